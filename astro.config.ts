@@ -1,0 +1,37 @@
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { pagefind } from './src/integrations/pagefind.ts';
+import { loadContentFiles } from './src/lib/load-content.ts';
+import { CONTENT_DIR } from './src/lib/registry.ts';
+import { EntityIndex } from './src/lib/resolve.ts';
+import { validateEntities } from './src/lib/validate.ts';
+import { wikilinkPlugin } from './src/plugins/wikilinks.ts';
+
+/** The public address of the deployed site: used in feeds, the sitemap and canonical links. */
+const site = process.env.SITE_URL ?? 'https://briefing.example.org';
+
+// The entity names and aliases that [[wikilinks]] resolve against, read once per process.
+let entityIndex: EntityIndex | undefined;
+const getEntityIndex = () => {
+  if (!entityIndex) {
+    const files = loadContentFiles(process.cwd(), process.env.BRIEFING_CONTENT_DIR ?? CONTENT_DIR);
+    entityIndex = new EntityIndex(validateEntities(files.entities).entities);
+  }
+  return entityIndex;
+};
+
+export default defineConfig({
+  site,
+  outDir: process.env.BRIEFING_OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    processor: satteri({
+      features: { wikilinks: true },
+      mdastPlugins: [wikilinkPlugin(getEntityIndex)],
+    }),
+  },
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), pagefind()],
+});

@@ -1,0 +1,35 @@
+/**
+ * `npm run build`: check the content, build the site into a staging folder,
+ * and only when everything succeeded swap it into dist/. A failed build leaves
+ * the previously published dist/ exactly as it was.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkContent } from './check.ts';
+
+const outDir = resolve(process.env.BRIEFING_DIST ?? 'dist');
+const staging = `${outDir}.staging`;
+const previous = `${outDir}.previous`;
+
+function fail(message: string): never {
+  console.error(`\n✗ ${message}\n  ${outDir} was left as it was.`);
+  rmSync(staging, { recursive: true, force: true });
+  process.exit(1);
+}
+
+if (!checkContent()) process.exit(1);
+
+rmSync(staging, { recursive: true, force: true });
+const astro = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, BRIEFING_OUT_DIR: staging },
+});
+if (astro.status !== 0) fail(`astro build failed (exit ${astro.status ?? astro.signal}).`);
+if (!existsSync(`${staging}/index.html`) || !existsSync(`${staging}/pagefind/pagefind.js`)) fail('the build finished without a home page or search index.');
+
+rmSync(previous, { recursive: true, force: true });
+if (existsSync(outDir)) renameSync(outDir, previous);
+renameSync(staging, outDir);
+rmSync(previous, { recursive: true, force: true });
+console.log(`\n✓ site built into ${outDir}`);

@@ -1,0 +1,79 @@
+/**
+ * Frontmatter with line numbers. Astro parses frontmatter too, but only this
+ * reading keeps positions, so that every error can name the line to fix.
+ */
+import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+
+export interface ParsedFile {
+  data: Record<string, unknown>;
+  body: string;
+  /** Line number (1-based) of the first body line in the file. */
+  bodyStartLine: number;
+  /** Line of the value at `path` (e.g. ['sources', 0, 'url']), or of the nearest parent that exists. */
+  lineOf(path: ReadonlyArray<PropertyKey>): number;
+  /** Line of a key (for unknown fields) within the mapping at `parent`. */
+  lineOfKey(parent: ReadonlyArray<PropertyKey>, key: string): number;
+}
+
+export interface FrontmatterError {
+  line: number;
+  message: string;
+}
+
+const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
+const CLOSE = /^---[ \t]*$/m;
+
+export function parseFrontmatter(text: string): ParsedFile | FrontmatterError {
+  const open = OPEN.exec(text);
+  if (!open) return { line: 1, message: 'the file does not start with a frontmatter block: put "---" on the first line, the fields, then "---"' };
+  const rest = text.slice(open[0].length);
+  const close = CLOSE.exec(rest);
+  if (!close) return { line: 1, message: 'the frontmatter block is not closed: add a line with just "---" after the last field' };
+  const yamlText = rest.slice(0, close.index);
+  const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
+  const lineCounter = new LineCounter();
+  // YAML 1.2 core schema: dates stay strings here, so that 2025-02-30 is caught by our own
+  // strict date check instead of being rolled over to March by a YAML 1.1 timestamp parser.
+  const doc = parseDocument(yamlText, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const line = lineCounter.linePos(firstError.pos[0]).line + 1;
+    return { line, message: `the YAML frontmatter cannot be read: ${cleanYamlMessage(firstError.message)}` };
+  }
+  const data = doc.toJS() as unknown;
+  if (data === null || data === undefined) return { line: 1, message: 'the frontmatter block is empty' };
+  if (typeof data !== 'object' || Array.isArray(data)) return { line: 2, message: 'the frontmatter must be a set of "field: value" lines' };
+  const yamlLine = (offset: number) => lineCounter.linePos(offset).line + 1; // +1 for the opening ---
+  const bodyStartLine = 1 + yamlText.split('\n').length + 1;
+  return {
+    data: data as Record<string, unknown>,
+    body: afterClose,
+    bodyStartLine,
+    lineOf: (path) => yamlLine(nodeOffset(doc, path)),
+    lineOfKey: (parent, key) => {
+      const node = parent.length ? doc.getIn(parent as unknown[], true) : doc.contents;
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          if (isScalar(pair.key) && pair.key.value === key && pair.key.range) return yamlLine(pair.key.range[0]);
+        }
+      }
+      return yamlLine(nodeOffset(doc, parent));
+    },
+  };
+}
+
+export function isFrontmatterError(value: ParsedFile | FrontmatterError): value is FrontmatterError {
+  return 'message' in value;
+}
+
+function nodeOffset(doc: Document, path: ReadonlyArray<PropertyKey>): number {
+  for (let depth = path.length; depth > 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
+    if (node && typeof node === 'object' && node.range) return node.range[0];
+  }
+  return 0;
+}
+
+function cleanYamlMessage(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}

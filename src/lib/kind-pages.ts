@@ -1,0 +1,16 @@
+/** Static paths shared by every per-kind route, so no page repeats the loop over the registry. */
+import type { EntityRecord } from './entities.ts';
+import { type EntityKind, KINDS } from './registry.ts';
+import { getSiteData } from './site.ts';
+
+export async function kindPaths() {
+  return KINDS.map((kind) => ({ params: { kind: kind.id }, props: { kind: kind as EntityKind } }));
+}
+
+export async function entityPaths() {
+  const { graph } = await getSiteData();
+  return graph.entities.map((entity) => ({
+    params: { kind: entity.kind, slug: entity.slug },
+    props: { entity: entity as EntityRecord },
+  }));
+}

@@ -1,0 +1,41 @@
+/** Reads the content folder from disk into the shape validateContent() takes. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { BRIEFS_DIR, CONTENT_DIR, CONTENT_EXTENSIONS, KIND_IDS } from './registry.ts';
+import type { ContentFiles, SourceFile } from './validate.ts';
+
+function walk(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    if (name.startsWith('.') || name.startsWith('_')) return [];
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return walk(path);
+    return CONTENT_EXTENSIONS.some((ext) => name.endsWith(ext)) ? [path] : [];
+  });
+}
+
+function read(root: string, folder: string): SourceFile[] {
+  return walk(join(root, folder)).map((path) => ({
+    path: relative(root, path).split(sep).join('/'),
+    text: readFileSync(path, 'utf8'),
+  }));
+}
+
+/**
+ * `root` is the folder that holds content/ (the project root by default);
+ * `contentDir` lets the benchmark point at a generated corpus elsewhere.
+ */
+export function loadContentFiles(root = process.cwd(), contentDir = CONTENT_DIR): ContentFiles {
+  const base = resolve(root, contentDir);
+  const prefix = relative(root, base);
+  const withPrefix = (files: SourceFile[]) => files.map((f) => ({ ...f, path: prefix ? `${prefix}/${f.path}` : f.path }));
+  return {
+    briefs: withPrefix(read(base, BRIEFS_DIR)),
+    entities: Object.fromEntries(KIND_IDS.map((kind) => [kind, withPrefix(read(base, kind))])),
+  };
+}

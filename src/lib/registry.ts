@@ -1,0 +1,101 @@
+/**
+ * The entity registry: every kind of thing a brief can reference.
+ * Adding a kind (countries, people) = one entry here + a schema in schemas.ts +
+ * a folder under content/. Routes, pages, search filters and feeds follow from this list.
+ */
+import type { z } from 'astro/zod';
+import { companySchema, makeBriefSchema, policySchema, termSchema, themeSchema } from './schemas.ts';
+
+export type FactFormat = 'text' | 'date' | 'url' | 'status' | 'zh';
+
+export interface FactField {
+  field: string;
+  label: string;
+  format?: FactFormat;
+}
+
+export interface EntityKind {
+  /** Collection name, content folder, URL segment and brief frontmatter field. */
+  id: string;
+  singular: string;
+  plural: string;
+  schema: z.ZodType;
+  /** Kind-specific fields shown as facts on the entity page, in order. */
+  facts: FactField[];
+  /** One line shown on the kind's index page. */
+  description: string;
+}
+
+export const KINDS = [
+  {
+    id: 'companies',
+    singular: 'Company',
+    plural: 'Companies',
+    schema: companySchema,
+    description: 'Producers, refiners, magnet makers and buyers of rare earths and critical minerals.',
+    facts: [
+      { field: 'country', label: 'Country' },
+      { field: 'ticker', label: 'Ticker' },
+      { field: 'founded', label: 'Founded' },
+      { field: 'website', label: 'Website', format: 'url' },
+    ],
+  },
+  {
+    id: 'policies',
+    singular: 'Policy',
+    plural: 'Policies',
+    schema: policySchema,
+    description: 'Laws, regulations, export controls and programmes that shape the sector.',
+    facts: [
+      { field: 'issuer', label: 'Issuer' },
+      { field: 'jurisdiction', label: 'Jurisdiction' },
+      { field: 'issued', label: 'Issued', format: 'date' },
+      { field: 'effective', label: 'Effective', format: 'date' },
+      { field: 'status', label: 'Status', format: 'status' },
+      { field: 'url', label: 'Official text', format: 'url' },
+    ],
+  },
+  {
+    id: 'themes',
+    singular: 'Theme',
+    plural: 'Themes',
+    schema: themeSchema,
+    description: 'The long-running stories that connect individual events.',
+    facts: [],
+  },
+  {
+    id: 'terms',
+    singular: 'Term',
+    plural: 'Terms',
+    schema: termSchema,
+    description: 'A glossary of Chinese policy and political phrases, with pinyin and an English rendering.',
+    facts: [
+      { field: 'original', label: 'Original', format: 'zh' },
+      { field: 'pinyin', label: 'Pinyin' },
+      { field: 'english', label: 'English' },
+    ],
+  },
+] as const satisfies readonly EntityKind[];
+
+export type KindId = (typeof KINDS)[number]['id'];
+
+export const KIND_IDS: readonly KindId[] = KINDS.map((kind) => kind.id);
+
+const byId = new Map<string, EntityKind>(KINDS.map((kind) => [kind.id, kind]));
+
+export function getKind(id: string): EntityKind {
+  const kind = byId.get(id);
+  if (!kind) throw new Error(`Unknown entity kind "${id}". Known kinds: ${KIND_IDS.join(', ')}`);
+  return kind;
+}
+
+export function isKindId(id: string): id is KindId {
+  return byId.has(id);
+}
+
+export const briefSchema = makeBriefSchema(KIND_IDS);
+
+/** Where content lives, relative to the project root. */
+export const CONTENT_DIR = 'content';
+export const BRIEFS_DIR = 'briefs';
+export const CONTENT_EXTENSIONS = ['.md', '.mdx'] as const;

@@ -1,0 +1,52 @@
+/**
+ * The one place pages get their data: the collections, turned into plain records
+ * and a link graph, built once per build (memoised for every page that asks).
+ */
+import { type CollectionEntry, getCollection } from 'astro:content';
+import type { BriefRecord, EntityRecord } from './entities.ts';
+import { buildGraph, type LinkGraph } from './graph.ts';
+import { BRIEFS_DIR, KINDS, type KindId } from './registry.ts';
+
+type BriefEntry = CollectionEntry<'briefs'>;
+type AnyEntry = { id: string; body?: string | undefined; data: Record<string, unknown>; filePath?: string | undefined };
+
+export interface SiteData {
+  graph: LinkGraph;
+  briefEntry(slug: string): BriefEntry;
+  entityEntry(kind: KindId, slug: string): AnyEntry;
+}
+
+let cached: Promise<SiteData> | undefined;
+
+/** Drafts are shown by `astro dev` and never by a production build. */
+const includeDrafts = import.meta.env.DEV;
+
+export function getSiteData(): Promise<SiteData> {
+  cached ??= load();
+  return cached;
+}
+
+async function load(): Promise<SiteData> {
+  const briefEntries = (await getCollection(BRIEFS_DIR as 'briefs')) as BriefEntry[];
+  const briefs: BriefRecord[] = briefEntries.map((entry) => {
+    const { title, date, updated, summary, highlights, sources, authors, draft } = entry.data;
+    const refs = Object.fromEntries(KINDS.map((k) => [k.id, (entry.data as Record<string, unknown>)[k.id] as string[]]));
+    return { slug: entry.id, title, date, updated, summary, highlights, sources, authors, draft: draft && !includeDrafts, refs, body: entry.body ?? '', filePath: entry.filePath };
+  });
+  const entityEntries = new Map<string, AnyEntry>();
+  const entities: EntityRecord[] = [];
+  for (const kind of KINDS) {
+    const entries = (await getCollection(kind.id as never)) as unknown as AnyEntry[];
+    for (const entry of entries) {
+      const data = entry.data as { name: string; aliases: string[]; summary?: string };
+      entityEntries.set(`${kind.id}/${entry.id}`, entry);
+      entities.push({ kind: kind.id, slug: entry.id, name: data.name, aliases: data.aliases, summary: data.summary, data: entry.data, body: entry.body ?? '', filePath: entry.filePath });
+    }
+  }
+  const briefById = new Map(briefEntries.map((e) => [e.id, e]));
+  return {
+    graph: buildGraph(briefs, entities),
+    briefEntry: (slug) => briefById.get(slug)!,
+    entityEntry: (kind, slug) => entityEntries.get(`${kind}/${slug}`)!,
+  };
+}

@@ -1,0 +1,69 @@
+/** Small text helpers shared by pages, feeds and the search index. */
+
+const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+const WORDS_PER_MINUTE = 230;
+const CJK_CHARS_PER_MINUTE = 400;
+
+/** Minutes to read a Markdown body; Chinese characters count at their own pace. */
+export function readingMinutes(markdown: string): number {
+  const plain = stripMarkdown(markdown);
+  const cjk = plain.match(CJK)?.length ?? 0;
+  const words = plain.replace(CJK, ' ').split(/\s+/).filter((w) => /\w/.test(w)).length;
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE + cjk / CJK_CHARS_PER_MINUTE));
+}
+
+/** Markdown → rough plain text, for counts and feed excerpts (not for display of the body). */
+export function stripMarkdown(markdown: string): string {
+  return markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/\[\[([^\]|]+)\|([^\]]+)\]\]/g, '$2')
+    .replace(/\[\[([^\]]+)\]\]/g, '$1')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^#{1,6}\s+/gm, '')
+    .replace(/[*_`>]/g, '');
+}
+
+export function hasCjk(text: string): boolean {
+  return /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(text);
+}
+
+/** Case- and width-insensitive key for matching names and aliases. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The closest candidates to `wanted`, best first; substring matches count as close. */
+export function closest(wanted: string, candidates: Iterable<string>, limit = 3): string[] {
+  const key = nameKey(wanted);
+  const scored: Array<[string, number]> = [];
+  for (const candidate of new Set(candidates)) {
+    const other = nameKey(candidate);
+    let score = editDistance(key, other) / Math.max(key.length, other.length, 1);
+    if (other.includes(key) || key.includes(other)) score = Math.min(score, 0.3);
+    if (score <= 0.5) scored.push([candidate, score]);
+  }
+  return scored
+    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .map(([candidate]) => candidate);
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
