@@ -2,6 +2,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { drafts } from './src/integrations/drafts.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { loadContentFiles } from './src/lib/load-content.ts';
 import { CONTENT_DIR } from './src/lib/registry.ts';
@@ -33,5 +34,5 @@ export default defineConfig({
       mdastPlugins: [wikilinkPlugin(getEntityIndex)],
     }),
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), pagefind()],
+  integrations: [drafts(), mdx(), sitemap({ filter: (page) => !page.includes('/404') }), pagefind()],
 });

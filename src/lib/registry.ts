@@ -24,6 +24,8 @@ export interface EntityKind {
   facts: FactField[];
   /** One line shown on the kind's index page. */
   description: string;
+  /** Frontmatter lines (beyond name and aliases) that `npm run stubs` writes into a new profile. */
+  stubFields: string[];
 }
 
 export const KINDS = [
@@ -33,6 +35,7 @@ export const KINDS = [
     plural: 'Companies',
     schema: companySchema,
     description: 'Producers, refiners, magnet makers and buyers of rare earths and critical minerals.',
+    stubFields: ['country: TODO'],
     facts: [
       { field: 'country', label: 'Country' },
       { field: 'ticker', label: 'Ticker' },
@@ -46,6 +49,7 @@ export const KINDS = [
     plural: 'Policies',
     schema: policySchema,
     description: 'Laws, regulations, export controls and programmes that shape the sector.',
+    stubFields: ['issuer: TODO', 'jurisdiction: TODO', 'issued: 2000-01-01  # TODO: the date it was issued', 'status: proposed  # proposed | in-force | suspended | repealed | expired'],
     facts: [
       { field: 'issuer', label: 'Issuer' },
       { field: 'jurisdiction', label: 'Jurisdiction' },
@@ -61,6 +65,7 @@ export const KINDS = [
     plural: 'Themes',
     schema: themeSchema,
     description: 'The long-running stories that connect individual events.',
+    stubFields: [],
     facts: [],
   },
   {
@@ -69,6 +74,7 @@ export const KINDS = [
     plural: 'Terms',
     schema: termSchema,
     description: 'A glossary of Chinese policy and political phrases, with pinyin and an English rendering.',
+    stubFields: ['original: TODO  # the phrase in Chinese', 'pinyin: TODO', 'english: TODO'],
     facts: [
       { field: 'original', label: 'Original', format: 'zh' },
       { field: 'pinyin', label: 'Pinyin' },
@@ -94,6 +100,9 @@ export function isKindId(id: string): id is KindId {
 }
 
 export const briefSchema = makeBriefSchema(KIND_IDS);
+
+/** Entity slugs that would collide with a static route under /<kind>/. */
+export const RESERVED_ENTITY_SLUGS = ['by-count'] as const;
 
 /** Where content lives, relative to the project root. */
 export const CONTENT_DIR = 'content';

@@ -18,8 +18,8 @@ export interface SiteData {
 
 let cached: Promise<SiteData> | undefined;
 
-/** Drafts are shown by `astro dev` and never by a production build. */
-const includeDrafts = import.meta.env.DEV;
+/** Drafts are shown by `astro dev` and never by a build (see src/integrations/drafts.ts). */
+const includeDrafts = import.meta.env.BRIEFING_SHOW_DRAFTS === true;
 
 export function getSiteData(): Promise<SiteData> {
   cached ??= load();

@@ -6,7 +6,7 @@ import type { z } from 'astro/zod';
 import type { BriefRecord, EntityRecord } from './entities.ts';
 import { isFrontmatterError, type ParsedFile, parseFrontmatter } from './frontmatter.ts';
 import { fieldPath, type Problem } from './problems.ts';
-import { briefSchema, KINDS, type KindId, KIND_IDS } from './registry.ts';
+import { briefSchema, KINDS, type KindId, KIND_IDS, RESERVED_ENTITY_SLUGS } from './registry.ts';
 import { EntityIndex } from './resolve.ts';
 import { SLUG_PATTERN } from './schemas.ts';
 import { closest } from './text.ts';
@@ -133,6 +133,10 @@ export function validateEntities(files: ContentFiles['entities'], problems: Prob
   for (const kind of KINDS) {
     for (const { file, parsed, data } of parseAll<Record<string, unknown>>(files[kind.id] ?? [], kind.schema, problems)) {
       const { name, aliases, summary } = data as { name: string; aliases: string[]; summary?: string };
+      if ((RESERVED_ENTITY_SLUGS as readonly string[]).includes(slugOfPath(file.path))) {
+        problems.push({ file: file.path, message: `"${slugOfPath(file.path)}" is reserved for a page of the ${kind.id} index`, hint: 'rename the file' });
+        continue;
+      }
       const record: EntityRecord = { kind: kind.id, slug: slugOfPath(file.path), name, aliases, summary, data, body: parsed.body, filePath: file.path };
       entities.push(record);
       entityFiles.push({ record, parsed, file });

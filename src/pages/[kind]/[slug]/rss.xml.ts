@@ -1,0 +1,21 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import type { EntityRecord } from '../../../lib/entities.ts';
+import { feedItems } from '../../../lib/feeds.ts';
+import { entityPaths } from '../../../lib/kind-pages.ts';
+import { getKind } from '../../../lib/registry.ts';
+import { getSiteData } from '../../../lib/site.ts';
+import { SITE } from '../../../site.config.ts';
+
+export const getStaticPaths = entityPaths;
+
+export const GET: APIRoute = async ({ props, site }) => {
+  const { entity } = props as { entity: EntityRecord };
+  const { graph } = await getSiteData();
+  return rss({
+    title: `${SITE.title}: ${entity.name}`,
+    description: `Briefs on ${entity.name} (${getKind(entity.kind).singular.toLowerCase()}).`,
+    site: site!,
+    items: feedItems(graph, graph.backlinks(entity)),
+  });
+};
