@@ -2,10 +2,11 @@
  * The one place pages get their data: the collections, turned into plain records
  * and a link graph, built once per build (memoised for every page that asks).
  */
+import type { z } from 'astro/zod';
 import { type CollectionEntry, getCollection } from 'astro:content';
 import type { BriefRecord, EntityRecord } from './entities.ts';
 import { buildGraph, type LinkGraph } from './graph.ts';
-import { BRIEFS_DIR, KINDS, type KindId } from './registry.ts';
+import { BRIEFS_DIR, type briefSchema, KINDS, type KindId } from './registry.ts';
 
 type BriefEntry = CollectionEntry<'briefs'>;
 type AnyEntry = { id: string; body?: string | undefined; data: Record<string, unknown>; filePath?: string | undefined };
@@ -29,8 +30,10 @@ export function getSiteData(): Promise<SiteData> {
 async function load(): Promise<SiteData> {
   const briefEntries = (await getCollection(BRIEFS_DIR as 'briefs')) as BriefEntry[];
   const briefs: BriefRecord[] = briefEntries.map((entry) => {
-    const { title, date, updated, summary, highlights, sources, authors, draft } = entry.data;
-    const refs = Object.fromEntries(KINDS.map((k) => [k.id, (entry.data as Record<string, unknown>)[k.id] as string[]]));
+    // Collections are generated from the registry, so Astro types every entry as any kind's data.
+    const data = entry.data as z.output<typeof briefSchema>;
+    const { title, date, updated, summary, highlights, sources, authors, draft } = data;
+    const refs = Object.fromEntries(KINDS.map((k) => [k.id, (data as Record<string, unknown>)[k.id] as string[]]));
     return { slug: entry.id, title, date, updated, summary, highlights, sources, authors, draft: draft && !includeDrafts, refs, body: entry.body ?? '', filePath: entry.filePath };
   });
   const entityEntries = new Map<string, AnyEntry>();
