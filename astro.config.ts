@@ -8,7 +8,7 @@ import { loadContentFiles } from './src/lib/load-content.ts';
 import { CONTENT_DIR } from './src/lib/registry.ts';
 import { EntityIndex } from './src/lib/resolve.ts';
 import { validateEntities } from './src/lib/validate.ts';
-import { wikilinkPlugin } from './src/plugins/wikilinks.ts';
+import { markdownOptions } from './src/lib/markdown.ts';
 
 /** The public address of the deployed site: used in feeds, the sitemap and canonical links. */
 const site = process.env.SITE_URL ?? 'https://briefing.example.org';
@@ -29,10 +29,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {
-    processor: satteri({
-      features: { wikilinks: true },
-      mdastPlugins: [wikilinkPlugin(getEntityIndex)],
-    }),
+    // Used for MDX bodies; Markdown bodies are rendered by src/lib/markdown.ts with the same options.
+    processor: satteri(markdownOptions(getEntityIndex)),
   },
   integrations: [drafts(), mdx(), sitemap({ filter: (page) => !page.includes('/404') }), pagefind()],
 });

@@ -14,7 +14,10 @@ const fileNameId = ({ entry }: { entry: string }) => entry.split('/').pop()!.rep
 
 const collection = (folder: string, schema: typeof briefSchema | (typeof KINDS)[number]['schema']) =>
   defineCollection({
-    loader: glob({ pattern: '**/[^_.]*.{md,mdx}', base: `${contentDir}/${folder}`, generateId: fileNameId }),
+    // Only frontmatter goes into Astro's content store: bodies are read and rendered at page
+    // time (src/lib/site.ts, src/lib/markdown.ts). A store full of rendered HTML is what
+    // made 10,000-brief builds slow (BENCHMARKS.md).
+    loader: glob({ pattern: '**/[^_.]*.{md,mdx}', base: `${contentDir}/${folder}`, generateId: fileNameId, deferRender: true, retainBody: false }),
     schema,
   });
 

@@ -23,6 +23,15 @@ export interface FrontmatterError {
 const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSE = /^---[ \t]*$/m;
 
+/** The body after the frontmatter block, without parsing the YAML (cheap, for 10,000 files). */
+export function bodyOf(text: string): string {
+  const open = OPEN.exec(text);
+  if (!open) return text;
+  const rest = text.slice(open[0].length);
+  const close = CLOSE.exec(rest);
+  return close ? rest.slice(close.index + close[0].length).replace(/^\r?\n/, '') : text;
+}
+
 export function parseFrontmatter(text: string): ParsedFile | FrontmatterError {
   const open = OPEN.exec(text);
   if (!open) return { line: 1, message: 'the file does not start with a frontmatter block: put "---" on the first line, the fields, then "---"' };

@@ -4,7 +4,9 @@
  */
 import type { z } from 'astro/zod';
 import { type CollectionEntry, getCollection } from 'astro:content';
+import { readFileSync } from 'node:fs';
 import type { BriefRecord, EntityRecord } from './entities.ts';
+import { bodyOf } from './frontmatter.ts';
 import { buildGraph, type LinkGraph } from './graph.ts';
 import { BRIEFS_DIR, type briefSchema, KINDS, type KindId } from './registry.ts';
 
@@ -18,6 +20,11 @@ export interface SiteData {
 }
 
 let cached: Promise<SiteData> | undefined;
+
+/** Bodies are not kept in Astro's store (see content.config.ts): read them from the file. */
+function readBody(entry: { filePath?: string | undefined }): string {
+  return entry.filePath ? bodyOf(readFileSync(entry.filePath, 'utf8')) : '';
+}
 
 /** Drafts are shown by `astro dev` and never by a build (see src/integrations/drafts.ts). */
 const includeDrafts = import.meta.env.BRIEFING_SHOW_DRAFTS === true;
@@ -34,7 +41,7 @@ async function load(): Promise<SiteData> {
     const data = entry.data as z.output<typeof briefSchema>;
     const { title, date, updated, summary, highlights, sources, authors, draft } = data;
     const refs = Object.fromEntries(KINDS.map((k) => [k.id, (data as Record<string, unknown>)[k.id] as string[]]));
-    return { slug: entry.id, title, date, updated, summary, highlights, sources, authors, draft: draft && !includeDrafts, refs, body: entry.body ?? '', filePath: entry.filePath };
+    return { slug: entry.id, title, date, updated, summary, highlights, sources, authors, draft: draft && !includeDrafts, refs, body: readBody(entry), filePath: entry.filePath };
   });
   const entityEntries = new Map<string, AnyEntry>();
   const entities: EntityRecord[] = [];
@@ -43,7 +50,7 @@ async function load(): Promise<SiteData> {
     for (const entry of entries) {
       const data = entry.data as { name: string; aliases: string[]; summary?: string };
       entityEntries.set(`${kind.id}/${entry.id}`, entry);
-      entities.push({ kind: kind.id, slug: entry.id, name: data.name, aliases: data.aliases, summary: data.summary, data: entry.data, body: entry.body ?? '', filePath: entry.filePath });
+      entities.push({ kind: kind.id, slug: entry.id, name: data.name, aliases: data.aliases, summary: data.summary, data: entry.data, body: readBody(entry), filePath: entry.filePath });
     }
   }
   const briefById = new Map(briefEntries.map((e) => [e.id, e]));

@@ -59,6 +59,17 @@ describe('brief pages', () => {
   });
 });
 
+describe('MDX briefs', () => {
+  it('render their components and wikilinks', () => {
+    const mdx = published.find((b) => b.filePath?.endsWith('.mdx'));
+    expect(mdx, 'the sample corpus has an MDX brief').toBeDefined();
+    const html = parse(readPage(`/briefs/${mdx!.slug}/`));
+    expect(html.querySelector('.prose table.key-dates caption')!.text).toBe('Dates to watch');
+    expect(html.querySelectorAll('.prose a.wikilink').length).toBeGreaterThan(0);
+    expect(html.querySelector('.prose')!.text).not.toMatch(/\[\[|<KeyDates/);
+  });
+});
+
 describe('entity pages', () => {
   // brief → entity links as the brief pages show them ("In this brief").
   const expected = new Map<string, Set<string>>();
