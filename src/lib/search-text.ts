@@ -1,0 +1,64 @@
+/**
+ * Text for search results: escaping, highlighting the query's words, and the sentence
+ * announced to screen readers. Pure and dependency-free (it runs in the browser).
+ */
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/**
+ * Pagefind's excerpts are page text with `<mark>` around matched words (and the text's
+ * own `<` and `>` already escaped). Keep exactly that: any other tag is dropped.
+ */
+export function safeExcerpt(html: string): string {
+  return html.replace(/<(?!\/?mark>)[^>]*>?/gi, '');
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * A light English stem, so that a title says "controls" where the query said "control"
+ * and the other way round; Pagefind's own matching is the real stemmer.
+ */
+function stem(word: string): string {
+  if (word.length <= 4) return word;
+  return word.replace(/(?:ies|es|s|ed|ing|ation)$/i, '') || word;
+}
+
+/**
+ * Escapes `text` and wraps the query's words in `<mark>`: English words at the start of
+ * a word (`control` marks "Controls"), Chinese words anywhere (Chinese has no spaces).
+ */
+export function highlightWords(text: string, words: readonly string[]): string {
+  const patterns = [...new Set(words.map((w) => w.trim()).filter(Boolean))]
+    .map((w) => (HAN.test(w) ? escapeRegExp(w) : `(?<![\\p{L}\\p{N}])${escapeRegExp(stem(w))}[\\p{L}\\p{N}]*`))
+    .sort((a, b) => b.length - a.length);
+  if (!patterns.length) return escapeHtml(text);
+  const pattern = new RegExp(patterns.join('|'), 'giu');
+  let html = '';
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    if (!match[0]) continue;
+    html += `${escapeHtml(text.slice(last, match.index))}<mark>${escapeHtml(match[0])}</mark>`;
+    last = match.index + match[0].length;
+  }
+  return html + escapeHtml(text.slice(last));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
+/** The sentence in the live region: "12 results for “rare earth”, filtered by 2 choices." */
+export function resultSentence(count: number, q: string, filterCount: number): string {
+  const what = q ? ` for “${q}”` : '';
+  const filtered = filterCount ? `, with ${plural(filterCount, 'filter')}` : '';
+  return count ? `${plural(count, 'result')}${what}${filtered}.` : `No results${what}${filtered}.`;
+}
