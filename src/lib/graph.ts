@@ -28,7 +28,7 @@ export interface Edge {
 }
 
 export interface LinkGraph {
-  /** Published briefs, newest first. */
+  /** Published briefs (and drafts, in dev), newest first. */
   briefs: BriefRecord[];
   /** Every entity, by kind (registry order) then name. */
   entities: EntityRecord[];
@@ -54,10 +54,10 @@ function compareEntities(a: EntityRecord, b: EntityRecord): number {
   return KIND_IDS.indexOf(a.kind) - KIND_IDS.indexOf(b.kind) || a.name.localeCompare(b.name, 'en') || a.slug.localeCompare(b.slug);
 }
 
-export function buildGraph(allBriefs: Iterable<BriefRecord>, allEntities: Iterable<EntityRecord>): LinkGraph {
+export function buildGraph(allBriefs: Iterable<BriefRecord>, allEntities: Iterable<EntityRecord>, { includeDrafts = false } = {}): LinkGraph {
   const entities = [...allEntities].sort(compareEntities);
   const index = new EntityIndex(entities);
-  const briefs = [...allBriefs].filter((b) => !b.draft).sort(compareBriefsNewestFirst);
+  const briefs = [...allBriefs].filter((b) => includeDrafts || !b.draft).sort(compareBriefsNewestFirst);
   const position = new Map(briefs.map((b, i) => [b.slug, i]));
   const bySlug = new Map(briefs.map((b) => [b.slug, b]));
 

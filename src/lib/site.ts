@@ -41,7 +41,7 @@ async function load(): Promise<SiteData> {
     const data = entry.data as z.output<typeof briefSchema>;
     const { title, date, updated, summary, highlights, sources, authors, draft } = data;
     const refs = Object.fromEntries(KINDS.map((k) => [k.id, (data as Record<string, unknown>)[k.id] as string[]]));
-    return { slug: entry.id, title, date, updated, summary, highlights, sources, authors, draft: draft && !includeDrafts, refs, body: readBody(entry), filePath: entry.filePath };
+    return { slug: entry.id, title, date, updated, summary, highlights, sources, authors, draft, refs, body: readBody(entry), filePath: entry.filePath };
   });
   const entityEntries = new Map<string, AnyEntry>();
   const entities: EntityRecord[] = [];
@@ -55,7 +55,7 @@ async function load(): Promise<SiteData> {
   }
   const briefById = new Map(briefEntries.map((e) => [e.id, e]));
   return {
-    graph: buildGraph(briefs, entities),
+    graph: buildGraph(briefs, entities, { includeDrafts }),
     briefEntry: (slug) => briefById.get(slug)!,
     entityEntry: (kind, slug) => entityEntries.get(`${kind}/${slug}`)!,
   };

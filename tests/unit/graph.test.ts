@@ -71,6 +71,10 @@ describe('buildGraph', () => {
     expect(g.related('subject').map((r) => r.slug)).toEqual(['older-rare', 'newer-common', 'filler-2', 'filler-1']);
   });
 
+  it('includes drafts only when asked (npm run dev)', () => {
+    expect(buildGraph(briefs, entities, { includeDrafts: true }).briefs.map((b) => b.slug)).toEqual(['draft', 'c', 'b', 'a', 'd']);
+  });
+
   it('gives chronological neighbours', () => {
     expect(graph.neighbours('b')).toEqual({ newer: graph.brief('c'), older: graph.brief('a') });
     expect(graph.neighbours('c').newer).toBeUndefined();
