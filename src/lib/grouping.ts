@@ -2,16 +2,21 @@
 import { yearOf } from './dates.ts';
 import type { BriefRecord } from './entities.ts';
 
-/** Briefs (already newest first) split into years, newest year first. */
-export function groupByYear(briefs: readonly BriefRecord[]): Array<{ year: number; briefs: BriefRecord[] }> {
-  const groups: Array<{ year: number; briefs: BriefRecord[] }> = [];
-  for (const brief of briefs) {
-    const year = yearOf(brief.date);
+/** Runs of consecutive items with the same key, in order (for lists already sorted by that key). */
+export function groupConsecutive<T, K>(items: readonly T[], keyOf: (item: T) => K): Array<{ key: K; items: T[] }> {
+  const groups: Array<{ key: K; items: T[] }> = [];
+  for (const item of items) {
+    const key = keyOf(item);
     const last = groups.at(-1);
-    if (last?.year === year) last.briefs.push(brief);
-    else groups.push({ year, briefs: [brief] });
+    if (last && last.key === key) last.items.push(item);
+    else groups.push({ key, items: [item] });
   }
   return groups;
+}
+
+/** Briefs (already newest first) split into years, newest year first. */
+export function groupByYear(briefs: readonly BriefRecord[]): Array<{ year: number; briefs: BriefRecord[] }> {
+  return groupConsecutive(briefs, (b) => yearOf(b.date)).map(({ key, items }) => ({ year: key, briefs: items }));
 }
 
 export interface Bucket {
