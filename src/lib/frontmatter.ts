@@ -23,13 +23,19 @@ export interface FrontmatterError {
 const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSE = /^---[ \t]*$/m;
 
-/** The body after the frontmatter block, without parsing the YAML (cheap, for 10,000 files). */
-export function bodyOf(text: string): string {
+/** The frontmatter block's YAML text and the body after it, without parsing (cheap, for 10,000 files). */
+export function splitFrontmatter(text: string): { yaml: string; body: string } | undefined {
   const open = OPEN.exec(text);
-  if (!open) return text;
+  if (!open) return undefined;
   const rest = text.slice(open[0].length);
   const close = CLOSE.exec(rest);
-  return close ? rest.slice(close.index + close[0].length).replace(/^\r?\n/, '') : text;
+  if (!close) return undefined;
+  return { yaml: rest.slice(0, close.index), body: rest.slice(close.index + close[0].length).replace(/^\r?\n/, '') };
+}
+
+/** The body after the frontmatter block. */
+export function bodyOf(text: string): string {
+  return splitFrontmatter(text)?.body ?? text;
 }
 
 export function parseFrontmatter(text: string): ParsedFile | FrontmatterError {
