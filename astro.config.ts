@@ -26,11 +26,15 @@ const getEntityIndex = () => {
 export default defineConfig({
   site,
   outDir: process.env.BRIEFING_OUT_DIR ?? './dist',
+  // scripts/build.ts gives each content folder its own cache (see there).
+  cacheDir: process.env.BRIEFING_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {
     // Used for MDX bodies; Markdown bodies are rendered by src/lib/markdown.ts with the same options.
     processor: satteri(markdownOptions(getEntityIndex)),
   },
+  // Pages whose cache key (src/lib/cache-keys.ts) is unchanged are reused from the last build.
+  experimental: { incrementalBuild: true },
   integrations: [drafts(), mdx(), sitemap({ filter: (page) => !page.includes('/404') }), pagefind()],
 });

@@ -4,13 +4,19 @@
  * the previously published dist/ exactly as it was.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkContent } from './check.ts';
+import { contentDirFromEnv } from './paths.ts';
 
 const outDir = resolve(process.env.BRIEFING_DIST ?? 'dist');
 const staging = `${outDir}.staging`;
 const previous = `${outDir}.previous`;
+// Astro's caches (content store, incremental pages) belong to one content folder: a build of
+// another folder (tests, the benchmark) gets a cache of its own instead of overwriting ours.
+const contentDir = resolve(contentDirFromEnv());
+const cacheDir = contentDir === resolve('content') ? undefined : resolve('.briefing/cache', createHash('sha1').update(contentDir).digest('hex').slice(0, 12));
 
 function fail(message: string): never {
   console.error(`\n✗ ${message}\n  ${outDir} was left as it was.`);
@@ -23,7 +29,7 @@ if (!checkContent()) process.exit(1);
 rmSync(staging, { recursive: true, force: true });
 const astro = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ...process.env, BRIEFING_OUT_DIR: staging },
+  env: { ...process.env, BRIEFING_OUT_DIR: staging, ...(cacheDir && !process.env.BRIEFING_CACHE_DIR ? { BRIEFING_CACHE_DIR: cacheDir } : {}) },
 });
 if (astro.status !== 0) fail(`astro build failed (exit ${astro.status ?? astro.signal}).`);
 if (!existsSync(`${staging}/index.html`) || !existsSync(`${staging}/pagefind/pagefind.js`)) fail('the build finished without a home page or search index.');

@@ -15,6 +15,8 @@ export interface EntityRecord extends EntityRef {
   data: Record<string, unknown>;
   body: string;
   filePath?: string | undefined;
+  /** Digest of the source file, when known: part of the incremental-build cache key. */
+  digest?: string | undefined;
 }
 
 export interface BriefRecord {
@@ -31,6 +33,8 @@ export interface BriefRecord {
   refs: Partial<Record<KindId, string[]>>;
   body: string;
   filePath?: string | undefined;
+  /** Digest of the source file, when known: part of the incremental-build cache key. */
+  digest?: string | undefined;
 }
 
 export function refKey(ref: EntityRef): string {

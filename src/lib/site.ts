@@ -11,7 +11,7 @@ import { buildGraph, type LinkGraph } from './graph.ts';
 import { BRIEFS_DIR, type briefSchema, KINDS, type KindId } from './registry.ts';
 
 type BriefEntry = CollectionEntry<'briefs'>;
-type AnyEntry = { id: string; body?: string | undefined; data: Record<string, unknown>; filePath?: string | undefined };
+type AnyEntry = { id: string; data: Record<string, unknown>; filePath?: string | undefined; digest?: string | undefined };
 
 export interface SiteData {
   graph: LinkGraph;
@@ -41,7 +41,7 @@ async function load(): Promise<SiteData> {
     const data = entry.data as z.output<typeof briefSchema>;
     const { title, date, updated, summary, highlights, sources, authors, draft } = data;
     const refs = Object.fromEntries(KINDS.map((k) => [k.id, (data as Record<string, unknown>)[k.id] as string[]]));
-    return { slug: entry.id, title, date, updated, summary, highlights, sources, authors, draft, refs, body: readBody(entry), filePath: entry.filePath };
+    return { slug: entry.id, title, date, updated, summary, highlights, sources, authors, draft, refs, body: readBody(entry), filePath: entry.filePath, digest: entry.digest };
   });
   const entityEntries = new Map<string, AnyEntry>();
   const entities: EntityRecord[] = [];
@@ -50,7 +50,7 @@ async function load(): Promise<SiteData> {
     for (const entry of entries) {
       const data = entry.data as { name: string; aliases: string[]; summary?: string };
       entityEntries.set(`${kind.id}/${entry.id}`, entry);
-      entities.push({ kind: kind.id, slug: entry.id, name: data.name, aliases: data.aliases, summary: data.summary, data: entry.data, body: readBody(entry), filePath: entry.filePath });
+      entities.push({ kind: kind.id, slug: entry.id, name: data.name, aliases: data.aliases, summary: data.summary, data: entry.data, body: readBody(entry), filePath: entry.filePath, digest: entry.digest });
     }
   }
   const briefById = new Map(briefEntries.map((e) => [e.id, e]));
