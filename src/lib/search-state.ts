@@ -161,6 +161,28 @@ export function dateOrder<T extends { id: string }>(sorted: readonly T[], releva
   return [...sorted, ...relevance.filter((r) => !seen.has(r.id))];
 }
 
+/**
+ * Pagefind does not rank an exact-phrase search ("…"): order its results as the same
+ * words searched loosely would be, keeping any others after them.
+ */
+export function rankLike<T extends { id: string }>(items: readonly T[], reference: readonly { id: string }[]): T[] {
+  const rank = new Map(reference.map((r, i) => [r.id, i]));
+  const of = (item: T) => rank.get(item.id) ?? Number.MAX_SAFE_INTEGER;
+  return [...items].sort((a, b) => of(a) - of(b));
+}
+
+/**
+ * A result's link without empty `highlight` parameters (Pagefind adds one per query word,
+ * and an empty one when browsing by facets without words).
+ */
+export function resultHref(url: string): string {
+  const parsed = new URL(url, 'https://x.invalid');
+  const words = parsed.searchParams.getAll('highlight').filter((w) => w.trim());
+  parsed.searchParams.delete('highlight');
+  for (const word of words) parsed.searchParams.append('highlight', word);
+  return `${parsed.pathname}${parsed.search}${parsed.hash}`;
+}
+
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }

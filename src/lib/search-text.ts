@@ -14,7 +14,12 @@ export function escapeHtml(text: string): string {
  * own `<` and `>` already escaped). Keep exactly that: any other tag is dropped.
  */
 export function safeExcerpt(html: string): string {
-  return html.replace(/<(?!\/?mark>)[^>]*>?/gi, '');
+  return html
+    .replace(/<(?!\/?mark>)[^>]*>?/gi, '')
+    // Pagefind marks whole space-separated tokens: keep punctuation outside the mark.
+    .replace(/<mark>([(\[“‘«（]+)/g, '$1<mark>')
+    .replace(/([.,:!?)\]”’»、。，：！？）]+)<\/mark>/g, '</mark>$1')
+    .replace(/<mark><\/mark>/g, '');
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -50,6 +55,20 @@ export function highlightWords(text: string, words: readonly string[]): string {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function markedWords(html: string): number {
+  return new Set([...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]!.toLowerCase())).size;
+}
+
+/**
+ * What a result shows under its title: the page's summary with the query's words marked,
+ * unless Pagefind's excerpt (the passage where the words occur) has more of them; an
+ * excerpt is cut from the page, and says so with ellipses.
+ */
+export function chooseSnippet(markedSummary: string, excerpt: string): string {
+  if (markedSummary && markedWords(excerpt) <= markedWords(markedSummary)) return markedSummary;
+  return excerpt.trim() ? `…${excerpt.trim()}…` : markedSummary;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

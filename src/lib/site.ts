@@ -41,7 +41,7 @@ async function load(): Promise<SiteData> {
     const data = entry.data as z.output<typeof briefSchema>;
     const { title, date, updated, summary, highlights, sources, authors, draft } = data;
     const refs = Object.fromEntries(KINDS.map((k) => [k.id, (data as Record<string, unknown>)[k.id] as string[]]));
-    return { slug: entry.id, title, date, updated, summary, highlights, sources, authors, draft, refs, body: readBody(entry), filePath: entry.filePath, digest: entry.digest };
+    return { slug: entry.id, title, date, updated, summary, highlights, sources, authors, draft, refs, body: readBody(entry), filePath: entry.filePath, digest: entry.digest === undefined ? undefined : String(entry.digest) };
   });
   const entityEntries = new Map<string, AnyEntry>();
   const entities: EntityRecord[] = [];
