@@ -51,7 +51,11 @@ export function frontmatterLoader(base: string): Loader {
           const digest = generateDigest(text);
           untouched.delete(id);
           const existing = store.get(id);
-          if (existing?.digest === digest && existing.filePath === filePath) continue;
+          if (existing?.digest === digest && existing.filePath === filePath) {
+            // Unchanged MDX must stay in Astro's list of modules to compile, as glob() does.
+            if (existing.deferredRender) store.addModuleImport(filePath);
+            continue;
+          }
           const parts = splitFrontmatter(text);
           // `npm run check` has already reported malformed files with their line numbers.
           if (!parts) throw new Error(`${filePath}: no frontmatter block (run \`npm run check\`)`);

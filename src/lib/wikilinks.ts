@@ -33,6 +33,8 @@ export function extractWikilinks(markdown: string): Wikilink[] {
     // Blank out inline code so `[[not a link]]` is left alone, keeping columns stable.
     const line = rawLine.replace(/(`+)[^`]*?\1/g, (code) => ' '.repeat(code.length));
     for (const match of line.matchAll(WIKILINK)) {
+      // `{[["a", "b"]]}` is a nested array in an MDX expression, not a link.
+      if (/[[{]/.test(line.charAt((match.index ?? 0) - 1))) continue;
       const target = match[1]!.trim();
       if (!target) continue;
       const label = match[2]?.trim();

@@ -32,5 +32,7 @@ describe('a rebuild after editing one brief', () => {
     expect(page('briefs')).toContain('Renamed beta brief');
     expect(readFileSync(join(dist, 'rss.xml'), 'utf8')).toContain('Renamed beta brief');
     expect(page('policies/eight-provisions')).not.toContain('beta');
+    // An unchanged MDX brief still renders on a rebuild (its module must stay registered).
+    expect(page('briefs/delta')).toContain('Something happens.');
   });
 });

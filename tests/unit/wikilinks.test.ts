@@ -16,6 +16,10 @@ describe('extractWikilinks', () => {
     expect(extractWikilinks(md).map((l) => l.target)).toEqual(['Real']);
   });
 
+  it('ignores nested arrays in MDX expressions', () => {
+    expect(extractWikilinks('<KeyDates dates={[["2025-10-01", "Something"]]} /> and [[Real]]').map((l) => l.target)).toEqual(['Real']);
+  });
+
   it('ignores empty brackets and links that span lines', () => {
     expect(extractWikilinks('[[ ]] and [[broken\nlink]]')).toEqual([]);
   });
