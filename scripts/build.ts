@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { indexSite } from '../src/integrations/pagefind.ts';
 import { checkContent } from './check.ts';
 import { contentDirFromEnv } from './paths.ts';
 
@@ -29,9 +30,14 @@ if (!checkContent()) process.exit(1);
 rmSync(staging, { recursive: true, force: true });
 const astro = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ...process.env, BRIEFING_OUT_DIR: staging, ...(cacheDir && !process.env.BRIEFING_CACHE_DIR ? { BRIEFING_CACHE_DIR: cacheDir } : {}) },
+  env: { ...process.env, BRIEFING_OUT_DIR: staging, BRIEFING_INDEX_AFTER_BUILD: '1', ...(cacheDir && !process.env.BRIEFING_CACHE_DIR ? { BRIEFING_CACHE_DIR: cacheDir } : {}) },
 });
 if (astro.status !== 0) fail(`astro build failed (exit ${astro.status ?? astro.signal}).`);
+try {
+  console.log(`[briefing-pagefind] ${await indexSite(staging)}`);
+} catch (error) {
+  fail(`search indexing failed: ${(error as Error).message}`);
+}
 if (!existsSync(`${staging}/index.html`) || !existsSync(`${staging}/pagefind/pagefind.js`)) fail('the build finished without a home page or search index.');
 
 rmSync(previous, { recursive: true, force: true });

@@ -34,38 +34,45 @@ export function pagefind(): AstroIntegration {
         updateConfig({ vite: { define: { 'import.meta.env.BRIEFING_SEARCH_INDEX': JSON.stringify(command === 'build') } } });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const outDir = fileURLToPath(dir).replace(/[\\/]$/, '');
-        try {
-          const english = await newIndex({});
-          const added = await english.addDirectory({ path: outDir });
-          if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-          await write(english, join(outDir, BUNDLE_DIR));
-          // A fresh Pagefind process for the second bundle: ending the first one returns its
-          // memory, so the build's peak is one index, not both (BENCHMARKS.md).
-          await close();
-
-          const chinese = await newIndex({ forceLanguage: 'zh' });
-          let chinesePages = 0;
-          for (const { url, html } of searchablePages(outDir)) {
-            if (!hasHan(indexedPart(html))) continue;
-            const result = await chinese.addHTMLFile({ url, content: html });
-            if (result.errors.length) throw new Error(`Pagefind could not index ${url} as Chinese: ${result.errors.join('; ')}`);
-            chinesePages++;
-          }
-          const zhDir = join(outDir, BUNDLE_DIR, ZH_BUNDLE_DIR);
-          await write(chinese, zhDir);
-          for (const file of readdirSync(zhDir)) if (UNUSED_IN_SECONDARY.test(file)) rmSync(join(zhDir, file));
-
-          const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          logger.info(`Pagefind indexed ${added.page_count} pages (${chinesePages} with Chinese text also as Chinese) in ${seconds} s`);
-          process.env.BRIEFING_PAGEFIND_SECONDS = seconds;
-        } finally {
-          await close();
-        }
+        // `npm run build` indexes after Astro has exited (scripts/build.ts), so that Astro's
+        // heap and Pagefind's are never held at once; a plain `astro build` indexes here.
+        if (process.env.BRIEFING_INDEX_AFTER_BUILD === '1') return;
+        logger.info(await indexSite(fileURLToPath(dir)));
       },
     },
   };
+}
+
+/** Writes both Pagefind bundles into the built site at `outDir`; returns a one-line report. */
+export async function indexSite(outDir: string): Promise<string> {
+  outDir = outDir.replace(/[\\/]$/, '');
+  const started = performance.now();
+  try {
+    const english = await newIndex({});
+    const added = await english.addDirectory({ path: outDir });
+    if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+    await write(english, join(outDir, BUNDLE_DIR));
+    // A fresh Pagefind process for the second bundle: ending the first one returns its
+    // memory, so the peak is one index, not both (BENCHMARKS.md).
+    await close();
+
+    const chinese = await newIndex({ forceLanguage: 'zh' });
+    let chinesePages = 0;
+    for (const { url, html } of searchablePages(outDir)) {
+      if (!hasHan(indexedPart(html))) continue;
+      const result = await chinese.addHTMLFile({ url, content: html });
+      if (result.errors.length) throw new Error(`Pagefind could not index ${url} as Chinese: ${result.errors.join('; ')}`);
+      chinesePages++;
+    }
+    const zhDir = join(outDir, BUNDLE_DIR, ZH_BUNDLE_DIR);
+    await write(chinese, zhDir);
+    for (const file of readdirSync(zhDir)) if (UNUSED_IN_SECONDARY.test(file)) rmSync(join(zhDir, file));
+
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    return `Pagefind indexed ${added.page_count} pages (${chinesePages} with Chinese text also as Chinese) in ${seconds} s`;
+  } finally {
+    await close();
+  }
 }
 
 async function newIndex(config: Parameters<typeof createIndex>[0]): Promise<PagefindIndex> {
