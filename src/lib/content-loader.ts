@@ -8,27 +8,12 @@
  * need Astro's compiler, so they alone are marked for deferred rendering.
  */
 import type { Loader } from 'astro/loaders';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { splitFrontmatter } from './frontmatter.ts';
-import { CONTENT_EXTENSIONS } from './registry.ts';
-
-function listFiles(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    if (name.startsWith('.') || name.startsWith('_')) return [];
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return listFiles(path);
-    return CONTENT_EXTENSIONS.some((ext) => name.endsWith(ext)) ? [path] : [];
-  });
-}
+import { listContentFiles } from './load-content.ts';
 
 /** Slugs are file names, whatever folder (year) a file sits in. */
 export function slugOfFile(path: string): string {
@@ -44,7 +29,7 @@ export function frontmatterLoader(base: string): Loader {
 
       const sync = async () => {
         const untouched = new Set(store.keys());
-        for (const file of listFiles(dir)) {
+        for (const file of listContentFiles(dir)) {
           const id = slugOfFile(file);
           const filePath = relative(root, file).split(sep).join('/');
           const text = readFileSync(file, 'utf8');

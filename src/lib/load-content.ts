@@ -4,7 +4,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import { BRIEFS_DIR, CONTENT_DIR, CONTENT_EXTENSIONS, KIND_IDS } from './registry.ts';
 import type { ContentFiles, SourceFile } from './validate.ts';
 
-function walk(dir: string): string[] {
+/** Every .md/.mdx file under `dir`, skipping names that start with `_` or `.`. */
+export function listContentFiles(dir: string): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -14,13 +15,13 @@ function walk(dir: string): string[] {
   return names.flatMap((name) => {
     if (name.startsWith('.') || name.startsWith('_')) return [];
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return walk(path);
+    if (statSync(path).isDirectory()) return listContentFiles(path);
     return CONTENT_EXTENSIONS.some((ext) => name.endsWith(ext)) ? [path] : [];
   });
 }
 
 function read(root: string, folder: string): SourceFile[] {
-  return walk(join(root, folder)).map((path) => ({
+  return listContentFiles(join(root, folder)).map((path) => ({
     path: relative(root, path).split(sep).join('/'),
     text: readFileSync(path, 'utf8'),
   }));
