@@ -2,7 +2,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { drafts } from './src/integrations/drafts.ts';
+import { commandFlags } from './src/integrations/command-flags.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { loadContentFiles } from './src/lib/load-content.ts';
 import { CONTENT_DIR } from './src/lib/registry.ts';
@@ -36,5 +36,5 @@ export default defineConfig({
   },
   // Pages whose cache key (src/lib/cache-keys.ts) is unchanged are reused from the last build.
   experimental: { incrementalBuild: true },
-  integrations: [drafts(), mdx(), sitemap({ filter: (page) => !page.includes('/404') }), pagefind()],
+  integrations: [commandFlags(), mdx(), sitemap({ filter: (page) => !page.includes('/404') }), pagefind()],
 });

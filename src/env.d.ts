@@ -1,4 +1,4 @@
 interface ImportMetaEnv {
-  /** True under `astro dev` only: see src/integrations/drafts.ts. */
+  /** True under `astro dev` only: see src/integrations/command-flags.ts. */
   readonly BRIEFING_SHOW_DRAFTS: boolean;
 }

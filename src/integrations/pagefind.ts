@@ -28,11 +28,6 @@ export function pagefind(): AstroIntegration {
   return {
     name: 'briefing-pagefind',
     hooks: {
-      // Tells the search page whether an index will exist: only `astro build` makes one.
-      // (Not import.meta.env.DEV, which follows NODE_ENV: a build run by a test runner is "dev".)
-      'astro:config:setup': ({ command, updateConfig }) => {
-        updateConfig({ vite: { define: { 'import.meta.env.BRIEFING_SEARCH_INDEX': JSON.stringify(command === 'build') } } });
-      },
       'astro:build:done': async ({ dir, logger }) => {
         // `npm run build` indexes after Astro has exited (scripts/build.ts), so that Astro's
         // heap and Pagefind's are never held at once; a plain `astro build` indexes here.

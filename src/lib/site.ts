@@ -26,7 +26,7 @@ function readBody(entry: { filePath?: string | undefined }): string {
   return entry.filePath ? bodyOf(readFileSync(entry.filePath, 'utf8')) : '';
 }
 
-/** Drafts are shown by `astro dev` and never by a build (see src/integrations/drafts.ts). */
+/** Drafts are shown by `astro dev` and never by a build (see src/integrations/command-flags.ts). */
 const includeDrafts = import.meta.env.BRIEFING_SHOW_DRAFTS === true;
 
 export function getSiteData(): Promise<SiteData> {

@@ -1,0 +1,25 @@
+/**
+ * Flags that depend on the Astro command itself, not on NODE_ENV (which test runners and CI
+ * set to other values, so `import.meta.env.DEV` is true in a build run by Vitest):
+ * - BRIEFING_SHOW_DRAFTS: drafts are shown by `astro dev` and never by `astro build`;
+ * - BRIEFING_SEARCH_INDEX: only `astro build` makes a Pagefind index for the search page.
+ */
+import type { AstroIntegration } from 'astro';
+
+export function commandFlags(): AstroIntegration {
+  return {
+    name: 'briefing-command-flags',
+    hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        updateConfig({
+          vite: {
+            define: {
+              'import.meta.env.BRIEFING_SHOW_DRAFTS': JSON.stringify(command === 'dev'),
+              'import.meta.env.BRIEFING_SEARCH_INDEX': JSON.stringify(command === 'build'),
+            },
+          },
+        });
+      },
+    },
+  };
+}
