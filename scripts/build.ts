@@ -34,7 +34,7 @@ const astro = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro
 });
 if (astro.status !== 0) fail(`astro build failed (exit ${astro.status ?? astro.signal}).`);
 try {
-  console.log(`[briefing-pagefind] ${await indexSite(staging)}`);
+  console.log(`[briefing-pagefind] ${await indexSite(staging, outDir)}`);
 } catch (error) {
   fail(`search indexing failed: ${(error as Error).message}`);
 }

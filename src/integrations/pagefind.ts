@@ -1,28 +1,39 @@
 /**
- * Builds the Pagefind search index as the last step of `astro build`, so the index
- * can never be forgotten or go stale (the way Starlight does it).
+ * Builds the Pagefind search index as the last step of the build, so the index can never
+ * be forgotten or go stale. See docs/search.md for the layout; in short:
  *
- * Two bundles are written (see docs/search.md, "Chinese"):
+ * - `pagefind/`              the primary bundle (Pagefind's JavaScript and WebAssembly) holding
+ *                            the profiles and other undated pages, plus `shards.json`;
+ * - `pagefind/briefs-<year>/` one bundle per year of briefs (per quarter in a very big year),
+ *                            merged into the search on demand (src/lib/search-shards.ts);
+ * - `pagefind/zh/`           every page whose readable text contains Chinese characters,
+ *                            indexed as Chinese so Pagefind segments it into words
+ *                            (北方稀土 → 北方 · 稀土). Queries with Chinese go here, others to
+ *                            the English shards, so each page is counted once per query.
  *
- * - `pagefind/`    every searchable page, in the site's language (English: stemmed);
- * - `pagefind/zh/` the same pages again, but only those whose indexed text contains
- *                  Chinese characters, indexed as Chinese so Pagefind segments it into
- *                  words (北方稀土 → 北方 · 稀土). Pages here keep their URL, meta, filters
- *                  and sort keys, because Pagefind reads them from the same HTML.
- *
- * The search page sends a query to exactly one bundle: to `zh` when the query contains
- * Chinese characters, to the English bundle otherwise. Each page is therefore counted
- * once per query, so result counts and facet counts stay exact with no de-duplication.
+ * Each bundle is fingerprinted by exactly what Pagefind was given. A rebuild links the
+ * unchanged bundles from the previous site instead of re-indexing them, and every bundle
+ * is indexed by a fresh Pagefind process, so the memory peak is one shard, not the site.
  */
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { close, createIndex, type PagefindIndex } from 'pagefind';
+import { close, createIndex } from 'pagefind';
 import { BUNDLE_DIR, hasHan, ZH_BUNDLE_DIR } from '../lib/search-query.ts';
+import { assignShards, DATES_FILE, markFirstTier, orderShards, PROFILES_SHARD, SHARDS_FILE, type ShardInfo, type ShardManifest } from '../lib/search-shards.ts';
 
-/** Files of a Pagefind bundle that the search page never loads from the Chinese bundle. */
-const UNUSED_IN_SECONDARY = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$|^pagefind(?:-worker)?\.js$/;
+/** Bytes of metadata and filters the first search may load from the profiles and newest briefs. */
+export const FIRST_TIER_BYTES = Number(process.env.BRIEFING_SEARCH_FIRST_TIER_KB ?? 40) * 1000;
+
+/** What a bundle holds besides Pagefind's scripts: only these are kept in secondary bundles. */
+const INDEX_FILE = /^pagefind-entry\.json$|\.pf_meta$/;
+const INDEX_DIRS = ['index', 'fragment', 'filter'];
+const WASM = /^wasm\.[\w-]+\.pagefind$/;
+/** Bumped when what is handed to Pagefind changes shape, so old bundles are not reused. */
+const FORMAT = 2;
 
 export function pagefind(): AstroIntegration {
   return {
@@ -38,61 +49,125 @@ export function pagefind(): AstroIntegration {
   };
 }
 
-/** Writes both Pagefind bundles into the built site at `outDir`; returns a one-line report. */
-export async function indexSite(outDir: string): Promise<string> {
+interface SearchablePage {
+  url: string;
+  file: string;
+  date?: string;
+  /** Hash of the document handed to Pagefind. */
+  hash: string;
+  chinese: boolean;
+}
+
+/**
+ * Writes every Pagefind bundle into the built site at `outDir`, linking unchanged ones from
+ * `previousDir` (the site published before) when given; returns a one-line report.
+ */
+export async function indexSite(outDir: string, previousDir?: string): Promise<string> {
   outDir = outDir.replace(/[\\/]$/, '');
   const started = performance.now();
-  try {
-    const english = await newIndex({});
-    const added = await english.addDirectory({ path: outDir });
-    if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-    await write(english, join(outDir, BUNDLE_DIR));
-    // A fresh Pagefind process for the second bundle: ending the first one returns its
-    // memory, so the peak is one index, not both (BENCHMARKS.md).
-    await close();
+  const root = join(outDir, BUNDLE_DIR);
+  const previousRoot = previousDir && join(previousDir, BUNDLE_DIR);
+  const previous = previousRoot ? readManifest(previousRoot) : undefined;
+  const salt = `${FORMAT}:${pagefindVersion()}`;
+  let reused = 0;
+  let indexed = 0;
 
-    const chinese = await newIndex({ forceLanguage: 'zh' });
-    let chinesePages = 0;
-    for (const { url, html } of searchablePages(outDir)) {
-      if (!hasHan(indexedPart(html))) continue;
-      const result = await chinese.addHTMLFile({ url, content: html });
-      if (result.errors.length) throw new Error(`Pagefind could not index ${url} as Chinese: ${result.errors.join('; ')}`);
-      chinesePages++;
+  /** Links the bundle from the previous site if its key matches, else indexes it afresh. */
+  async function bundle(id: string, path: string, pages: SearchablePage[], key: string, language?: string): Promise<void> {
+    const dir = join(root, path);
+    const before = previous && (id === ZH_BUNDLE_DIR ? previous.zh : previous.shards.find((s) => s.id === id));
+    if (previousRoot && before?.key === key && before.path === path && linkBundle(join(previousRoot, path), dir)) {
+      reused++;
+      return;
     }
-    const zhDir = join(outDir, BUNDLE_DIR, ZH_BUNDLE_DIR);
-    await write(chinese, zhDir);
-    for (const file of readdirSync(zhDir)) if (UNUSED_IN_SECONDARY.test(file)) rmSync(join(zhDir, file));
+    await indexPages(pages, dir, outDir, language);
+    // Merged shards use the primary bundle's scripts; the Chinese bundle is searched on its
+    // own, so it keeps its WebAssembly (the scripts still come from the primary bundle).
+    const keep = (file: string) => INDEX_FILE.test(file) || file === DATES_FILE || INDEX_DIRS.includes(file) || (id === ZH_BUNDLE_DIR && WASM.test(file));
+    if (path) for (const file of readdirSync(dir)) if (!keep(file)) rmSync(join(dir, file));
+    writeDates(dir, pages);
+    indexed++;
+  }
+
+  try {
+    const pages = [...searchablePages(outDir)];
+    const shards: ShardInfo[] = [];
+    for (const [id, members] of assignShards(pages)) {
+      const path = id === PROFILES_SHARD ? '' : `${id}/`;
+      const key = fingerprint(salt, members as SearchablePage[]);
+      await bundle(id, path, members as SearchablePage[], key);
+      const dates = members.flatMap((p) => (p.date ? [p.date] : [])).sort();
+      shards.push({ id, path, pages: members.length, briefs: dates.length, from: dates[0], to: dates.at(-1), fixedBytes: fixedBytes(join(root, path)), first: false, key });
+    }
+    const chinese = pages.filter((p) => p.chinese);
+    let zh: ShardManifest['zh'] = null;
+    if (chinese.length) {
+      const key = fingerprint(`${salt}:zh`, chinese);
+      await bundle(ZH_BUNDLE_DIR, `${ZH_BUNDLE_DIR}/`, chinese, key, 'zh');
+      zh = { path: `${ZH_BUNDLE_DIR}/`, pages: chinese.length, key };
+    }
+    const manifest: ShardManifest = {
+      version: 1,
+      briefs: shards.reduce((n, s) => n + s.briefs, 0),
+      shards: markFirstTier(orderShards(shards), FIRST_TIER_BYTES),
+      zh,
+    };
+    writeFileSync(join(root, SHARDS_FILE), `${JSON.stringify(manifest)}\n`);
 
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    return `Pagefind indexed ${added.page_count} pages (${chinesePages} with Chinese text also as Chinese) in ${seconds} s`;
+    const first = manifest.shards.filter((s) => s.first).length;
+    return `Pagefind indexed ${pages.length} pages in ${shards.length} English bundles (first search: ${first}) and ${chinese.length} pages with Chinese text as Chinese; ${indexed} bundles indexed, ${reused} unchanged and reused, in ${seconds} s`;
   } finally {
     await close();
   }
 }
 
-async function newIndex(config: Parameters<typeof createIndex>[0]): Promise<PagefindIndex> {
-  const { index, errors } = await createIndex(config);
+/** One Pagefind process per bundle: ending it returns its memory before the next starts. */
+async function indexPages(pages: SearchablePage[], dir: string, outDir: string, language?: string): Promise<void> {
+  const { index, errors } = await createIndex(language ? { forceLanguage: language } : {});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  return index;
+  try {
+    for (const page of pages) {
+      const added = await index.addHTMLFile({ url: page.url, content: documentFor(readFileSync(join(outDir, page.file), 'utf8')) });
+      if (added.errors.length) throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath: dir });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index to ${dir}: ${written.errors.join('; ')}`);
+  } finally {
+    await close();
+  }
 }
 
-/** Writes a bundle, then frees the index so the two never sit in memory together. */
-async function write(index: PagefindIndex, outputPath: string): Promise<void> {
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length) throw new Error(`Pagefind could not write its index to ${outputPath}: ${written.errors.join('; ')}`);
-  await index.deleteIndex();
-}
-
-/** Every built page that opted in to search (`data-pagefind-body`), with its URL. */
-function* searchablePages(outDir: string): Generator<{ url: string; html: string }> {
+/** Every built page that opted in to search (`data-pagefind-body`). */
+function* searchablePages(outDir: string): Generator<SearchablePage> {
   const files = readdirSync(outDir, { recursive: true, encoding: 'utf8' });
   for (const file of files.sort()) {
     if (!file.endsWith('.html') || file.startsWith(`${BUNDLE_DIR}${sep}`)) continue;
     const html = readFileSync(join(outDir, file), 'utf8');
     if (!html.includes('data-pagefind-body')) continue;
     const path = file.split(sep).join('/');
-    yield { url: `/${path.replace(/index\.html$/, '').replace(/\.html$/, '/')}`, html };
+    const date = /data-pagefind-sort="date:(\d{4}-\d{2}-\d{2})"/.exec(html)?.[1];
+    yield {
+      url: `/${path.replace(/index\.html$/, '').replace(/\.html$/, '/')}`,
+      file,
+      ...(date ? { date } : {}),
+      hash: createHash('sha1').update(documentFor(html)).digest('hex'),
+      chinese: hasHan(indexedPart(html)),
+    };
   }
+}
+
+/**
+ * The part of a page Pagefind reads: the language and the `<main data-pagefind-body>`
+ * element, where the page keeps its meta, filter and sort attributes too. The header,
+ * footer, styles and scripts around it would only be parsed and thrown away.
+ */
+export function documentFor(html: string): string {
+  const lang = /<html[^>]*\slang="([^"]*)"/.exec(html)?.[1] ?? 'en';
+  const start = html.indexOf('<main');
+  const end = html.lastIndexOf('</main>');
+  const main = start >= 0 && end > start ? html.slice(start, end + '</main>'.length) : html;
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${main}</body></html>`;
 }
 
 /**
@@ -102,4 +177,74 @@ function* searchablePages(outDir: string): Generator<{ url: string; html: string
  */
 export function indexedPart(html: string): string {
   return html.slice(html.indexOf('data-pagefind-body')).replace(/<span hidden[^>]*>[^<]*<\/span>/g, '');
+}
+
+function fingerprint(salt: string, pages: SearchablePage[]): string {
+  const hash = createHash('sha1').update(salt);
+  for (const page of pages) hash.update(`\0${page.url}\0${page.hash}`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+function readManifest(root: string): ShardManifest | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(join(root, SHARDS_FILE), 'utf8')) as ShardManifest;
+    return manifest.version === 1 ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Hard-links a bundle's files from the previous site (the primary bundle's own files only,
+ * not the shard folders beside them). Links leave the previous site intact if this build
+ * fails later. Returns false when the previous bundle is incomplete.
+ */
+function linkBundle(from: string, to: string): boolean {
+  if (!existsSync(join(from, 'pagefind-entry.json'))) return false;
+  const entries = readdirSync(from, { withFileTypes: true }).filter((e) => (e.isFile() && e.name !== SHARDS_FILE) || (e.isDirectory() && INDEX_DIRS.includes(e.name)));
+  mkdirSync(to, { recursive: true });
+  for (const entry of entries) {
+    if (entry.isFile()) {
+      linkSync(join(from, entry.name), join(to, entry.name));
+      continue;
+    }
+    mkdirSync(join(to, entry.name), { recursive: true });
+    for (const file of readdirSync(join(from, entry.name))) linkSync(join(from, entry.name, file), join(to, entry.name, file));
+  }
+  return true;
+}
+
+/**
+ * Writes `dates.json`: the ISO date of every dated page in the bundle, keyed by the result
+ * id Pagefind gives it (its fragment's name). Pagefind can sort one bundle by date, but
+ * merging bundles re-sorts by score, so the search page orders by these dates instead.
+ */
+function writeDates(dir: string, pages: SearchablePage[]): void {
+  const dateOf = new Map(pages.flatMap((p) => (p.date ? [[p.url, p.date] as const] : [])));
+  if (!dateOf.size) return;
+  const dates: Record<string, string> = {};
+  for (const file of readdirSync(join(dir, 'fragment'))) {
+    const text = gunzipSync(readFileSync(join(dir, 'fragment', file))).toString('utf8');
+    const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
+    const date = dateOf.get(url);
+    if (date) dates[file.replace(/\.pf_fragment$/, '')] = date;
+  }
+  writeFileSync(join(dir, DATES_FILE), JSON.stringify(dates));
+}
+
+/** Metadata, entry and filter bytes: what every search of this bundle loads. */
+function fixedBytes(dir: string): number {
+  let bytes = 0;
+  for (const file of readdirSync(dir)) if (INDEX_FILE.test(file)) bytes += statSync(join(dir, file)).size;
+  const filters = join(dir, 'filter');
+  if (existsSync(filters)) for (const file of readdirSync(filters)) bytes += statSync(join(filters, file)).size;
+  return bytes;
+}
+
+function pagefindVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(process.cwd(), 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
 }

@@ -76,8 +76,19 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** The sentence in the live region: "12 results for “rare earth”, filtered by 2 choices." */
-export function resultSentence(count: number, q: string, filterCount: number): string {
+export function resultSentence(count: number, q: string, filterCount: number, scope = ''): string {
   const what = q ? ` for “${q}”` : '';
   const filtered = filterCount ? `, with ${plural(filterCount, 'filter')}` : '';
-  return count ? `${plural(count, 'result')}${what}${filtered}.` : `No results${what}${filtered}.`;
+  const within = scope ? ` ${scope}` : '';
+  return count ? `${plural(count, 'result')}${what}${within}${filtered}.` : `No results${what}${within}${filtered}.`;
+}
+
+/**
+ * Where a search looked when it did not load every brief shard (src/lib/search-shards.ts):
+ * "in briefs from 2026 and the profiles", "in briefs from 2024–2026 and the profiles".
+ */
+export function scopePhrase(from?: string, to?: string): string {
+  if (!from || !to) return 'in the profiles only';
+  const [a, b] = [from.slice(0, 4), to.slice(0, 4)];
+  return `in briefs from ${a === b ? a : `${a}–${b}`} and the profiles`;
 }

@@ -2,12 +2,13 @@
  * The /search/ page in the browser. Pagefind (its JavaScript, WebAssembly and index) is
  * imported only when there is something to search for; see docs/search.md.
  */
-import { BUNDLE_DIR, type BundleId, prepareQuery, ZH_BUNDLE_DIR } from '../lib/search-query.ts';
+import { BUNDLE_DIR, type PreparedQuery, prepareQuery, ZH_BUNDLE_DIR } from '../lib/search-query.ts';
+import { coverage, DATES_FILE, inDateOrder, PROFILES_SHARD, SHARDS_FILE, type ShardManifest, shardsFor } from '../lib/search-shards.ts';
 import {
   countFilters, dateOrder, type FacetSpec, facetOptions, facetsNeedingOwnCounts, isEmptyState, isSelected,
   pagefindFilters, parseState, rankLike, resultHref, type SearchState, serializeState, type SortId, SORTS, toggleFilter,
 } from '../lib/search-state.ts';
-import { chooseSnippet, escapeHtml, highlightWords, plural, resultSentence, safeExcerpt } from '../lib/search-text.ts';
+import { chooseSnippet, escapeHtml, highlightWords, plural, resultSentence, safeExcerpt, scopePhrase } from '../lib/search-text.ts';
 
 // The parts of Pagefind's browser API this page uses (pagefind.js is not an npm module).
 type Counts = Record<string, Record<string, number>>;
@@ -15,6 +16,7 @@ interface Fragment { url: string; excerpt: string; meta: Record<string, string |
 interface Hit { id: string; data(): Promise<Fragment> }
 interface Response { results: Hit[]; unfilteredResultCount: number; filters: Counts }
 interface Pagefind {
+  mergeIndex(basePath: string, options: object): Promise<void>;
   search(term: string | null, options?: { filters?: object; sort?: object }): Promise<Response>;
   filters(): Promise<Counts>;
 }
@@ -61,6 +63,7 @@ function start(root: HTMLElement) {
   const intro = $<HTMLElement>('[data-search-intro]');
   const list = $<HTMLOListElement>('[data-search-results]');
   const more = $<HTMLButtonElement>('[data-search-more]');
+  const scopeButton = $<HTMLButtonElement>('[data-search-scope]');
 
   let state = parseState(location.search, facets);
   let run = 0;
@@ -69,6 +72,10 @@ function start(root: HTMLElement) {
   let shown = 0;
   let words: string[] = [];
   let counts: Counts = {};
+  /** Briefs the last search left out (older shards not loaded yet), and the words saying so. */
+  let scope = { missingBriefs: 0, note: '' };
+  /** The reader asked for every brief: later searches keep them all. */
+  let searchAll = false;
   const expanded = new Set<string>();
   const siteTitle = document.title.split(' · ').pop() ?? document.title;
 
@@ -78,33 +85,96 @@ function start(root: HTMLElement) {
   wide.addEventListener('change', () => (panel.open = wide.matches));
 
   // ---- Pagefind, loaded on first use --------------------------------------------------
-  let english: Promise<Pagefind> | undefined;
+  // English: the primary bundle (profiles) with brief shards merged in as searches need
+  // them (src/lib/search-shards.ts). Chinese: one bundle of its own.
+  let manifest: Promise<ShardManifest> | undefined;
+  let english: Promise<Pagefind & { module: PagefindModule }> | undefined;
   let chinese: Promise<Pagefind> | undefined;
-  function bundle(id: BundleId): Promise<Pagefind> {
-    english ??= (async () => {
+  const loaded = new Set<string>();
+  const merging = new Map<string, Promise<void>>();
+  const retryable = <T>(promise: Promise<T>, reset: () => void) => promise.catch((error: unknown) => {
+    reset(); // try again on the next search
+    throw error;
+  });
+
+  function shardList(): Promise<ShardManifest> {
+    manifest ??= retryable((async () => {
+      const response = await fetch(`${BASE}${SHARDS_FILE}`);
+      if (!response.ok) throw new Error(`${BASE}${SHARDS_FILE}: HTTP ${response.status}`);
+      return (await response.json()) as ShardManifest;
+    })(), () => (manifest = undefined));
+    return manifest;
+  }
+
+  function primary() {
+    english ??= retryable((async () => {
       const module = (await import(/* @vite-ignore */ `${BASE}pagefind.js`)) as PagefindModule;
       const instance = module.createInstance({ ...PAGEFIND_OPTIONS, basePath: BASE });
       // Loads the filter index, without which searches return no facet counts. This also
-      // waits for the WebAssembly module, which instances share: the second instance must
+      // waits for the WebAssembly module, which instances share: a second instance must
       // not start before the first has initialised it, or the two would race.
       await instance.filters();
+      loaded.add(PROFILES_SHARD);
       return Object.assign(instance, { module });
-    })().catch((error: unknown) => {
-      english = undefined; // try again on the next search
-      throw error;
+    })(), () => (english = undefined));
+    return english;
+  }
+
+  /** The English instance with every shard in `ids` merged in. */
+  async function englishWith(ids: string[], shards: ShardManifest['shards']): Promise<Pagefind> {
+    const instance = await primary();
+    const pending = ids.filter((id) => !loaded.has(id)).map((id) => {
+      let merge = merging.get(id);
+      if (!merge) {
+        const shard = shards.find((s) => s.id === id)!;
+        merge = instance.mergeIndex(`${BASE}${shard.path}`, PAGEFIND_OPTIONS).then(() => void loaded.add(id));
+        merge = retryable(merge, () => merging.delete(id));
+        merging.set(id, merge);
+      }
+      return merge;
     });
-    if (id === 'en') return english;
-    const first = english;
-    chinese ??= (async () => {
-      const { module } = (await first) as Pagefind & { module: PagefindModule };
-      const instance = module.createInstance({ ...PAGEFIND_OPTIONS, basePath: `${BASE}${ZH_BUNDLE_DIR}/` });
+    if (pending.length) {
+      await Promise.all(pending);
+      await instance.filters(); // the merged shards' filter indexes
+    }
+    return instance;
+  }
+
+  async function chineseBundle(): Promise<Pagefind> {
+    const first = primary();
+    chinese ??= retryable((async () => {
+      const { module } = await first;
+      const zh = (await shardList()).zh;
+      const instance = module.createInstance({ ...PAGEFIND_OPTIONS, basePath: `${BASE}${zh?.path ?? `${ZH_BUNDLE_DIR}/`}` });
       await instance.filters();
       return instance;
-    })().catch((error: unknown) => {
-      chinese = undefined;
-      throw error;
-    });
+    })(), () => (chinese = undefined));
     return chinese;
+  }
+
+  /** The instance that answers this query, with the shards it needs, and what it leaves out. */
+  async function bundleFor(prepared: PreparedQuery, all: boolean): Promise<{ pagefind: Pagefind; paths: string[]; missingBriefs: number; note: string }> {
+    if (prepared.bundle === 'zh') return { pagefind: await chineseBundle(), paths: [(await shardList()).zh?.path ?? `${ZH_BUNDLE_DIR}/`], missingBriefs: 0, note: '' };
+    const list = await shardList();
+    const ids = shardsFor(list, { years: state.filters.year ?? [], oldestFirst: state.sort === 'oldest', all: all || searchAll });
+    const pagefind = await englishWith(ids, list.shards);
+    const cover = coverage(list, loaded);
+    const paths = list.shards.filter((s) => loaded.has(s.id) && s.briefs > 0).map((s) => s.path);
+    return { pagefind, paths, missingBriefs: cover.missingBriefs, note: cover.missingBriefs ? scopePhrase(cover.from, cover.to) : '' };
+  }
+
+  /** Dates of the results of the loaded bundles, by result id (see DATES_FILE). */
+  const dateTables = new Map<string, Promise<Record<string, string>>>();
+  async function datesOf(paths: string[]): Promise<Map<string, string>> {
+    const tables = await Promise.all(paths.map((path) => {
+      let table = dateTables.get(path);
+      if (!table) {
+        table = retryable(fetch(`${BASE}${path}${DATES_FILE}`).then((r) => (r.ok ? (r.json() as Promise<Record<string, string>>) : {})), () => dateTables.delete(path));
+        dateTables.set(path, table);
+      }
+      return table;
+    }));
+    return new Map(tables.flatMap((t) => Object.entries(t)));
   }
 
   // ---- Searching -----------------------------------------------------------------------
@@ -116,10 +186,15 @@ function start(root: HTMLElement) {
     root.setAttribute('aria-busy', 'true');
     try {
       const prepared = prepareQuery(state.q);
-      const pagefind = await bundle(prepared.bundle);
       const term = prepared.term || null;
       const filters = pagefindFilters(state, facets);
-      const main = await pagefind.search(term, { filters });
+      let { pagefind, paths, missingBriefs, note } = await bundleFor(prepared, false);
+      let main = await pagefind.search(term, { filters });
+      // Too few results among the newest briefs to fill a page: search them all.
+      if (missingBriefs && main.results.length < PAGE_SIZE) {
+        ({ pagefind, paths, missingBriefs, note } = await bundleFor(prepared, true));
+        main = await pagefind.search(term, { filters });
+      }
       const facetCounts: Counts = { ...main.filters };
       for (const facet of facetsNeedingOwnCounts(state, facets)) {
         facetCounts[facet.key] = (await pagefind.search(term, { filters: pagefindFilters(state, facets, facet.key) })).filters[facet.key] ?? {};
@@ -129,14 +204,15 @@ function start(root: HTMLElement) {
       if (sort === 'relevance' && term && /^".+"$/.test(term)) {
         results = rankLike(main.results, (await pagefind.search(term.slice(1, -1), { filters })).results);
       } else if (sort !== 'relevance') {
-        const sorted = await pagefind.search(term, { filters, sort: { date: sort === 'date' ? 'desc' : 'asc' } });
-        results = dateOrder(sorted.results, main.results);
+        const dates = await datesOf(paths);
+        results = dateOrder(inDateOrder(main.results, dates, sort === 'date' ? 'desc' : 'asc'), main.results);
       }
       if (id !== run) return;
       hits = results;
       shown = 0;
       words = prepared.words;
       counts = facetCounts;
+      scope = { missingBriefs, note };
       panel.hidden = false;
       list.replaceChildren();
       renderFacets(counts);
@@ -168,7 +244,9 @@ function start(root: HTMLElement) {
 
   function announce(main: Response) {
     const filtersOn = countFilters(state);
-    status.textContent = resultSentence(hits.length, state.q, filtersOn);
+    status.textContent = resultSentence(hits.length, state.q, filtersOn, scope.note);
+    scopeButton.hidden = !scope.missingBriefs;
+    scopeButton.textContent = `Search all briefs (${plural(scope.missingBriefs, 'more brief')})`;
     intro.hidden = true;
     if (hits.length) {
       message.hidden = true;
@@ -187,6 +265,7 @@ function start(root: HTMLElement) {
 
   function showIdle() {
     panel.hidden = true;
+    scopeButton.hidden = true;
     hits = [];
     list.replaceChildren();
     facetBox.replaceChildren();
@@ -199,6 +278,7 @@ function start(root: HTMLElement) {
 
   function showProblem(kind: 'dev' | 'load') {
     panel.hidden = true;
+    scopeButton.hidden = true;
     hits = [];
     list.replaceChildren();
     more.hidden = true;
@@ -328,6 +408,10 @@ function start(root: HTMLElement) {
     if (target?.closest('button[data-clear]')) clearAll();
   });
   more.addEventListener('click', () => void showMore(true));
+  scopeButton.addEventListener('click', () => {
+    searchAll = true;
+    void search().then(() => list.querySelector<HTMLElement>('a.result-link')?.focus());
+  });
   addEventListener('popstate', () => {
     state = parseState(location.search, facets);
     syncControls();
