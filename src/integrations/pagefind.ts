@@ -2,10 +2,11 @@
  * Builds the Pagefind search index as the last step of the build, so the index can never
  * be forgotten or go stale. See docs/search.md for the layout; in short:
  *
- * - `pagefind/`              the primary bundle (Pagefind's JavaScript and WebAssembly) holding
- *                            the profiles and other undated pages, plus `shards.json`;
- * - `pagefind/briefs-<year>/` one bundle per year of briefs (per quarter in a very big year),
- *                            merged into the search on demand (src/lib/search-shards.ts);
+ * - `pagefind/`              the primary bundle (Pagefind's JavaScript and WebAssembly) with
+ *                            the newest briefs and the undated pages (profiles), plus
+ *                            `shards.json`, the list of bundles;
+ * - `pagefind/briefs-<period>/` on a large site, the older briefs in shards of about
+ *                            800, merged into a search when needed (src/lib/search-shards.ts);
  * - `pagefind/zh/`           every page whose readable text contains Chinese characters,
  *                            indexed as Chinese so Pagefind segments it into words
  *                            (北方稀土 → 北方 · 稀土). Queries with Chinese go here, others to
@@ -23,7 +24,7 @@ import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
 import { BUNDLE_DIR, hasHan, ZH_BUNDLE_DIR } from '../lib/search-query.ts';
-import { assignShards, DATES_FILE, markFirstTier, orderShards, PROFILES_SHARD, SHARDS_FILE, type ShardInfo, type ShardManifest } from '../lib/search-shards.ts';
+import { assignShards, DATES_FILE, markFirstTier, orderShards, PRIMARY_SHARD, SHARDS_FILE, type ShardInfo, type ShardManifest } from '../lib/search-shards.ts';
 
 /** Bytes of metadata and filters the first search may load from the profiles and newest briefs. */
 export const FIRST_TIER_BYTES = Number(process.env.BRIEFING_SEARCH_FIRST_TIER_KB ?? 40) * 1000;
@@ -32,6 +33,12 @@ export const FIRST_TIER_BYTES = Number(process.env.BRIEFING_SEARCH_FIRST_TIER_KB
 const INDEX_FILE = /^pagefind-entry\.json$|\.pf_meta$/;
 const INDEX_DIRS = ['index', 'fragment', 'filter'];
 const WASM = /^wasm\.[\w-]+\.pagefind$/;
+/**
+ * Locations per chunk of Pagefind's word index (its default is 20,000). A search loads the
+ * chunk holding each query word; smaller chunks hold fewer other words, which matters
+ * when a search loads one chunk per shard. Pagefind reads this from its environment.
+ */
+const INDEX_CHUNK_LOCATIONS = '4000';
 /** Bumped when what is handed to Pagefind changes shape, so old bundles are not reused. */
 const FORMAT = 2;
 
@@ -68,7 +75,7 @@ export async function indexSite(outDir: string, previousDir?: string): Promise<s
   const root = join(outDir, BUNDLE_DIR);
   const previousRoot = previousDir && join(previousDir, BUNDLE_DIR);
   const previous = previousRoot ? readManifest(previousRoot) : undefined;
-  const salt = `${FORMAT}:${pagefindVersion()}`;
+  const salt = `${FORMAT}:${pagefindVersion()}:${INDEX_CHUNK_LOCATIONS}`;
   let reused = 0;
   let indexed = 0;
 
@@ -81,9 +88,10 @@ export async function indexSite(outDir: string, previousDir?: string): Promise<s
       return;
     }
     await indexPages(pages, dir, outDir, language);
-    // Merged shards use the primary bundle's scripts; the Chinese bundle is searched on its
-    // own, so it keeps its WebAssembly (the scripts still come from the primary bundle).
-    const keep = (file: string) => INDEX_FILE.test(file) || file === DATES_FILE || INDEX_DIRS.includes(file) || (id === ZH_BUNDLE_DIR && WASM.test(file));
+    // Merged shards use the primary bundle's scripts. The Chinese bundle is searched on its
+    // own: it keeps its WebAssembly, and its worker, started from there when a Chinese
+    // query comes first (pagefind.js itself always comes from the primary bundle).
+    const keep = (file: string) => INDEX_FILE.test(file) || file === DATES_FILE || INDEX_DIRS.includes(file) || (id === ZH_BUNDLE_DIR && (WASM.test(file) || file === 'pagefind-worker.js'));
     if (path) for (const file of readdirSync(dir)) if (!keep(file)) rmSync(join(dir, file));
     writeDates(dir, pages);
     indexed++;
@@ -93,9 +101,9 @@ export async function indexSite(outDir: string, previousDir?: string): Promise<s
     const pages = [...searchablePages(outDir)];
     const shards: ShardInfo[] = [];
     for (const [id, members] of assignShards(pages)) {
-      const path = id === PROFILES_SHARD ? '' : `${id}/`;
-      const key = fingerprint(salt, members as SearchablePage[]);
-      await bundle(id, path, members as SearchablePage[], key);
+      const path = id === PRIMARY_SHARD ? '' : `${id}/`;
+      const key = fingerprint(salt, members);
+      await bundle(id, path, members, key);
       const dates = members.flatMap((p) => (p.date ? [p.date] : [])).sort();
       shards.push({ id, path, pages: members.length, briefs: dates.length, from: dates[0], to: dates.at(-1), fixedBytes: fixedBytes(join(root, path)), first: false, key });
     }
@@ -116,7 +124,7 @@ export async function indexSite(outDir: string, previousDir?: string): Promise<s
 
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const first = manifest.shards.filter((s) => s.first).length;
-    return `Pagefind indexed ${pages.length} pages in ${shards.length} English bundles (first search: ${first}) and ${chinese.length} pages with Chinese text as Chinese; ${indexed} bundles indexed, ${reused} unchanged and reused, in ${seconds} s`;
+    return `Pagefind indexed ${pages.length} pages in ${plural(shards.length, "English bundle")} (${first} searched first) and ${chinese.length} pages with Chinese text as Chinese; ${plural(indexed, "bundle")} indexed, ${reused} unchanged and reused, in ${seconds} s`;
   } finally {
     await close();
   }
@@ -124,6 +132,7 @@ export async function indexSite(outDir: string, previousDir?: string): Promise<s
 
 /** One Pagefind process per bundle: ending it returns its memory before the next starts. */
 async function indexPages(pages: SearchablePage[], dir: string, outDir: string, language?: string): Promise<void> {
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_LOCATIONS;
   const { index, errors } = await createIndex(language ? { forceLanguage: language } : {});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
@@ -248,3 +257,5 @@ function pagefindVersion(): string {
     return 'unknown';
   }
 }
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -1,23 +1,29 @@
 /**
- * The English search index is split into shards: one for the profiles (and any other
- * searchable page without a date), one per year of briefs (per quarter in a year too big
- * for one). Pure and dependency-free: used by the build (src/integrations/pagefind.ts)
- * and shipped to the browser (src/scripts/search.ts). See docs/search.md, "Large sites".
+ * The English search index of a large site is split into shards: runs of consecutive years
+ * of briefs (of quarters, in a year too big for one shard). The newest run and every undated
+ * page (the profiles) form the primary bundle at /pagefind/; a site smaller than one shard
+ * has only that bundle. Pure and dependency-free: used by the build
+ * (src/integrations/pagefind.ts) and shipped to the browser (src/scripts/search.ts).
+ * See docs/search.md, "Large sites".
  *
  * Why: a Pagefind bundle's metadata and filter files grow with its page count, and a search
- * must load them whole. At 10,000 briefs one bundle costs ~300 kB before the first result.
- * With shards, the first search loads the profiles and the newest briefs (the "first tier",
- * sized by bytes), and the older shards when they are needed: a year filter, oldest-first
- * order, fewer results than a page, or the reader's "Search all briefs". The shards also
- * let a rebuild re-index only the shards whose pages changed.
+ * loads them whole: at 10,000 briefs one bundle costs ~300 kB before the first result.
+ * With shards, the first search loads the newest briefs and the profiles (the "first tier",
+ * sized in bytes), and the older shards when they are needed: a year filter, oldest-first
+ * order, fewer results than a page, or the reader's "Search all briefs". A rebuild also
+ * re-indexes only the shards whose pages changed.
+ *
+ * Each shard costs a search at least one index chunk (Pagefind's word index is chunked,
+ * and a small bundle's chunk holds most of its words), so shards are large, not yearly.
  */
 
 /** Name of the shard list the build writes next to the primary bundle (`/pagefind/shards.json`). */
 export const SHARDS_FILE = 'shards.json';
-export const PROFILES_SHARD = 'profiles';
+/** Id of the primary bundle: the newest briefs and the undated pages. */
+export const PRIMARY_SHARD = 'latest';
 
-/** More briefs than this in one year, and that year is split into quarters. */
-export const MAX_SHARD_BRIEFS = 1500;
+/** A shard is closed once it holds this many briefs; the rest go to the next one. */
+export const SHARD_BRIEFS = 600;
 
 export interface ShardInfo {
   id: string;
@@ -51,51 +57,57 @@ export interface PageToShard {
 }
 
 /**
- * Assigns every page to a shard id: dated pages by year (`briefs-2025`), or by quarter
- * (`briefs-2025-q3`) in a year with more than `maxBriefs`; the rest to `profiles`.
- * Ids depend only on the page's own date and its year's size, so adding a brief moves no
- * other brief to another shard (except when its year crosses the limit).
+ * Assigns every page to a shard. Briefs are grouped by year (by quarter in a year with
+ * more than `shardBriefs`), and consecutive periods, oldest first, are joined until a
+ * shard holds `shardBriefs`: `briefs-2015-2016`, `briefs-2025q1`. The newest, still open
+ * run joins the undated pages in the primary shard. Adding a brief to the newest period
+ * changes only the primary shard; the ids of closed shards name their periods, so they
+ * are reused until a brief in them changes.
  */
-export function assignShards(pages: PageToShard[], maxBriefs = MAX_SHARD_BRIEFS): Map<string, PageToShard[]> {
+export function assignShards<P extends PageToShard>(pages: readonly P[], shardBriefs = SHARD_BRIEFS): Map<string, P[]> {
   const perYear = new Map<string, number>();
   for (const page of pages) if (page.date) perYear.set(page.date.slice(0, 4), (perYear.get(page.date.slice(0, 4)) ?? 0) + 1);
-  const shards = new Map<string, PageToShard[]>([[PROFILES_SHARD, []]]);
+  const periodOf = (date: string) => {
+    const year = date.slice(0, 4);
+    return (perYear.get(year) ?? 0) > shardBriefs ? `${year}q${Math.ceil(Number(date.slice(5, 7)) / 3)}` : year;
+  };
+  const byPeriod = new Map<string, P[]>();
   for (const page of pages) {
-    let id = PROFILES_SHARD;
-    if (page.date) {
-      const year = page.date.slice(0, 4);
-      id = (perYear.get(year) ?? 0) > maxBriefs ? `briefs-${year}-q${Math.ceil(Number(page.date.slice(5, 7)) / 3)}` : `briefs-${year}`;
-    }
-    const list = shards.get(id) ?? [];
-    list.push(page);
-    shards.set(id, list);
+    if (!page.date) continue;
+    const period = periodOf(page.date);
+    byPeriod.set(period, [...(byPeriod.get(period) ?? []), page]);
   }
-  return shards;
+  const shards = new Map<string, P[]>();
+  let run: string[] = [];
+  let members: P[] = [];
+  for (const period of [...byPeriod.keys()].sort()) {
+    run.push(period);
+    members.push(...byPeriod.get(period)!);
+    if (members.length >= shardBriefs) {
+      shards.set(run.length > 1 ? `briefs-${run[0]}-${run.at(-1)}` : `briefs-${run[0]}`, members);
+      run = [];
+      members = [];
+    }
+  }
+  const primary = [...members, ...pages.filter((p) => !p.date)];
+  return new Map([[PRIMARY_SHARD, primary], ...shards]);
 }
 
-/** Newest first; the profiles shard before all. */
+/** The primary shard first, then newest first. */
 export function orderShards<T extends Pick<ShardInfo, 'id' | 'to'>>(shards: T[]): T[] {
-  return [...shards].sort((a, b) => (a.id === PROFILES_SHARD ? -1 : b.id === PROFILES_SHARD ? 1 : (b.to ?? '').localeCompare(a.to ?? '') || b.id.localeCompare(a.id)));
+  return [...shards].sort((a, b) => (a.id === PRIMARY_SHARD ? -1 : b.id === PRIMARY_SHARD ? 1 : (b.to ?? '').localeCompare(a.to ?? '') || b.id.localeCompare(a.id)));
 }
 
 /**
- * Marks the first tier: the profiles, then the newest brief shards while their fixed bytes
- * stay within `budgetBytes`, always at least one brief shard.
+ * Marks the first tier: the primary shard, then the newest other shards while the fixed
+ * bytes of the tier stay within `budgetBytes`.
  */
 export function markFirstTier<T extends Pick<ShardInfo, 'id' | 'to' | 'fixedBytes'>>(shards: T[], budgetBytes: number): Array<T & { first: boolean }> {
   let spent = 0;
-  let briefShards = 0;
   let open = true;
   return orderShards(shards).map((shard) => {
-    if (shard.id === PROFILES_SHARD) {
-      spent += shard.fixedBytes;
-      return { ...shard, first: true };
-    }
-    open = open && (briefShards === 0 || spent + shard.fixedBytes <= budgetBytes);
-    if (open) {
-      spent += shard.fixedBytes;
-      briefShards++;
-    }
+    open = open && (shard.id === PRIMARY_SHARD || spent + shard.fixedBytes <= budgetBytes);
+    if (open) spent += shard.fixedBytes;
     return { ...shard, first: open };
   });
 }
@@ -114,8 +126,8 @@ export interface ShardNeeds {
 export function shardsFor(manifest: ShardManifest, needs: ShardNeeds): string[] {
   if (needs.all || needs.oldestFirst) return manifest.shards.map((s) => s.id);
   if (needs.years.length) {
-    // Only pages with one of the years can match; profiles have no year.
-    return manifest.shards.filter((s) => s.from && s.to && needs.years.some((y) => s.from!.slice(0, 4) <= y && y <= s.to!.slice(0, 4))).map((s) => s.id);
+    // Only pages with one of the years can match (profiles have none); the primary is always loaded.
+    return manifest.shards.filter((s) => s.id === PRIMARY_SHARD || (s.from && s.to && needs.years.some((y) => s.from!.slice(0, 4) <= y && y <= s.to!.slice(0, 4)))).map((s) => s.id);
   }
   return manifest.shards.filter((s) => s.first).map((s) => s.id);
 }

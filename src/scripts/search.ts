@@ -3,7 +3,7 @@
  * imported only when there is something to search for; see docs/search.md.
  */
 import { BUNDLE_DIR, type PreparedQuery, prepareQuery, ZH_BUNDLE_DIR } from '../lib/search-query.ts';
-import { coverage, DATES_FILE, inDateOrder, PROFILES_SHARD, SHARDS_FILE, type ShardManifest, shardsFor } from '../lib/search-shards.ts';
+import { coverage, DATES_FILE, inDateOrder, PRIMARY_SHARD, SHARDS_FILE, type ShardManifest, shardsFor } from '../lib/search-shards.ts';
 import {
   countFilters, dateOrder, type FacetSpec, facetOptions, facetsNeedingOwnCounts, isEmptyState, isSelected,
   pagefindFilters, parseState, rankLike, resultHref, type SearchState, serializeState, type SortId, SORTS, toggleFilter,
@@ -88,7 +88,7 @@ function start(root: HTMLElement) {
   // English: the primary bundle (profiles) with brief shards merged in as searches need
   // them (src/lib/search-shards.ts). Chinese: one bundle of its own.
   let manifest: Promise<ShardManifest> | undefined;
-  let english: Promise<Pagefind & { module: PagefindModule }> | undefined;
+  let english: Promise<Pagefind> | undefined;
   let chinese: Promise<Pagefind> | undefined;
   const loaded = new Set<string>();
   const merging = new Map<string, Promise<void>>();
@@ -106,17 +106,31 @@ function start(root: HTMLElement) {
     return manifest;
   }
 
-  function primary() {
-    english ??= retryable((async () => {
-      const module = (await import(/* @vite-ignore */ `${BASE}pagefind.js`)) as PagefindModule;
-      const instance = module.createInstance({ ...PAGEFIND_OPTIONS, basePath: BASE });
-      // Loads the filter index, without which searches return no facet counts. This also
-      // waits for the WebAssembly module, which instances share: a second instance must
-      // not start before the first has initialised it, or the two would race.
-      await instance.filters();
-      loaded.add(PROFILES_SHARD);
-      return Object.assign(instance, { module });
-    })(), () => (english = undefined));
+  // Instances share Pagefind's worker and WebAssembly: one must not start before the one
+  // before it has initialised, or the two would race. Hence one chain of creations.
+  let module: Promise<PagefindModule> | undefined;
+  let created: Promise<unknown> = Promise.resolve();
+  function newInstance(basePath: string): Promise<Pagefind> {
+    module ??= retryable(import(/* @vite-ignore */ `${BASE}pagefind.js`) as Promise<PagefindModule>, () => (module = undefined));
+    const loadModule = module;
+    const previous = created;
+    const instance = (async () => {
+      const pagefindModule = await loadModule;
+      await previous.catch(() => undefined);
+      const pagefind = pagefindModule.createInstance({ ...PAGEFIND_OPTIONS, basePath });
+      // Loads the filter index, without which searches return no facet counts.
+      await pagefind.filters();
+      return pagefind;
+    })();
+    created = instance;
+    return instance;
+  }
+
+  function primary(): Promise<Pagefind> {
+    english ??= retryable(newInstance(BASE).then((pagefind) => {
+      loaded.add(PRIMARY_SHARD);
+      return pagefind;
+    }), () => (english = undefined));
     return english;
   }
 
@@ -140,15 +154,8 @@ function start(root: HTMLElement) {
     return instance;
   }
 
-  async function chineseBundle(): Promise<Pagefind> {
-    const first = primary();
-    chinese ??= retryable((async () => {
-      const { module } = await first;
-      const zh = (await shardList()).zh;
-      const instance = module.createInstance({ ...PAGEFIND_OPTIONS, basePath: `${BASE}${zh?.path ?? `${ZH_BUNDLE_DIR}/`}` });
-      await instance.filters();
-      return instance;
-    })(), () => (chinese = undefined));
+  function chineseBundle(): Promise<Pagefind> {
+    chinese ??= retryable(shardList().then((list) => newInstance(`${BASE}${list.zh?.path ?? `${ZH_BUNDLE_DIR}/`}`)), () => (chinese = undefined));
     return chinese;
   }
 
