@@ -24,10 +24,12 @@ import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
 import { BUNDLE_DIR, hasHan, ZH_BUNDLE_DIR } from '../lib/search-query.ts';
-import { assignShards, DATES_FILE, markFirstTier, orderShards, PRIMARY_SHARD, SHARDS_FILE, type ShardInfo, type ShardManifest } from '../lib/search-shards.ts';
+import { assignShards, DATES_FILE, markFirstTier, orderShards, PRIMARY_SHARD, SHARD_BRIEFS, SHARDS_FILE, type ShardInfo, type ShardManifest } from '../lib/search-shards.ts';
 
 /** Bytes of metadata and filters the first search may load from the profiles and newest briefs. */
-export const FIRST_TIER_BYTES = Number(process.env.BRIEFING_SEARCH_FIRST_TIER_KB ?? 40) * 1000;
+const FIRST_TIER_BYTES = Number(process.env.BRIEFING_SEARCH_FIRST_TIER_KB ?? 40) * 1000;
+/** Briefs per search shard (tests set a small number to get shards from the sample content). */
+const SHARD_SIZE = Number(process.env.BRIEFING_SEARCH_SHARD_BRIEFS ?? SHARD_BRIEFS);
 
 /** What a bundle holds besides Pagefind's scripts: only these are kept in secondary bundles. */
 const INDEX_FILE = /^pagefind-entry\.json$|\.pf_meta$/;
@@ -100,7 +102,7 @@ export async function indexSite(outDir: string, previousDir?: string): Promise<s
   try {
     const pages = [...searchablePages(outDir)];
     const shards: ShardInfo[] = [];
-    for (const [id, members] of assignShards(pages)) {
+    for (const [id, members] of assignShards(pages, SHARD_SIZE)) {
       const path = id === PRIMARY_SHARD ? '' : `${id}/`;
       const key = fingerprint(salt, members);
       await bundle(id, path, members, key);
@@ -136,10 +138,16 @@ async function indexPages(pages: SearchablePage[], dir: string, outDir: string, 
   const { index, errors } = await createIndex(language ? { forceLanguage: language } : {});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    for (const page of pages) {
-      const added = await index.addHTMLFile({ url: page.url, content: documentFor(readFileSync(join(outDir, page.file), 'utf8')) });
-      if (added.errors.length) throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
-    }
+    // A few files in flight at once: Pagefind parses one while the next is read and sent.
+    let next = 0;
+    const feed = async () => {
+      while (next < pages.length) {
+        const page = pages[next++]!;
+        const added = await index.addHTMLFile({ url: page.url, content: documentFor(readFileSync(join(outDir, page.file), 'utf8')) });
+        if (added.errors.length) throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, feed));
     const written = await index.writeFiles({ outputPath: dir });
     if (written.errors.length) throw new Error(`Pagefind could not write its index to ${dir}: ${written.errors.join('; ')}`);
   } finally {

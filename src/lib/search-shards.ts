@@ -127,21 +127,28 @@ export function shardsFor(manifest: ShardManifest, needs: ShardNeeds): string[] 
   if (needs.all || needs.oldestFirst) return manifest.shards.map((s) => s.id);
   if (needs.years.length) {
     // Only pages with one of the years can match (profiles have none); the primary is always loaded.
-    return manifest.shards.filter((s) => s.id === PRIMARY_SHARD || (s.from && s.to && needs.years.some((y) => s.from!.slice(0, 4) <= y && y <= s.to!.slice(0, 4)))).map((s) => s.id);
+    return manifest.shards.filter((s) => s.id === PRIMARY_SHARD || overlaps(s, needs.years)).map((s) => s.id);
   }
   return manifest.shards.filter((s) => s.first).map((s) => s.id);
 }
 
-/** Briefs not covered by the loaded shards, and the period those loaded cover. */
-export function coverage(manifest: ShardManifest, loaded: ReadonlySet<string>): { missingBriefs: number; from: string | undefined; to: string | undefined } {
+/**
+ * Briefs a search cannot see because their shards are not loaded (counting only shards
+ * that hold a ticked year, if any), and the period the loaded shards cover.
+ */
+export function coverage(manifest: ShardManifest, loaded: ReadonlySet<string>, years: readonly string[] = []): { missingBriefs: number; from: string | undefined; to: string | undefined } {
   const briefShards = manifest.shards.filter((s) => s.briefs > 0);
+  const relevant = years.length ? briefShards.filter((s) => overlaps(s, years)) : briefShards;
   const inLoaded = briefShards.filter((s) => loaded.has(s.id));
   return {
-    missingBriefs: briefShards.filter((s) => !loaded.has(s.id)).reduce((n, s) => n + s.briefs, 0),
+    missingBriefs: relevant.filter((s) => !loaded.has(s.id)).reduce((n, s) => n + s.briefs, 0),
     from: inLoaded.map((s) => s.from!).sort()[0],
     to: inLoaded.map((s) => s.to!).sort().at(-1),
   };
 }
+
+const overlaps = (shard: ShardInfo, years: readonly string[]) =>
+  Boolean(shard.from && shard.to && years.some((y) => shard.from!.slice(0, 4) <= y && y <= shard.to!.slice(0, 4)));
 
 /** Per bundle, `dates.json` maps Pagefind's result ids to ISO dates (src/integrations/pagefind.ts). */
 export const DATES_FILE = 'dates.json';

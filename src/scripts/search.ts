@@ -163,9 +163,10 @@ function start(root: HTMLElement) {
   async function bundleFor(prepared: PreparedQuery, all: boolean): Promise<{ pagefind: Pagefind; paths: string[]; missingBriefs: number; note: string }> {
     if (prepared.bundle === 'zh') return { pagefind: await chineseBundle(), paths: [(await shardList()).zh?.path ?? `${ZH_BUNDLE_DIR}/`], missingBriefs: 0, note: '' };
     const list = await shardList();
-    const ids = shardsFor(list, { years: state.filters.year ?? [], oldestFirst: state.sort === 'oldest', all: all || searchAll });
+    const years = state.filters.year ?? [];
+    const ids = shardsFor(list, { years, oldestFirst: state.sort === 'oldest', all: all || searchAll });
     const pagefind = await englishWith(ids, list.shards);
-    const cover = coverage(list, loaded);
+    const cover = coverage(list, loaded, years);
     const paths = list.shards.filter((s) => loaded.has(s.id) && s.briefs > 0).map((s) => s.path);
     return { pagefind, paths, missingBriefs: cover.missingBriefs, note: cover.missingBriefs ? scopePhrase(cover.from, cover.to) : '' };
   }

@@ -4,91 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
 import { distDir, readPage } from '../helpers/dist.ts';
-import { serveDir, type StaticServer } from '../helpers/serve.ts';
+import { count, results, search, searchSession, status } from '../helpers/search-page.ts';
 
-let server: StaticServer;
-let browser: Browser;
-let shared: BrowserContext;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  server = await serveDir(distDir());
-  browser = await launchBrowser();
-  shared = await browser.newContext();
-});
-
-afterEach(async () => {
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-interface Opened {
-  page: Page;
-  /** Every path requested so far, in order. */
-  requests: string[];
-  /** Uncaught errors and console errors. */
-  errors: string[];
-}
-
-/** A new tab (sharing one browser context, which is much faster to set up) or, with options, a new context. */
-async function open(path: string, options?: { javaScriptEnabled: boolean }): Promise<Opened> {
-  const page = options ? await (await browser.newContext(options)).newPage() : await shared.newPage();
-  pages.push(page);
-  const requests: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (request) => requests.push(decodeURIComponent(new URL(request.url()).pathname)));
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(`${server.url}${path}`);
-  return { page, requests, errors };
-}
-
-interface Result {
-  url: string;
-  title: string;
-  kind: string;
-  date: string;
-  excerpt: string;
-  marks: string[];
-}
-
-const status = (page: Page) => page.locator('[data-search-status]').innerText();
-
-/** Waits for the search for `q` to finish, and returns the results on screen. */
-async function results(page: Page, q: string | RegExp): Promise<Result[]> {
-  const expected = typeof q === 'string' ? { text: `“${q}”` } : { pattern: q.source };
-  await page.waitForFunction(({ text, pattern }) => {
-    const root = document.querySelector('[data-search-page]');
-    const status = document.querySelector('[data-search-status]')?.textContent ?? '';
-    const matches = text ? status.includes(text) : new RegExp(pattern!).test(status);
-    return root && !root.hasAttribute('aria-busy') && matches;
-  }, expected);
-  return page.$$eval('.result', (items) => items.map((li) => ({
-    url: new URL(li.querySelector<HTMLAnchorElement>('h3 a')!.href).pathname,
-    title: li.querySelector('h3')!.textContent!.trim(),
-    kind: li.querySelector('.result-kind')!.textContent!.trim(),
-    date: li.querySelector('.result-date')?.textContent?.trim() ?? '',
-    excerpt: li.querySelector('.result-excerpt')!.textContent!.trim(),
-    marks: [...li.querySelectorAll('mark')].map((m) => m.textContent!.trim().toLowerCase()),
-  })));
-}
-
-async function search(page: Page, q: string): Promise<Result[]> {
-  await page.locator('#search-query').fill(q);
-  return results(page, q);
-}
-
-const count = async (page: Page) => Number((await status(page)).match(/^([\d,]+) results?/)?.[1]?.replace(/,/g, '') ?? 0);
+const session = searchSession(() => distDir());
+const { open } = session;
 
 describe('search page', () => {
   it('puts the brief with a distinctive phrase first, highlighted, with kind, date and chips', async () => {
@@ -286,11 +207,10 @@ describe('accessibility of the search page (axe-core, WCAG 2.2 AA)', () => {
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no violations with results, facets, no results, and no query, in ${colorScheme} mode`, async () => {
-      const page = await browser.newPage({ colorScheme });
-      pages.push(page);
+      const { page } = await open('/search/', { colorScheme });
       const violations: string[] = [];
       for (const [path, q] of [['/search/?q=rare+earth&kind=Brief&companies=MP+Materials', 'rare earth'], ['/search/?q=xyzzy&year=2024', 'xyzzy'], ['/search/', '']] as const) {
-        await page.goto(server.url + path);
+        await page.goto(session.url(path));
         if (q) await results(page, q);
         await page.addScriptTag({ content: axeSource });
         const result = await page.evaluate(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseSnippet, escapeHtml, highlightWords, resultSentence, safeExcerpt } from '../../src/lib/search-text.ts';
+import { chooseSnippet, escapeHtml, highlightWords, resultSentence, safeExcerpt, scopePhrase } from '../../src/lib/search-text.ts';
 
 describe('highlightWords', () => {
   it('marks English words at word starts, ignoring case, with a light stem', () => {
@@ -40,6 +40,8 @@ describe('text', () => {
     expect(resultSentence(1200, 'rare earth', 2)).toBe('1,200 results for “rare earth”, with 2 filters.');
     expect(resultSentence(0, 'xyzzy', 0)).toBe('No results for “xyzzy”.');
     expect(resultSentence(3, '', 1)).toBe('3 results, with 1 filter.');
+    expect(resultSentence(12, 'lynas', 1, scopePhrase('2024-01-02', '2026-11-30'))).toBe('12 results for “lynas” in briefs from 2024–2026 and the profiles, with 1 filter.');
+    expect(scopePhrase('2026-01-02', '2026-11-30')).toBe('in briefs from 2026 and the profiles');
   });
 });
 

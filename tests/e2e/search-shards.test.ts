@@ -1,0 +1,111 @@
+/**
+ * Search on a large site, where the index is split into shards (src/lib/search-shards.ts):
+ * the sample content built with shards of 4 briefs and a first tier of the primary bundle
+ * only, so that a dozen briefs behave as 10,000 would. Served and searched in Chromium.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRIMARY_SHARD, type ShardManifest } from '../../src/lib/search-shards.ts';
+import { count, results, search, searchSession } from '../helpers/search-page.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'briefing-shards-'));
+const content = join(work, 'content');
+const dist = join(work, 'dist');
+
+function build(): string {
+  const result = spawnSync(process.execPath, ['scripts/build.ts'], {
+    env: { ...process.env, BRIEFING_CONTENT_DIR: content, BRIEFING_DIST: dist, BRIEFING_SEARCH_SHARD_BRIEFS: '4', BRIEFING_SEARCH_FIRST_TIER_KB: '1' },
+    encoding: 'utf8',
+  });
+  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+  return result.stdout;
+}
+
+const manifest = () => JSON.parse(readFileSync(join(dist, 'pagefind/shards.json'), 'utf8')) as ShardManifest;
+
+// Registered before the session's hooks, so the site exists before it is served.
+beforeAll(() => {
+  cpSync(resolve('content'), content, { recursive: true });
+  build();
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const { open } = searchSession(() => dist);
+
+describe('the sharded index', () => {
+  it('puts the newest briefs and the profiles in the primary bundle, older briefs in shards of consecutive years or quarters', () => {
+    const { shards, briefs } = manifest();
+    expect(shards[0]).toMatchObject({ id: PRIMARY_SHARD, path: '', first: true, from: '2026-01-12' });
+    expect(shards.map((s) => s.id).slice(1)).toEqual(['briefs-2025q3-2025q4', 'briefs-2024q3-2025q2', 'briefs-2024q1-2024q2', 'briefs-2023', 'briefs-2020-2022']);
+    expect(shards.slice(1).every((s) => !s.first && s.briefs >= 4)).toBe(true);
+    expect(briefs).toBe(27);
+    // Merged shards carry no scripts of their own; each has its date table.
+    const older = join(dist, 'pagefind/briefs-2020-2022');
+    expect(() => statSync(join(older, 'pagefind.js'))).toThrow();
+    expect(Object.values(JSON.parse(readFileSync(join(older, 'dates.json'), 'utf8')))).toEqual(expect.arrayContaining(['2020-12-01', '2021-01-15']));
+  });
+});
+
+describe('searching a sharded index', () => {
+  it('searches the newest briefs and the profiles first, says so, and searches all briefs on request', async () => {
+    const { page, requests, errors } = await open('/search/?q=rare+earth');
+    await results(page, 'rare earth');
+    expect(await page.locator('[data-search-status]').innerText()).toMatch(/results for “rare earth” in briefs from 2026 and the profiles\.$/);
+    expect(requests.filter((r) => r.startsWith('/pagefind/briefs-'))).toEqual([]);
+    const firstCount = await count(page);
+    const button = page.locator('[data-search-scope]');
+    expect(await button.innerText()).toBe('Search all briefs (26 more briefs)');
+    await button.click();
+    await page.waitForFunction(() => !document.querySelector('[data-search-status]')?.textContent?.includes('in briefs from'));
+    await results(page, 'rare earth');
+    expect(await count(page)).toBeGreaterThan(firstCount);
+    expect(await button.isVisible()).toBe(false);
+    expect(requests).toEqual(expect.arrayContaining(['/pagefind/briefs-2020-2022/pagefind-entry.json', '/pagefind/briefs-2023/pagefind-entry.json']));
+    expect(errors).toEqual([]);
+  });
+
+  it('looks through every brief when the newest do not fill a page', async () => {
+    const { page } = await open('/search/');
+    const found = await search(page, 'convertible preferred stock');
+    expect(found[0]!.url).toBe('/briefs/pentagon-mp-materials-price-floor/');
+    expect(await page.locator('[data-search-status]').innerText()).not.toContain('in briefs from');
+    expect(await page.locator('[data-search-scope]').isVisible()).toBe(false);
+  });
+
+  it('loads only the shards holding a ticked year', async () => {
+    const { page, requests } = await open('/search/?q=rare+earth&year=2021');
+    const found = await results(page, 'rare earth');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((r) => r.date.endsWith('2021'))).toBe(true);
+    const shardsLoaded = new Set(requests.filter((r) => r.endsWith('/pagefind-entry.json')).map((r) => r.split('/')[2]));
+    expect([...shardsLoaded].sort()).toEqual(['briefs-2020-2022', 'pagefind-entry.json']);
+  });
+
+  it('orders by date across shards, oldest first', async () => {
+    const { page } = await open('/search/?q=China&sort=oldest');
+    const found = await results(page, 'China');
+    const dated = found.filter((r) => r.date);
+    expect(dated[0]!.url).toBe('/briefs/export-control-law-takes-effect/');
+    const times = dated.map((r) => Date.parse(r.date));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(new Set(times.map((t) => new Date(t).getUTCFullYear())).size).toBeGreaterThan(2);
+  });
+});
+
+describe('a rebuild of a sharded index', () => {
+  it('re-indexes only the shard of the edited brief, links the others, and finds the edit', async () => {
+    const inode = (shard: string) => statSync(join(dist, 'pagefind', shard, 'pagefind-entry.json')).ino;
+    const before = { edited: inode('briefs-2020-2022'), other: inode('briefs-2023') };
+    const file = join(content, 'briefs/2021/china-rare-earth-group-formed.md');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nA later note mentions the word quillwort.\n`);
+    const log = build();
+    expect(log).toMatch(/\b[12] bundles? indexed, \d+ unchanged and reused/);
+    expect(inode('briefs-2023'), 'an unchanged shard is linked, not rewritten').toBe(before.other);
+    expect(inode('briefs-2020-2022')).not.toBe(before.edited);
+    const { page } = await open('/search/');
+    const found = await search(page, 'quillwort');
+    expect(found.map((r) => r.url)).toEqual(['/briefs/china-rare-earth-group-formed/']);
+  });
+});

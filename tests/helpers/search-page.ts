@@ -1,0 +1,93 @@
+/**
+ * Driving the search page in headless Chromium: a served site, a browser, tabs that record
+ * what they download, and waiting for a search to finish.
+ */
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { serveDir, type StaticServer } from './serve.ts';
+
+export interface Opened {
+  page: Page;
+  /** Every path requested so far, in order. */
+  requests: string[];
+  /** Uncaught errors and console errors. */
+  errors: string[];
+}
+
+export interface Result {
+  url: string;
+  title: string;
+  kind: string;
+  date: string;
+  excerpt: string;
+  marks: string[];
+}
+
+/**
+ * Serves the site in `dir()` and opens a browser for the tests of the calling file
+ * (registers its own beforeAll/afterEach/afterAll hooks).
+ */
+export function searchSession(dir: () => string) {
+  let server: StaticServer;
+  let browser: Browser;
+  let shared: BrowserContext;
+  const pages: Page[] = [];
+  beforeAll(async () => {
+    server = await serveDir(dir());
+    browser = await launchBrowser();
+    shared = await browser.newContext();
+  });
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((p) => p.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    url: (path: string) => `${server.url}${path}`,
+    /** A new tab (sharing one browser context, which is much faster to set up) or, with options, a new context. */
+    async open(path: string, options?: BrowserContextOptions): Promise<Opened> {
+      const page = options ? await (await browser.newContext(options)).newPage() : await shared.newPage();
+      pages.push(page);
+      const requests: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (request) => requests.push(decodeURIComponent(new URL(request.url()).pathname)));
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await page.goto(`${server.url}${path}`);
+      return { page, requests, errors };
+    },
+  };
+}
+
+export const status = (page: Page) => page.locator('[data-search-status]').innerText();
+
+/** Waits for the search for `q` to finish, and returns the results on screen. */
+export async function results(page: Page, q: string | RegExp): Promise<Result[]> {
+  const expected = typeof q === 'string' ? { text: `“${q}”` } : { pattern: q.source };
+  await page.waitForFunction(({ text, pattern }) => {
+    const root = document.querySelector('[data-search-page]');
+    const status = document.querySelector('[data-search-status]')?.textContent ?? '';
+    const matches = text ? status.includes(text) : new RegExp(pattern!).test(status);
+    return root && !root.hasAttribute('aria-busy') && matches;
+  }, expected);
+  return page.$$eval('.result', (items) => items.map((li) => ({
+    url: new URL(li.querySelector<HTMLAnchorElement>('h3 a')!.href).pathname,
+    title: li.querySelector('h3')!.textContent!.trim(),
+    kind: li.querySelector('.result-kind')!.textContent!.trim(),
+    date: li.querySelector('.result-date')?.textContent?.trim() ?? '',
+    excerpt: li.querySelector('.result-excerpt')!.textContent!.trim(),
+    marks: [...li.querySelectorAll('mark')].map((m) => m.textContent!.trim().toLowerCase()),
+  })));
+}
+
+export async function search(page: Page, q: string): Promise<Result[]> {
+  await page.locator('#search-query').fill(q);
+  return results(page, q);
+}
+
+export const count = async (page: Page) => Number((await status(page)).match(/^([\d,]+) results?/)?.[1]?.replace(/,/g, '') ?? 0);
