@@ -2,7 +2,9 @@
  * `npm run check`: validate every brief and profile without building.
  * Exit 0 when the content is sound, 1 with a list of problems otherwise.
  */
+import { resolve } from 'node:path';
 import { contentDirFromEnv } from './paths.ts';
+import { frontmatterMemoFile, openFrontmatterMemo } from '../src/lib/frontmatter-memo.ts';
 import { loadContentFiles } from '../src/lib/load-content.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 import { validateContent } from '../src/lib/validate.ts';
@@ -10,7 +12,9 @@ import { validateContent } from '../src/lib/validate.ts';
 export function checkContent(): boolean {
   const started = performance.now();
   const files = loadContentFiles(process.cwd(), contentDirFromEnv());
-  const result = validateContent(files);
+  const memo = openFrontmatterMemo(frontmatterMemoFile(process.cwd(), resolve(contentDirFromEnv())));
+  const result = validateContent(files, memo);
+  memo.save();
   if (!files.briefs.length) {
     result.problems.push({ file: `${contentDirFromEnv()}/briefs`, message: 'no briefs found', hint: 'add Markdown files under content/briefs/, e.g. content/briefs/2025/my-first-brief.md' });
   }

@@ -4,7 +4,7 @@
  */
 import type { z } from 'astro/zod';
 import type { BriefRecord, EntityRecord } from './entities.ts';
-import { isFrontmatterError, type ParsedFile, parseFrontmatter } from './frontmatter.ts';
+import { type FrontmatterMemo, isFrontmatterError, type ParsedFile, parseFrontmatter } from './frontmatter.ts';
 import { fieldPath, type Problem } from './problems.ts';
 import { briefSchema, KINDS, type KindId, KIND_IDS, RESERVED_ENTITY_SLUGS } from './registry.ts';
 import { EntityIndex } from './resolve.ts';
@@ -42,7 +42,7 @@ interface Parsed<T> {
   data: T;
 }
 
-function parseAll<T>(files: SourceFile[], schema: z.ZodType, problems: Problem[]): Array<Parsed<T>> {
+function parseAll<T>(files: SourceFile[], schema: z.ZodType, problems: Problem[], memo?: FrontmatterMemo): Array<Parsed<T>> {
   const out: Array<Parsed<T>> = [];
   const seen = new Map<string, string>();
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -64,7 +64,7 @@ function parseAll<T>(files: SourceFile[], schema: z.ZodType, problems: Problem[]
       continue;
     }
     seen.set(slug, file.path);
-    const parsed = parseFrontmatter(file.text);
+    const parsed = parseFrontmatter(file.text, memo);
     if (isFrontmatterError(parsed)) {
       problems.push({ file: file.path, line: parsed.line, message: parsed.message });
       continue;
@@ -127,11 +127,11 @@ interface EntityFile {
 }
 
 /** Parses and checks every profile of every kind; the wikilink plugin uses this on its own. */
-export function validateEntities(files: ContentFiles['entities'], problems: Problem[] = []): { entities: EntityRecord[]; entityFiles: EntityFile[]; problems: Problem[] } {
+export function validateEntities(files: ContentFiles['entities'], problems: Problem[] = [], memo?: FrontmatterMemo): { entities: EntityRecord[]; entityFiles: EntityFile[]; problems: Problem[] } {
   const entities: EntityRecord[] = [];
   const entityFiles: EntityFile[] = [];
   for (const kind of KINDS) {
-    for (const { file, parsed, data } of parseAll<Record<string, unknown>>(files[kind.id] ?? [], kind.schema, problems)) {
+    for (const { file, parsed, data } of parseAll<Record<string, unknown>>(files[kind.id] ?? [], kind.schema, problems, memo)) {
       const { name, aliases, summary } = data as { name: string; aliases: string[]; summary?: string };
       if ((RESERVED_ENTITY_SLUGS as readonly string[]).includes(slugOfPath(file.path))) {
         problems.push({ file: file.path, message: `"${slugOfPath(file.path)}" is reserved for a page of the ${kind.id} index`, hint: 'rename the file' });
@@ -145,9 +145,9 @@ export function validateEntities(files: ContentFiles['entities'], problems: Prob
   return { entities, entityFiles, problems };
 }
 
-export function validateContent(files: ContentFiles): ValidationResult {
+export function validateContent(files: ContentFiles, memo?: FrontmatterMemo): ValidationResult {
   const problems: Problem[] = [];
-  const { entities, entityFiles } = validateEntities(files.entities, problems);
+  const { entities, entityFiles } = validateEntities(files.entities, problems, memo);
 
   const index = new EntityIndex(entities);
   for (const conflict of index.conflicts) {
@@ -165,7 +165,7 @@ export function validateContent(files: ContentFiles): ValidationResult {
 
   const briefs: BriefRecord[] = [];
   const unknown = new Map<string, { kind: KindId; slug: string; name?: string }>();
-  for (const { file, parsed, data } of parseAll<z.output<typeof briefSchema>>(files.briefs, briefSchema, problems)) {
+  for (const { file, parsed, data } of parseAll<z.output<typeof briefSchema>>(files.briefs, briefSchema, problems, memo)) {
     const refs: Partial<Record<KindId, string[]>> = {};
     for (const kind of KIND_IDS) {
       const slugs = (data as Record<string, unknown>)[kind] as string[];

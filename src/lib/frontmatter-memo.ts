@@ -1,0 +1,64 @@
+/**
+ * A frontmatter memo kept on disk between runs of `npm run check` (and of the check that
+ * starts `npm run build`), so that a rebuild after editing one brief parses one YAML block,
+ * not 10,000. Entries are keyed by a hash of the YAML text itself, so an edited file simply
+ * misses; the file is rewritten with only the entries used in this run.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { FrontmatterMemo } from './frontmatter.ts';
+
+/** Bumped when parseFrontmatter's reading of YAML changes. */
+const FORMAT = 1;
+
+export interface SavedFrontmatterMemo extends FrontmatterMemo {
+  /** Writes the entries used since opening; a failure to write only costs speed. */
+  save(): void;
+}
+
+export function openFrontmatterMemo(file: string): SavedFrontmatterMemo {
+  const version = `${FORMAT}:${yamlVersion()}`;
+  let saved: Record<string, Record<string, unknown>> = {};
+  try {
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; entries?: typeof saved };
+    if (json.version === version && json.entries) saved = json.entries;
+  } catch {
+    // No memo yet, or an unreadable one: start empty.
+  }
+  const used: typeof saved = {};
+  const key = (yaml: string) => createHash('sha1').update(yaml).digest('base64url');
+  return {
+    get(yaml) {
+      const k = key(yaml);
+      const data = saved[k];
+      if (data) used[k] = data;
+      return data;
+    },
+    set(yaml, data) {
+      used[key(yaml)] = data;
+    },
+    save() {
+      try {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(`${file}.tmp`, JSON.stringify({ version, entries: used }));
+        renameSync(`${file}.tmp`, file);
+      } catch {
+        // A read-only checkout still checks, only without the memo.
+      }
+    },
+  };
+}
+
+/** Where the memo of a content folder lives: `.briefing/check/<hash of its path>.json`. */
+export function frontmatterMemoFile(root: string, contentDir: string): string {
+  return join(root, '.briefing/check', `${createHash('sha1').update(contentDir).digest('hex').slice(0, 12)}.json`);
+}
+
+function yamlVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(process.cwd(), 'node_modules/yaml/package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
