@@ -104,31 +104,54 @@ export function buildGraph(allBriefs: Iterable<BriefRecord>, allEntities: Iterab
   }
 
   const entityOrder = new Map(entities.map((e, i) => [refKey(e), i]));
-  const entitiesOf = (slug: string) =>
-    [...(refsOf.get(slug)?.keys() ?? [])]
-      .map((key) => index.byKey.get(key)!)
-      .sort((a, b) => entityOrder.get(refKey(a))! - entityOrder.get(refKey(b))!);
+  // Asked for every brief by its page and its cache key, and for every backlink of every
+  // profile's cache key: computed once per brief.
+  const entitiesCache = new Map<string, EntityRecord[]>();
+  const entitiesOf = (slug: string) => {
+    let list = entitiesCache.get(slug);
+    if (!list) {
+      list = [...(refsOf.get(slug)?.keys() ?? [])]
+        .map((key) => index.byKey.get(key)!)
+        .sort((a, b) => entityOrder.get(refKey(a))! - entityOrder.get(refKey(b))!);
+      entitiesCache.set(slug, list);
+    }
+    return list;
+  };
 
   const backlinks = (ref: EntityRef) => (backlinkPositions.get(refKey(ref)) ?? []).map((i) => briefs[i]!);
 
+  // Scores of candidate briefs by position, reset after each call: a brief sharing a common
+  // theme has a thousand candidates, and sorting them all for five was most of the cost.
+  const scores = new Float64Array(briefs.length);
   const relatedCache = new Map<string, BriefRecord[]>();
   const related = (slug: string, limit = 5): BriefRecord[] => {
     const cacheKey = `${slug}#${limit}`;
     const cached = relatedCache.get(cacheKey);
     if (cached) return cached;
-    const scores = new Map<number, number>();
     const total = briefs.length;
+    const touched: number[] = [];
     for (const key of refsOf.get(slug)?.keys() ?? []) {
       const holders = backlinkPositions.get(key) ?? [];
       // Inverse document frequency: sharing a rare entity says more than sharing a common theme.
       const weight = Math.log(1 + total / holders.length);
-      for (const i of holders) scores.set(i, (scores.get(i) ?? 0) + weight);
+      for (const i of holders) {
+        if (scores[i] === 0) touched.push(i);
+        scores[i]! += weight;
+      }
     }
-    scores.delete(position.get(slug) ?? -1);
-    const result = [...scores]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, limit)
-      .map(([i]) => briefs[i]!);
+    // The best `limit`, highest score first, then newest (lowest position) first.
+    const self = position.get(slug) ?? -1;
+    const ahead = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+    const best: number[] = [];
+    for (const i of touched) {
+      if (i === self || (best.length === limit && !ahead(i, best[limit - 1]!))) continue;
+      let at = best.length;
+      while (at > 0 && ahead(i, best[at - 1]!)) at--;
+      best.splice(at, 0, i);
+      if (best.length > limit) best.pop();
+    }
+    for (const i of touched) scores[i] = 0;
+    const result = best.map((i) => briefs[i]!);
     relatedCache.set(cacheKey, result);
     return result;
   };

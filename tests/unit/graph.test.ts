@@ -71,6 +71,33 @@ describe('buildGraph', () => {
     expect(g.related('subject').map((r) => r.slug)).toEqual(['older-rare', 'newer-common', 'filler-2', 'filler-1']);
   });
 
+  it('picks the same related briefs as scoring and sorting every candidate would, on a larger graph', () => {
+    // A seeded pseudo-random graph: 300 briefs over 12 entities, many ties.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const many = Array.from({ length: 12 }, (_, i) => entity(i % 2 ? 'themes' : 'companies', `e${i}`, `Entity ${i}`));
+    const pool = Array.from({ length: 300 }, (_, i) => {
+      const refs = many.filter(() => next() < 0.2);
+      return brief(`b${i}`, `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`, {
+        companies: refs.filter((e) => e.kind === 'companies').map((e) => e.slug),
+        themes: refs.filter((e) => e.kind === 'themes').map((e) => e.slug),
+      });
+    });
+    const g = buildGraph(pool, many);
+    const holders = (e: (typeof many)[number]) => g.backlinks(e).map((b) => b.slug);
+    for (const subject of g.briefs.slice(0, 60)) {
+      const score = new Map<string, number>();
+      for (const e of g.entitiesOf(subject.slug)) {
+        const weight = Math.log(1 + g.briefs.length / holders(e).length);
+        for (const slug of holders(e)) score.set(slug, (score.get(slug) ?? 0) + weight);
+      }
+      score.delete(subject.slug);
+      const position = new Map(g.briefs.map((b, i) => [b.slug, i]));
+      const expected = [...score].sort((a, b) => b[1] - a[1] || position.get(a[0])! - position.get(b[0])!).slice(0, 5).map(([slug]) => slug);
+      expect(g.related(subject.slug).map((r) => r.slug), subject.slug).toEqual(expected);
+    }
+  });
+
   it('includes drafts only when asked (npm run dev)', () => {
     expect(buildGraph(briefs, entities, { includeDrafts: true }).briefs.map((b) => b.slug)).toEqual(['draft', 'c', 'b', 'a', 'd']);
   });
