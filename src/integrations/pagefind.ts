@@ -18,7 +18,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -243,13 +243,22 @@ function linkBundle(from: string, to: string): boolean {
   mkdirSync(to, { recursive: true });
   for (const entry of entries) {
     if (entry.isFile()) {
-      linkSync(join(from, entry.name), join(to, entry.name));
+      linkOrCopy(join(from, entry.name), join(to, entry.name));
       continue;
     }
     mkdirSync(join(to, entry.name), { recursive: true });
-    for (const file of readdirSync(join(from, entry.name))) linkSync(join(from, entry.name, file), join(to, entry.name, file));
+    for (const file of readdirSync(join(from, entry.name))) linkOrCopy(join(from, entry.name, file), join(to, entry.name, file));
   }
   return true;
+}
+
+/** A hard link where the file system allows one (same device), else a copy. */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
 }
 
 /**
