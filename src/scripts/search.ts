@@ -2,25 +2,14 @@
  * The /search/ page in the browser. Pagefind (its JavaScript, WebAssembly and index) is
  * imported only when there is something to search for; see docs/search.md.
  */
-import { BUNDLE_DIR, type PreparedQuery, prepareQuery, ZH_BUNDLE_DIR } from '../lib/search-query.ts';
-import { coverage, DATES_FILE, inDateOrder, PRIMARY_SHARD, SHARDS_FILE, type ShardManifest, shardsFor } from '../lib/search-shards.ts';
+import { prepareQuery } from '../lib/search-query.ts';
+import { inDateOrder } from '../lib/search-shards.ts';
 import {
   countFilters, dateOrder, type FacetSpec, facetOptions, facetsNeedingOwnCounts, isEmptyState, isSelected,
   pagefindFilters, parseState, rankLike, resultHref, type SearchState, serializeState, type SortId, SORTS, toggleFilter,
 } from '../lib/search-state.ts';
-import { chooseSnippet, escapeHtml, highlightWords, plural, resultSentence, safeExcerpt, scopePhrase } from '../lib/search-text.ts';
-
-// The parts of Pagefind's browser API this page uses (pagefind.js is not an npm module).
-type Counts = Record<string, Record<string, number>>;
-interface Fragment { url: string; excerpt: string; meta: Record<string, string | undefined>; filters: Record<string, string[] | undefined> }
-interface Hit { id: string; data(): Promise<Fragment> }
-interface Response { results: Hit[]; unfilteredResultCount: number; filters: Counts }
-interface Pagefind {
-  mergeIndex(basePath: string, options: object): Promise<void>;
-  search(term: string | null, options?: { filters?: object; sort?: object }): Promise<Response>;
-  filters(): Promise<Counts>;
-}
-interface PagefindModule { createInstance(options: object): Pagefind }
+import { chooseSnippet, escapeHtml, highlightWords, plural, resultSentence, safeExcerpt } from '../lib/search-text.ts';
+import { type Counts, type Fragment, type Hit, searchBundles } from './search-bundles.ts';
 
 declare global {
   interface ImportMetaEnv {
@@ -33,16 +22,6 @@ const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 250;
 const OPTIONS_SHOWN = 8;
 const CHIPS_SHOWN = 6;
-const BASE = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${BUNDLE_DIR}/`;
-const PAGEFIND_OPTIONS = {
-  // Result links carry ?highlight=word, and the landing page marks those words (SearchForm.astro).
-  highlightParam: 'highlight',
-  excerptLength: 26,
-  // A query naming an entity finds its profile first (its name and aliases are the page's
-  // "names" meta), then the briefs that reference it ("mentions": their entities' names and
-  // aliases), then the rest. Pagefind boosts a page by weight × how much of the query a field covers.
-  ranking: { metaWeights: { names: 10, mentions: 2 } },
-};
 
 const root = document.querySelector<HTMLElement>('[data-search-page]');
 if (root) start(root);
@@ -83,107 +62,7 @@ function start(root: HTMLElement) {
   const wide = matchMedia('(min-width: 48.01rem)');
   panel.open = wide.matches;
   wide.addEventListener('change', () => (panel.open = wide.matches));
-
-  // ---- Pagefind, loaded on first use --------------------------------------------------
-  // English: the primary bundle (profiles) with brief shards merged in as searches need
-  // them (src/lib/search-shards.ts). Chinese: one bundle of its own.
-  let manifest: Promise<ShardManifest> | undefined;
-  let english: Promise<Pagefind> | undefined;
-  let chinese: Promise<Pagefind> | undefined;
-  const loaded = new Set<string>();
-  const merging = new Map<string, Promise<void>>();
-  const retryable = <T>(promise: Promise<T>, reset: () => void) => promise.catch((error: unknown) => {
-    reset(); // try again on the next search
-    throw error;
-  });
-
-  function shardList(): Promise<ShardManifest> {
-    manifest ??= retryable((async () => {
-      const response = await fetch(`${BASE}${SHARDS_FILE}`);
-      if (!response.ok) throw new Error(`${BASE}${SHARDS_FILE}: HTTP ${response.status}`);
-      return (await response.json()) as ShardManifest;
-    })(), () => (manifest = undefined));
-    return manifest;
-  }
-
-  // Instances share Pagefind's worker and WebAssembly: one must not start before the one
-  // before it has initialised, or the two would race. Hence one chain of creations.
-  let module: Promise<PagefindModule> | undefined;
-  let created: Promise<unknown> = Promise.resolve();
-  function newInstance(basePath: string): Promise<Pagefind> {
-    module ??= retryable(import(/* @vite-ignore */ `${BASE}pagefind.js`) as Promise<PagefindModule>, () => (module = undefined));
-    const loadModule = module;
-    const previous = created;
-    const instance = (async () => {
-      const pagefindModule = await loadModule;
-      await previous.catch(() => undefined);
-      const pagefind = pagefindModule.createInstance({ ...PAGEFIND_OPTIONS, basePath });
-      // Loads the filter index, without which searches return no facet counts.
-      await pagefind.filters();
-      return pagefind;
-    })();
-    created = instance;
-    return instance;
-  }
-
-  function primary(): Promise<Pagefind> {
-    english ??= retryable(newInstance(BASE).then((pagefind) => {
-      loaded.add(PRIMARY_SHARD);
-      return pagefind;
-    }), () => (english = undefined));
-    return english;
-  }
-
-  /** The English instance with every shard in `ids` merged in. */
-  async function englishWith(ids: string[], shards: ShardManifest['shards']): Promise<Pagefind> {
-    const instance = await primary();
-    const pending = ids.filter((id) => !loaded.has(id)).map((id) => {
-      let merge = merging.get(id);
-      if (!merge) {
-        const shard = shards.find((s) => s.id === id)!;
-        merge = instance.mergeIndex(`${BASE}${shard.path}`, PAGEFIND_OPTIONS).then(() => void loaded.add(id));
-        merge = retryable(merge, () => merging.delete(id));
-        merging.set(id, merge);
-      }
-      return merge;
-    });
-    if (pending.length) {
-      await Promise.all(pending);
-      await instance.filters(); // the merged shards' filter indexes
-    }
-    return instance;
-  }
-
-  function chineseBundle(): Promise<Pagefind> {
-    chinese ??= retryable(shardList().then((list) => newInstance(`${BASE}${list.zh?.path ?? `${ZH_BUNDLE_DIR}/`}`)), () => (chinese = undefined));
-    return chinese;
-  }
-
-  /** The instance that answers this query, with the shards it needs, and what it leaves out. */
-  async function bundleFor(prepared: PreparedQuery, all: boolean): Promise<{ pagefind: Pagefind; paths: string[]; missingBriefs: number; note: string }> {
-    if (prepared.bundle === 'zh') return { pagefind: await chineseBundle(), paths: [(await shardList()).zh?.path ?? `${ZH_BUNDLE_DIR}/`], missingBriefs: 0, note: '' };
-    const list = await shardList();
-    const years = state.filters.year ?? [];
-    const ids = shardsFor(list, { years, oldestFirst: state.sort === 'oldest', all: all || searchAll });
-    const pagefind = await englishWith(ids, list.shards);
-    const cover = coverage(list, loaded, years);
-    const paths = list.shards.filter((s) => loaded.has(s.id) && s.briefs > 0).map((s) => s.path);
-    return { pagefind, paths, missingBriefs: cover.missingBriefs, note: cover.missingBriefs ? scopePhrase(cover.from, cover.to) : '' };
-  }
-
-  /** Dates of the results of the loaded bundles, by result id (see DATES_FILE). */
-  const dateTables = new Map<string, Promise<Record<string, string>>>();
-  async function datesOf(paths: string[]): Promise<Map<string, string>> {
-    const tables = await Promise.all(paths.map((path) => {
-      let table = dateTables.get(path);
-      if (!table) {
-        table = retryable(fetch(`${BASE}${path}${DATES_FILE}`).then((r) => (r.ok ? (r.json() as Promise<Record<string, string>>) : {})), () => dateTables.delete(path));
-        dateTables.set(path, table);
-      }
-      return table;
-    }));
-    return new Map(tables.flatMap((t) => Object.entries(t)));
-  }
+  const bundles = searchBundles(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/`);
 
   // ---- Searching -----------------------------------------------------------------------
   async function search() {
@@ -196,11 +75,12 @@ function start(root: HTMLElement) {
       const prepared = prepareQuery(state.q);
       const term = prepared.term || null;
       const filters = pagefindFilters(state, facets);
-      let { pagefind, paths, missingBriefs, note } = await bundleFor(prepared, false);
+      const needs = { years: state.filters.year ?? [], oldestFirst: state.sort === 'oldest', all: searchAll };
+      let { pagefind, paths, missingBriefs, note } = await bundles.forQuery(prepared, needs);
       let main = await pagefind.search(term, { filters });
       // Too few results among the newest briefs to fill a page: search them all.
       if (missingBriefs && main.results.length < PAGE_SIZE) {
-        ({ pagefind, paths, missingBriefs, note } = await bundleFor(prepared, true));
+        ({ pagefind, paths, missingBriefs, note } = await bundles.forQuery(prepared, { ...needs, all: true }));
         main = await pagefind.search(term, { filters });
       }
       const facetCounts: Counts = { ...main.filters };
@@ -212,7 +92,7 @@ function start(root: HTMLElement) {
       if (sort === 'relevance' && term && /^".+"$/.test(term)) {
         results = rankLike(main.results, (await pagefind.search(term.slice(1, -1), { filters })).results);
       } else if (sort !== 'relevance') {
-        const dates = await datesOf(paths);
+        const dates = await bundles.datesOf(paths);
         results = dateOrder(inDateOrder(main.results, dates, sort === 'date' ? 'desc' : 'asc'), main.results);
       }
       if (id !== run) return;
@@ -250,7 +130,7 @@ function start(root: HTMLElement) {
     if (moveFocus) items[0]?.querySelector('a')?.focus();
   }
 
-  function announce(main: Response) {
+  function announce(main: { unfilteredResultCount: number }) {
     const filtersOn = countFilters(state);
     status.textContent = resultSentence(hits.length, state.q, filtersOn, scope.note);
     scopeButton.hidden = !scope.missingBriefs;
