@@ -8,4 +8,12 @@ export const SITE = {
   lang: 'en',
   /** Briefs per page on the home page. */
   homeBriefs: 8,
+  /**
+   * Up to this many briefs, /briefs/ and /timeline/ list every brief. Above it they show each
+   * year's newest few and link to the year's own page (/timeline/2025/), so that no page
+   * grows with the archive (10,000 briefs on one page is 2 MB of HTML).
+   */
+  fullListUpTo: Number(process.env.BRIEFING_FULL_LIST_UP_TO ?? 500),
+  /** On a large site, briefs shown per year on /briefs/. */
+  newestPerYear: Number(process.env.BRIEFING_NEWEST_PER_YEAR ?? 10),
 };

@@ -104,6 +104,23 @@ describe('entity pages', () => {
   });
 });
 
+describe('archive pages', () => {
+  const briefLinks = (url: string) => parse(readPage(url)).querySelectorAll('main .compact-list a').map((a) => a.getAttribute('href'));
+
+  it('list every published brief on /briefs/ and /timeline/ (a small site), and once on its year page', () => {
+    const all = published.map((b) => `/briefs/${b.slug}/`).sort();
+    expect(briefLinks('/briefs/').sort()).toEqual(all);
+    expect(briefLinks('/timeline/').sort()).toEqual(all);
+    const years = [...new Set(published.map((b) => b.date.getUTCFullYear()))];
+    const byYear = years.flatMap((year) => {
+      const links = briefLinks(`/timeline/${year}/`);
+      expect(links.length, String(year)).toBe(published.filter((b) => b.date.getUTCFullYear() === year).length);
+      return links;
+    });
+    expect(byYear.sort()).toEqual(all);
+  });
+});
+
 describe('the whole site', () => {
   const pages = allHtmlFiles();
 

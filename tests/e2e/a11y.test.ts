@@ -22,6 +22,7 @@ const PAGES = [
   '/companies/',
   '/themes/by-count/',
   '/timeline/',
+  '/timeline/2025/',
   '/network/',
   '/no-such-page/',
 ];

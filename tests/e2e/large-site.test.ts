@@ -1,23 +1,26 @@
 /**
- * Search on a large site, where the index is split into shards (src/lib/search-shards.ts):
- * the sample content built with shards of 4 briefs and a first tier of the primary bundle
- * only, so that a dozen briefs behave as 10,000 would. Served and searched in Chromium.
+ * A large site, made of the sample content by building it with the limits of a large one:
+ * search shards of 4 briefs with a first tier of the primary bundle only
+ * (src/lib/search-shards.ts), and archive lists that show 5 briefs at most
+ * (`fullListUpTo`, src/site.config.ts) with 3 per year. Served and searched in Chromium.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'node-html-parser';
 import { PRIMARY_SHARD, type ShardManifest } from '../../src/lib/search-shards.ts';
 import { count, results, search, searchSession } from '../helpers/search-page.ts';
 
+const NEWEST_PER_YEAR = 3;
 const work = mkdtempSync(join(tmpdir(), 'briefing-shards-'));
 const content = join(work, 'content');
 const dist = join(work, 'dist');
 
 function build(): string {
   const result = spawnSync(process.execPath, ['scripts/build.ts'], {
-    env: { ...process.env, BRIEFING_CONTENT_DIR: content, BRIEFING_DIST: dist, BRIEFING_SEARCH_SHARD_BRIEFS: '4', BRIEFING_SEARCH_FIRST_TIER_KB: '1' },
+    env: { ...process.env, BRIEFING_CONTENT_DIR: content, BRIEFING_DIST: dist, BRIEFING_SEARCH_SHARD_BRIEFS: '4', BRIEFING_SEARCH_FIRST_TIER_KB: '1', BRIEFING_FULL_LIST_UP_TO: '5', BRIEFING_NEWEST_PER_YEAR: String(NEWEST_PER_YEAR) },
     encoding: 'utf8',
   });
   expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
@@ -91,6 +94,36 @@ describe('searching a sharded index', () => {
     const times = dated.map((r) => Date.parse(r.date));
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(new Set(times.map((t) => new Date(t).getUTCFullYear())).size).toBeGreaterThan(2);
+  });
+});
+
+describe('the archive of a large site', () => {
+  const page = (path: string) => parse(readFileSync(join(dist, path, 'index.html'), 'utf8'));
+  const briefLinks = (path: string) => page(path).querySelectorAll('main a[href^="/briefs/"]').map((a) => a.getAttribute('href')!).filter((h) => h !== '/briefs/');
+  const briefPages = () => readdirSync(join(dist, 'briefs'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `/briefs/${e.name}/`);
+
+  it('shows the newest briefs of each year on /briefs/ and links the year pages, which list every brief once', () => {
+    const years = page('timeline').querySelectorAll('main h2 a').map((a) => a.getAttribute('href')!);
+    expect(years).toEqual(['/timeline/2026/', '/timeline/2025/', '/timeline/2024/', '/timeline/2023/', '/timeline/2022/', '/timeline/2021/', '/timeline/2020/']);
+    const listed = years.flatMap((year) => briefLinks(year));
+    expect(listed.sort()).toEqual(briefPages().sort());
+    const onBriefs = page('briefs');
+    for (const section of onBriefs.querySelectorAll('main section')) {
+      const items = section.querySelectorAll('.compact-list li');
+      expect(items.length).toBeLessThanOrEqual(NEWEST_PER_YEAR);
+      const year = section.querySelector('h2')!.id.slice(1);
+      const total = briefLinks(`timeline/${year}`).length;
+      expect(section.querySelector(`a[href="/timeline/${year}/"]`) !== null, year).toBe(total > NEWEST_PER_YEAR);
+    }
+  });
+
+  it('lists months, not briefs, on /timeline/, each linking to its section of the year page', () => {
+    const timeline = page('timeline');
+    expect(briefLinks('timeline')).toEqual([]);
+    for (const link of timeline.querySelectorAll('.month-list a').map((a) => a.getAttribute('href')!)) {
+      const [path, anchor] = link.split('#');
+      expect(page(path!.slice(1, -1)).getElementById(anchor!), link).not.toBeNull();
+    }
   });
 });
 
