@@ -77,7 +77,8 @@ export async function indexSite(outDir: string, previousDir?: string): Promise<s
   const root = join(outDir, BUNDLE_DIR);
   const previousRoot = previousDir && join(previousDir, BUNDLE_DIR);
   const previous = previousRoot ? readManifest(previousRoot) : undefined;
-  const salt = `${FORMAT}:${pagefindVersion()}:${INDEX_CHUNK_LOCATIONS}`;
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_LOCATIONS;
+  const salt = `${FORMAT}:${pagefindVersion()}:${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE}`;
   let reused = 0;
   let indexed = 0;
 
@@ -102,6 +103,8 @@ export async function indexSite(outDir: string, previousDir?: string): Promise<s
   try {
     const pages = [...searchablePages(outDir)];
     const shards: ShardInfo[] = [];
+    // The primary bundle comes first: it is written into pagefind/ itself, the shards into
+    // folders inside it.
     for (const [id, members] of assignShards(pages, SHARD_SIZE)) {
       const path = id === PRIMARY_SHARD ? '' : `${id}/`;
       const key = fingerprint(salt, members);
@@ -126,7 +129,7 @@ export async function indexSite(outDir: string, previousDir?: string): Promise<s
 
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const first = manifest.shards.filter((s) => s.first).length;
-    return `Pagefind indexed ${pages.length} pages in ${plural(shards.length, "English bundle")} (${first} searched first) and ${chinese.length} pages with Chinese text as Chinese; ${plural(indexed, "bundle")} indexed, ${reused} unchanged and reused, in ${seconds} s`;
+    return `Pagefind indexed ${pages.length} pages in ${plural(shards.length, 'English bundle')} (${first} searched first) and ${chinese.length} pages with Chinese text as Chinese; ${plural(indexed, 'bundle')} indexed, ${reused} unchanged and reused, in ${seconds} s`;
   } finally {
     await close();
   }
@@ -134,7 +137,6 @@ export async function indexSite(outDir: string, previousDir?: string): Promise<s
 
 /** One Pagefind process per bundle: ending it returns its memory before the next starts. */
 async function indexPages(pages: SearchablePage[], dir: string, outDir: string, language?: string): Promise<void> {
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_LOCATIONS;
   const { index, errors } = await createIndex(language ? { forceLanguage: language } : {});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
