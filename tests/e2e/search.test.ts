@@ -37,6 +37,12 @@ describe('search page', () => {
     expect(exact.slice(0, 2).map((r) => r.url)).toEqual(found.slice(0, 2).map((r) => r.url));
   });
 
+  it('finds a profile by a fact such as its ticker', async () => {
+    const { page } = await open('/search/');
+    const found = await search(page, '600111');
+    expect(found[0]!.url).toBe('/companies/china-northern-rare-earth/');
+  });
+
   it('ignores case and finds stemmed forms of English words', async () => {
     const { page } = await open('/search/');
     const upper = await search(page, 'NORTHERN RARE EARTH');
