@@ -76,8 +76,9 @@ export function searchBundles(base: string) {
       const pagefindModule = await loadModule;
       await previous.catch(() => undefined);
       const pagefind = pagefindModule.createInstance({ ...PAGEFIND_OPTIONS, basePath });
-      // Loads the filter index, without which searches return no facet counts.
-      await pagefind.filters();
+      // An empty search returns at once, but only after the WebAssembly and the bundle's
+      // metadata have loaded: the next instance may start then.
+      await pagefind.search('');
       return pagefind;
     })();
     created = instance;
@@ -100,22 +101,26 @@ export function searchBundles(base: string) {
       }
       return merge;
     });
-    if (pending.length) {
-      await Promise.all(pending);
-      await instance.filters(); // the merged shards' filter indexes
-    }
+    await Promise.all(pending);
     return instance;
   }
 
   return {
-    /** The instance that answers this query, with the shards it needs merged in. */
-    async forQuery(prepared: PreparedQuery, needs: ShardNeeds): Promise<Searchable> {
+    /**
+     * The instance that answers this query, with the shards it needs merged in. With
+     * `counts`, also every filter index, without which searches return no facet counts
+     * (the Refine panel; closed on a phone, which then saves their download).
+     */
+    async forQuery(prepared: PreparedQuery, needs: ShardNeeds, counts: boolean): Promise<Searchable> {
       const list = await shardList();
       if (prepared.bundle === 'zh') {
         chinese ??= retryable(newInstance(`${base}${zhPath(list)}`), () => (chinese = undefined));
-        return { pagefind: await chinese, paths: [zhPath(list)], missingBriefs: 0, note: '' };
+        const pagefind = await chinese;
+        if (counts) await pagefind.filters();
+        return { pagefind, paths: [zhPath(list)], missingBriefs: 0, note: '' };
       }
       const pagefind = await englishWith(shardsFor(list, needs), list.shards);
+      if (counts) await pagefind.filters();
       const cover = coverage(list, loaded, needs.years);
       const paths = list.shards.filter((s) => loaded.has(s.id) && s.briefs > 0).map((s) => s.path);
       return { pagefind, paths, missingBriefs: cover.missingBriefs, note: cover.missingBriefs ? scopePhrase(cover.from, cover.to) : '' };

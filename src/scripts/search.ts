@@ -51,6 +51,8 @@ function start(root: HTMLElement) {
   let shown = 0;
   let words: string[] = [];
   let counts: Counts = {};
+  /** Whether the last search loaded the filter indexes for the facet counts (see forQuery). */
+  let countsShown = false;
   /** Briefs the last search left out (older shards not loaded yet), and the words saying so. */
   let scope = { missingBriefs: 0, note: '' };
   /** The reader asked for every brief: later searches keep them all. */
@@ -62,6 +64,10 @@ function start(root: HTMLElement) {
   const wide = matchMedia('(min-width: 48.01rem)');
   panel.open = wide.matches;
   wide.addEventListener('change', () => (panel.open = wide.matches));
+  // Opened for the first time after a search: fetch the counts now.
+  panel.addEventListener('toggle', () => {
+    if (panel.open && !countsShown && hits.length) void search();
+  });
   const bundles = searchBundles(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/`);
 
   // ---- Searching -----------------------------------------------------------------------
@@ -76,11 +82,12 @@ function start(root: HTMLElement) {
       const term = prepared.term || null;
       const filters = pagefindFilters(state, facets);
       const needs = { years: state.filters.year ?? [], oldestFirst: state.sort === 'oldest', all: searchAll };
-      let { pagefind, paths, missingBriefs, note } = await bundles.forQuery(prepared, needs);
+      const withCounts = panel.open;
+      let { pagefind, paths, missingBriefs, note } = await bundles.forQuery(prepared, needs, withCounts);
       let main = await pagefind.search(term, { filters });
       // Too few results among the newest briefs to fill a page: search them all.
       if (missingBriefs && main.results.length < PAGE_SIZE) {
-        ({ pagefind, paths, missingBriefs, note } = await bundles.forQuery(prepared, { ...needs, all: true }));
+        ({ pagefind, paths, missingBriefs, note } = await bundles.forQuery(prepared, { ...needs, all: true }, withCounts));
         main = await pagefind.search(term, { filters });
       }
       const facetCounts: Counts = { ...main.filters };
@@ -100,6 +107,7 @@ function start(root: HTMLElement) {
       shown = 0;
       words = prepared.words;
       counts = facetCounts;
+      countsShown = withCounts;
       scope = { missingBriefs, note };
       panel.hidden = false;
       list.replaceChildren();

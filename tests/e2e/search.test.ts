@@ -239,6 +239,17 @@ describe('search stays out of the way', () => {
     }
   });
 
+  it('on a phone, fetches the facet counts only when the Refine panel is opened', async () => {
+    const { page, requests } = await open('/search/?q=Lynas', { viewport: { width: 390, height: 844 } });
+    await results(page, 'Lynas');
+    expect(await page.locator('[data-search-panel]').getAttribute('open')).toBeNull();
+    expect(requests.filter((r) => r.includes('/filter/'))).toEqual([]);
+    await page.locator('[data-search-panel] summary').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-search-facets] input').length > 0);
+    expect(requests.filter((r) => r.includes('/filter/')).length).toBeGreaterThan(0);
+    expect(await page.locator('[data-search-facets] .count').first().innerText()).toMatch(/^\d+$/);
+  });
+
   it('downloads the Chinese index only for Chinese queries', async () => {
     const { page, requests } = await open('/search/?q=Baotou');
     await results(page, 'Baotou');
