@@ -10,7 +10,7 @@
  * loads them whole: at 10,000 briefs one bundle costs ~300 kB before the first result.
  * With shards, the first search loads the newest briefs and the profiles (the "first tier",
  * sized in bytes), and the older shards when they are needed: a year filter, oldest-first
- * order, fewer results than a page, or the reader's "Search all briefs". A rebuild also
+ * order, fewer results than a page, or the reader's "Also search the … briefs". A rebuild also
  * re-indexes only the shards whose pages changed.
  *
  * Each shard costs a search at least one index chunk (Pagefind's word index is chunked,
@@ -134,17 +134,29 @@ export function shardsFor(manifest: ShardManifest, needs: ShardNeeds): string[] 
 
 /**
  * Briefs a search cannot see because their shards are not loaded (counting only shards
- * that hold a ticked year, if any), and the period the loaded shards cover.
+ * that hold a ticked year, if any), and the periods of the loaded and the missing ones.
  */
-export function coverage(manifest: ShardManifest, loaded: ReadonlySet<string>, years: readonly string[] = []): { missingBriefs: number; from: string | undefined; to: string | undefined } {
+export function coverage(manifest: ShardManifest, loaded: ReadonlySet<string>, years: readonly string[] = []): Coverage {
   const briefShards = manifest.shards.filter((s) => s.briefs > 0);
   const relevant = years.length ? briefShards.filter((s) => overlaps(s, years)) : briefShards;
+  const missing = relevant.filter((s) => !loaded.has(s.id));
   const inLoaded = briefShards.filter((s) => loaded.has(s.id));
   return {
-    missingBriefs: relevant.filter((s) => !loaded.has(s.id)).reduce((n, s) => n + s.briefs, 0),
+    missingBriefs: missing.reduce((n, s) => n + s.briefs, 0),
     from: inLoaded.map((s) => s.from!).sort()[0],
     to: inLoaded.map((s) => s.to!).sort().at(-1),
+    missingFrom: missing.map((s) => s.from!).sort()[0],
+    missingTo: missing.map((s) => s.to!).sort().at(-1),
   };
+}
+
+export interface Coverage {
+  missingBriefs: number;
+  /** First and last day of the loaded briefs, and of the briefs not loaded. */
+  from: string | undefined;
+  to: string | undefined;
+  missingFrom: string | undefined;
+  missingTo: string | undefined;
 }
 
 const overlaps = (shard: ShardInfo, years: readonly string[]) =>

@@ -83,12 +83,23 @@ export function resultSentence(count: number, q: string, filterCount: number, sc
   return count ? `${plural(count, 'result')}${what}${within}${filtered}.` : `No results${what}${within}${filtered}.`;
 }
 
+/** "2026", or "2024–2026", from two ISO dates. */
+function years(from?: string, to?: string): string {
+  const [a, b] = [from?.slice(0, 4), to?.slice(0, 4)];
+  return a === b ? `${a}` : `${a}–${b}`;
+}
+
 /**
  * Where a search looked when it did not load every brief shard (src/lib/search-shards.ts):
  * "in briefs from 2026 and the profiles", "in briefs from 2024–2026 and the profiles".
  */
 export function scopePhrase(from?: string, to?: string): string {
   if (!from || !to) return 'in the profiles only';
-  const [a, b] = [from.slice(0, 4), to.slice(0, 4)];
-  return `in briefs from ${a === b ? a : `${a}–${b}`} and the profiles`;
+  return `in briefs from ${years(from, to)} and the profiles`;
+}
+
+/** The button that extends such a search: "Also search the 9,160 briefs from 2015–2025". */
+export function searchAllLabel(missing: number, from?: string, to?: string): string {
+  const count = missing === 1 ? 'the 1 brief' : `the ${missing.toLocaleString('en')} briefs`;
+  return from && to ? `Also search ${count} from ${years(from, to)}` : `Also search ${count} not searched yet`;
 }

@@ -6,7 +6,7 @@
  */
 import { type PreparedQuery, ZH_BUNDLE_DIR } from '../lib/search-query.ts';
 import { coverage, DATES_FILE, PRIMARY_SHARD, SHARDS_FILE, type ShardManifest, type ShardNeeds, shardsFor } from '../lib/search-shards.ts';
-import { scopePhrase } from '../lib/search-text.ts';
+import { scopePhrase, searchAllLabel } from '../lib/search-text.ts';
 
 // The parts of Pagefind's browser API the page uses (pagefind.js is not an npm module).
 export type Counts = Record<string, Record<string, number>>;
@@ -34,9 +34,10 @@ export interface Searchable {
   pagefind: Pagefind;
   /** Folders (under the base) of the loaded bundles that hold dated pages. */
   paths: string[];
-  /** Briefs the query cannot see yet (shards not loaded), and the words that say where it looked. */
+  /** Briefs the query cannot see yet (shards not loaded), the words that say where it looked, and the button's. */
   missingBriefs: number;
   note: string;
+  more: string;
 }
 
 /** Every request is retried on the next search if it failed (a flaky connection). */
@@ -117,13 +118,14 @@ export function searchBundles(base: string) {
         chinese ??= retryable(newInstance(`${base}${zhPath(list)}`), () => (chinese = undefined));
         const pagefind = await chinese;
         if (counts) await pagefind.filters();
-        return { pagefind, paths: [zhPath(list)], missingBriefs: 0, note: '' };
+        return { pagefind, paths: [zhPath(list)], missingBriefs: 0, note: '', more: '' };
       }
       const pagefind = await englishWith(shardsFor(list, needs), list.shards);
       if (counts) await pagefind.filters();
       const cover = coverage(list, loaded, needs.years);
       const paths = list.shards.filter((s) => loaded.has(s.id) && s.briefs > 0).map((s) => s.path);
-      return { pagefind, paths, missingBriefs: cover.missingBriefs, note: cover.missingBriefs ? scopePhrase(cover.from, cover.to) : '' };
+      if (!cover.missingBriefs) return { pagefind, paths, missingBriefs: 0, note: '', more: '' };
+      return { pagefind, paths, missingBriefs: cover.missingBriefs, note: scopePhrase(cover.from, cover.to), more: searchAllLabel(cover.missingBriefs, cover.missingFrom, cover.missingTo) };
     },
 
     /** Dates of the results of the bundles in `paths`, by result id (see DATES_FILE). */

@@ -54,7 +54,7 @@ function start(root: HTMLElement) {
   /** Whether the last search loaded the filter indexes for the facet counts (see forQuery). */
   let countsShown = false;
   /** Briefs the last search left out (older shards not loaded yet), and the words saying so. */
-  let scope = { missingBriefs: 0, note: '' };
+  let scope = { missingBriefs: 0, note: '', more: '' };
   /** The reader asked for every brief: later searches keep them all. */
   let searchAll = false;
   const expanded = new Set<string>();
@@ -83,11 +83,11 @@ function start(root: HTMLElement) {
       const filters = pagefindFilters(state, facets);
       const needs = { years: state.filters.year ?? [], oldestFirst: state.sort === 'oldest', all: searchAll };
       const withCounts = panel.open;
-      let { pagefind, paths, missingBriefs, note } = await bundles.forQuery(prepared, needs, withCounts);
+      let { pagefind, paths, missingBriefs, note, more } = await bundles.forQuery(prepared, needs, withCounts);
       let main = await pagefind.search(term, { filters });
       // Too few results among the newest briefs to fill a page: search them all.
       if (missingBriefs && main.results.length < PAGE_SIZE) {
-        ({ pagefind, paths, missingBriefs, note } = await bundles.forQuery(prepared, { ...needs, all: true }, withCounts));
+        ({ pagefind, paths, missingBriefs, note, more } = await bundles.forQuery(prepared, { ...needs, all: true }, withCounts));
         main = await pagefind.search(term, { filters });
       }
       const facetCounts: Counts = { ...main.filters };
@@ -108,7 +108,7 @@ function start(root: HTMLElement) {
       words = prepared.words;
       counts = facetCounts;
       countsShown = withCounts;
-      scope = { missingBriefs, note };
+      scope = { missingBriefs, note, more };
       panel.hidden = false;
       list.replaceChildren();
       renderFacets(counts);
@@ -142,7 +142,7 @@ function start(root: HTMLElement) {
     const filtersOn = countFilters(state);
     status.textContent = resultSentence(hits.length, state.q, filtersOn, scope.note);
     scopeButton.hidden = !scope.missingBriefs;
-    scopeButton.textContent = `Search all briefs (${plural(scope.missingBriefs, 'more brief')})`;
+    scopeButton.textContent = scope.more;
     intro.hidden = true;
     if (hits.length) {
       message.hidden = true;

@@ -59,7 +59,7 @@ describe('searching a sharded index', () => {
     expect(requests.filter((r) => r.startsWith('/pagefind/briefs-'))).toEqual([]);
     const firstCount = await count(page);
     const button = page.locator('[data-search-scope]');
-    expect(await button.innerText()).toBe('Search all briefs (26 more briefs)');
+    expect(await button.innerText()).toBe('Also search the 26 briefs from 2020–2025');
     await button.click();
     await page.waitForFunction(() => !document.querySelector('[data-search-status]')?.textContent?.includes('in briefs from'));
     await results(page, 'rare earth');

@@ -78,7 +78,9 @@ describe('choosing shards for a search', () => {
   });
 
   it('says how many briefs and which period the loaded shards cover', () => {
-    expect(coverage(manifest, new Set([PRIMARY_SHARD, 'briefs-2023-2024']))).toEqual({ missingBriefs: 200, from: '2023-01-01', to: '2025-12-31' });
+    expect(coverage(manifest, new Set([PRIMARY_SHARD, 'briefs-2023-2024']))).toEqual({
+      missingBriefs: 200, from: '2023-01-01', to: '2025-12-31', missingFrom: '2019-01-01', missingTo: '2022-12-31',
+    });
     expect(coverage(manifest, new Set(manifest.shards.map((s) => s.id))).missingBriefs).toBe(0);
     // With a year ticked, only the shards holding that year count.
     expect(coverage(manifest, new Set([PRIMARY_SHARD, 'briefs-2023-2024', 'briefs-2021-2022']), ['2022']).missingBriefs).toBe(0);

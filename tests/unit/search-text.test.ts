@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseSnippet, escapeHtml, highlightWords, resultSentence, safeExcerpt, scopePhrase } from '../../src/lib/search-text.ts';
+import { chooseSnippet, escapeHtml, highlightWords, resultSentence, safeExcerpt, scopePhrase, searchAllLabel } from '../../src/lib/search-text.ts';
 
 describe('highlightWords', () => {
   it('marks English words at word starts, ignoring case, with a light stem', () => {
@@ -42,6 +42,8 @@ describe('text', () => {
     expect(resultSentence(3, '', 1)).toBe('3 results, with 1 filter.');
     expect(resultSentence(12, 'lynas', 1, scopePhrase('2024-01-02', '2026-11-30'))).toBe('12 results for “lynas” in briefs from 2024–2026 and the profiles, with 1 filter.');
     expect(scopePhrase('2026-01-02', '2026-11-30')).toBe('in briefs from 2026 and the profiles');
+    expect(searchAllLabel(9160, '2015-01-03', '2025-12-30')).toBe('Also search the 9,160 briefs from 2015–2025');
+    expect(searchAllLabel(1, '2020-05-01', '2020-05-01')).toBe('Also search the 1 brief from 2020');
   });
 });
 
