@@ -3,7 +3,7 @@
  * of briefs (of quarters, in a year too big for one shard). The newest run and every undated
  * page (the profiles) form the primary bundle at /pagefind/; a site smaller than one shard
  * has only that bundle. Pure and dependency-free: used by the build
- * (src/integrations/pagefind.ts) and shipped to the browser (src/scripts/search.ts).
+ * (src/integrations/pagefind.ts) and shipped to the browser (src/scripts/search-bundles.ts).
  * See docs/search.md, "Large sites".
  *
  * Why: a Pagefind bundle's metadata and filter files grow with its page count, and a search
@@ -75,7 +75,9 @@ export function assignShards<P extends PageToShard>(pages: readonly P[], shardBr
   for (const page of pages) {
     if (!page.date) continue;
     const period = periodOf(page.date);
-    byPeriod.set(period, [...(byPeriod.get(period) ?? []), page]);
+    const list = byPeriod.get(period) ?? [];
+    list.push(page);
+    byPeriod.set(period, list);
   }
   const shards = new Map<string, P[]>();
   let run: string[] = [];
