@@ -161,6 +161,16 @@ export interface Coverage {
   missingTo: string | undefined;
 }
 
+/** Years with briefs in shards not loaded yet: the Year facet offers them as not fully searched. */
+export function unsearchedYears(manifest: ShardManifest, loaded: ReadonlySet<string>): string[] {
+  const years = new Set<string>();
+  for (const shard of manifest.shards) {
+    if (loaded.has(shard.id) || !shard.from || !shard.to) continue;
+    for (let y = Number(shard.from.slice(0, 4)); y <= Number(shard.to.slice(0, 4)); y++) years.add(String(y));
+  }
+  return [...years].sort().reverse();
+}
+
 const overlaps = (shard: ShardInfo, years: readonly string[]) =>
   Boolean(shard.from && shard.to && years.some((y) => shard.from!.slice(0, 4) <= y && y <= shard.to!.slice(0, 4)));
 

@@ -124,17 +124,21 @@ export interface FacetOption {
   value: string;
   count: number;
   selected: boolean;
+  /** Not every page with this value was searched yet (a large site's older shards): `count` is a lower bound. */
+  partial?: boolean;
 }
 
 /**
- * The options to show for one facet: every selected value (so it can be unticked), and
- * every other value that would still leave results; in the facet's order.
+ * The options to show for one facet: every selected value (so it can be unticked), every
+ * other value that would still leave results, and every value of pages not searched yet
+ * (`partial`, e.g. the years of older shards, so that ticking one searches them); in the
+ * facet's order.
  */
-export function facetOptions(facet: FacetSpec, counts: Record<string, number> | undefined, selected: readonly string[]): FacetOption[] {
-  const values = new Set([...Object.keys(counts ?? {}), ...selected]);
+export function facetOptions(facet: FacetSpec, counts: Record<string, number> | undefined, selected: readonly string[], partial: readonly string[] = []): FacetOption[] {
+  const values = new Set([...Object.keys(counts ?? {}), ...selected, ...partial]);
   const options = [...values]
-    .map((value) => ({ value, count: counts?.[value] ?? 0, selected: selected.includes(value) }))
-    .filter((o) => o.selected || o.count > 0);
+    .map((value): FacetOption => ({ value, count: counts?.[value] ?? 0, selected: selected.includes(value), ...(partial.includes(value) ? { partial: true } : {}) }))
+    .filter((o) => o.selected || o.count > 0 || o.partial);
   const byName = (a: FacetOption, b: FacetOption) => a.value.localeCompare(b.value, 'en');
   switch (facet.order) {
     case 'desc':

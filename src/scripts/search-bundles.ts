@@ -5,7 +5,7 @@
  * See docs/search.md, "Chinese" and "Large sites".
  */
 import { type PreparedQuery, ZH_BUNDLE_DIR } from '../lib/search-query.ts';
-import { coverage, DATES_FILE, PRIMARY_SHARD, SHARDS_FILE, type ShardManifest, type ShardNeeds, shardsFor } from '../lib/search-shards.ts';
+import { coverage, DATES_FILE, PRIMARY_SHARD, SHARDS_FILE, type ShardManifest, type ShardNeeds, shardsFor, unsearchedYears } from '../lib/search-shards.ts';
 import { scopePhrase, searchAllLabel } from '../lib/search-text.ts';
 
 // The parts of Pagefind's browser API the page uses (pagefind.js is not an npm module).
@@ -38,6 +38,8 @@ export interface Searchable {
   missingBriefs: number;
   note: string;
   more: string;
+  /** Years with briefs in shards not loaded yet. */
+  partialYears: string[];
 }
 
 /** Every request is retried on the next search if it failed (a flaky connection). */
@@ -118,14 +120,15 @@ export function searchBundles(base: string) {
         chinese ??= retryable(newInstance(`${base}${zhPath(list)}`), () => (chinese = undefined));
         const pagefind = await chinese;
         if (counts) await pagefind.filters();
-        return { pagefind, paths: [zhPath(list)], missingBriefs: 0, note: '', more: '' };
+        return { pagefind, paths: [zhPath(list)], missingBriefs: 0, note: '', more: '', partialYears: [] };
       }
       const pagefind = await englishWith(shardsFor(list, needs), list.shards);
       if (counts) await pagefind.filters();
       const cover = coverage(list, loaded, needs.years);
       const paths = list.shards.filter((s) => loaded.has(s.id) && s.briefs > 0).map((s) => s.path);
-      if (!cover.missingBriefs) return { pagefind, paths, missingBriefs: 0, note: '', more: '' };
-      return { pagefind, paths, missingBriefs: cover.missingBriefs, note: scopePhrase(cover.from, cover.to), more: searchAllLabel(cover.missingBriefs, cover.missingFrom, cover.missingTo) };
+      const partialYears = unsearchedYears(list, loaded);
+      if (!cover.missingBriefs) return { pagefind, paths, missingBriefs: 0, note: '', more: '', partialYears };
+      return { pagefind, paths, missingBriefs: cover.missingBriefs, note: scopePhrase(cover.from, cover.to), more: searchAllLabel(cover.missingBriefs, cover.missingFrom, cover.missingTo), partialYears };
     },
 
     /** Dates of the results of the bundles in `paths`, by result id (see DATES_FILE). */

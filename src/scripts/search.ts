@@ -5,7 +5,7 @@
 import { prepareQuery } from '../lib/search-query.ts';
 import { inDateOrder } from '../lib/search-shards.ts';
 import {
-  countFilters, dateOrder, type FacetSpec, facetOptions, facetsNeedingOwnCounts, isEmptyState, isSelected,
+  countFilters, dateOrder, type FacetOption, type FacetSpec, facetOptions, facetsNeedingOwnCounts, isEmptyState, isSelected,
   pagefindFilters, parseState, rankLike, resultHref, type SearchState, serializeState, type SortId, SORTS, toggleFilter,
 } from '../lib/search-state.ts';
 import { chooseSnippet, escapeHtml, highlightWords, plural, resultSentence, safeExcerpt } from '../lib/search-text.ts';
@@ -51,6 +51,8 @@ function start(root: HTMLElement) {
   let shown = 0;
   let words: string[] = [];
   let counts: Counts = {};
+  /** Per facet, values of pages not searched yet (a large site's older years). */
+  let partial: Record<string, string[]> = {};
   /** Whether the last search loaded the filter indexes for the facet counts (see forQuery). */
   let countsShown = false;
   /** Briefs the last search left out (older shards not loaded yet), and the words saying so. */
@@ -83,11 +85,11 @@ function start(root: HTMLElement) {
       const filters = pagefindFilters(state, facets);
       const needs = { years: state.filters.year ?? [], oldestFirst: state.sort === 'oldest', all: searchAll };
       const withCounts = panel.open;
-      let { pagefind, paths, missingBriefs, note, more } = await bundles.forQuery(prepared, needs, withCounts);
+      let { pagefind, paths, missingBriefs, note, more, partialYears } = await bundles.forQuery(prepared, needs, withCounts);
       let main = await pagefind.search(term, { filters });
       // Too few results among the newest briefs to fill a page: search them all.
       if (missingBriefs && main.results.length < PAGE_SIZE) {
-        ({ pagefind, paths, missingBriefs, note, more } = await bundles.forQuery(prepared, { ...needs, all: true }, withCounts));
+        ({ pagefind, paths, missingBriefs, note, more, partialYears } = await bundles.forQuery(prepared, { ...needs, all: true }, withCounts));
         main = await pagefind.search(term, { filters });
       }
       const facetCounts: Counts = { ...main.filters };
@@ -107,6 +109,7 @@ function start(root: HTMLElement) {
       shown = 0;
       words = prepared.words;
       counts = facetCounts;
+      partial = { year: partialYears };
       countsShown = withCounts;
       scope = { missingBriefs, note, more };
       panel.hidden = false;
@@ -213,18 +216,25 @@ function start(root: HTMLElement) {
     return li;
   }
 
+  /** A facet option's count; for a value not fully searched, a lower bound ("12+") or a dash. */
+  function countHtml(o: FacetOption): string {
+    if (!o.partial) return `<span class="count" aria-label="${plural(o.count, 'result')}">${o.count.toLocaleString('en')}</span>`;
+    const label = o.count ? `at least ${plural(o.count, 'result')}, older briefs not searched yet` : 'not searched yet';
+    return `<span class="count" aria-label="${label}" title="Tick to search these briefs too">${o.count ? `${o.count.toLocaleString('en')}+` : '–'}</span>`;
+  }
+
   function renderFacets(counts: Counts) {
     const focused = document.activeElement instanceof HTMLInputElement && facetBox.contains(document.activeElement)
       ? `${document.activeElement.name}\u0000${document.activeElement.value}` : undefined;
     const html = facets.map((facet) => {
       const selected = state.filters[facet.key] ?? [];
-      const options = facetOptions(facet, counts[facet.key], selected);
+      const options = facetOptions(facet, counts[facet.key], selected, partial[facet.key]);
       if (!options.length) return '';
       const open = expanded.has(facet.key);
       const visible = open ? options : options.filter((o, i) => i < OPTIONS_SHOWN || o.selected);
       const hint = selected.length > 1 || (selected.length === 1 && facet.mode === 'all')
         ? `<p class="facet-hint">${facet.mode === 'any' ? 'Results with any ticked value' : 'Results with every ticked value'}</p>` : '';
-      const items = visible.map((o) => `<li><label><input type="checkbox" name="${escapeHtml(facet.key)}" value="${escapeHtml(o.value)}"${o.selected ? ' checked' : ''}><span class="name">${escapeHtml(o.value)}</span> <span class="count" aria-label="${plural(o.count, 'result')}">${o.count.toLocaleString('en')}</span></label></li>`).join('');
+      const items = visible.map((o) => `<li><label><input type="checkbox" name="${escapeHtml(facet.key)}" value="${escapeHtml(o.value)}"${o.selected ? ' checked' : ''}><span class="name">${escapeHtml(o.value)}</span> ${countHtml(o)}</label></li>`).join('');
       const toggle = options.length > visible.length || open
         ? `<button type="button" class="link-button" data-expand="${escapeHtml(facet.key)}" aria-expanded="${open}">${open ? 'Show fewer' : `Show all ${options.length}`}</button>` : '';
       return `<fieldset class="facet"><legend>${escapeHtml(facet.label)}</legend>${hint}<ul>${items}</ul>${toggle}</fieldset>`;

@@ -77,6 +77,20 @@ describe('searching a sharded index', () => {
     expect(await page.locator('[data-search-scope]').isVisible()).toBe(false);
   });
 
+  it('offers the years not searched yet in the Year facet, and ticking one searches them', async () => {
+    const { page, requests } = await open('/search/?q=rare+earth');
+    await results(page, 'rare earth');
+    const year2021 = page.locator('[data-search-facets] input[name="year"][value="2021"]');
+    expect(await year2021.locator('xpath=..').locator('.count').innerText()).toBe('–');
+    await year2021.check();
+    await page.waitForURL(/year=2021/);
+    const found = await results(page, 'rare earth');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((r) => r.date.endsWith('2021'))).toBe(true);
+    expect(requests).toContain('/pagefind/briefs-2020-2022/pagefind-entry.json');
+    expect(requests.filter((r) => r.startsWith('/pagefind/briefs-2023/'))).toEqual([]);
+  });
+
   it('loads only the shards holding a ticked year', async () => {
     const { page, requests } = await open('/search/?q=rare+earth&year=2021');
     const found = await results(page, 'rare earth');

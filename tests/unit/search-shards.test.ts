@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  assignShards, coverage, inDateOrder, markFirstTier, PRIMARY_SHARD, type ShardInfo, type ShardManifest, shardsFor,
+  assignShards, coverage, inDateOrder, markFirstTier, PRIMARY_SHARD, type ShardInfo, type ShardManifest, shardsFor, unsearchedYears,
 } from '../../src/lib/search-shards.ts';
 
 /** `n` briefs spread over the months of `year`, named by year and number. */
@@ -75,6 +75,11 @@ describe('choosing shards for a search', () => {
   it('loads everything for oldest-first order or when asked for all', () => {
     expect(shardsFor(manifest, { ...none, oldestFirst: true })).toHaveLength(4);
     expect(shardsFor(manifest, { ...none, all: true })).toHaveLength(4);
+  });
+
+  it('lists the years of the shards not loaded yet, for the Year facet', () => {
+    expect(unsearchedYears(manifest, new Set([PRIMARY_SHARD, 'briefs-2023-2024']))).toEqual(['2022', '2021', '2020', '2019']);
+    expect(unsearchedYears(manifest, new Set(manifest.shards.map((s) => s.id)))).toEqual([]);
   });
 
   it('says how many briefs and which period the loaded shards cover', () => {

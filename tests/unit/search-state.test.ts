@@ -70,6 +70,15 @@ describe('facet options', () => {
     expect(facetOptions(facets[1]!, { 2020: 1, 2025: 3, 2021: 2 }, []).map((o) => o.value)).toEqual(['2025', '2021', '2020']);
     expect(facetOptions(facets[0]!, { Policy: 1, Brief: 3, Company: 2 }, []).map((o) => o.value)).toEqual(['Brief', 'Company', 'Policy']);
   });
+
+  it('offers values of pages not searched yet, marked partial, with what is known of their count', () => {
+    const options = facetOptions(facets[1]!, { 2026: 40, 2025: 3 }, [], ['2025', '2019']);
+    expect(options).toEqual([
+      { value: '2026', count: 40, selected: false },
+      { value: '2025', count: 3, selected: false, partial: true },
+      { value: '2019', count: 0, selected: false, partial: true },
+    ]);
+  });
 });
 
 describe('date order', () => {
