@@ -4,7 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { commandFlags } from './src/integrations/command-flags.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
-import { loadContentFiles } from './src/lib/load-content.ts';
+import { loadEntityFiles } from './src/lib/load-content.ts';
 import { CONTENT_DIR } from './src/lib/registry.ts';
 import { EntityIndex } from './src/lib/resolve.ts';
 import { validateEntities } from './src/lib/validate.ts';
@@ -17,8 +17,8 @@ const site = process.env.SITE_URL ?? 'https://briefing.example.org';
 let entityIndex: EntityIndex | undefined;
 const getEntityIndex = () => {
   if (!entityIndex) {
-    const files = loadContentFiles(process.cwd(), process.env.BRIEFING_CONTENT_DIR ?? CONTENT_DIR);
-    entityIndex = new EntityIndex(validateEntities(files.entities).entities);
+    const files = loadEntityFiles(process.cwd(), process.env.BRIEFING_CONTENT_DIR ?? CONTENT_DIR);
+    entityIndex = new EntityIndex(validateEntities(files).entities);
   }
   return entityIndex;
 };

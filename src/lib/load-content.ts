@@ -32,11 +32,17 @@ function read(root: string, folder: string): SourceFile[] {
  * `contentDir` lets the benchmark point at a generated corpus elsewhere.
  */
 export function loadContentFiles(root = process.cwd(), contentDir = CONTENT_DIR): ContentFiles {
+  return { briefs: readFolder(root, contentDir, BRIEFS_DIR), entities: loadEntityFiles(root, contentDir) };
+}
+
+/** The entity profiles alone (what resolving [[wikilinks]] needs), without reading any brief. */
+export function loadEntityFiles(root = process.cwd(), contentDir = CONTENT_DIR): ContentFiles['entities'] {
+  return Object.fromEntries(KIND_IDS.map((kind) => [kind, readFolder(root, contentDir, kind)]));
+}
+
+/** The files of one folder of the content, with paths relative to `root`. */
+function readFolder(root: string, contentDir: string, folder: string): SourceFile[] {
   const base = resolve(root, contentDir);
   const prefix = relative(root, base);
-  const withPrefix = (files: SourceFile[]) => files.map((f) => ({ ...f, path: prefix ? `${prefix}/${f.path}` : f.path }));
-  return {
-    briefs: withPrefix(read(base, BRIEFS_DIR)),
-    entities: Object.fromEntries(KIND_IDS.map((kind) => [kind, withPrefix(read(base, kind))])),
-  };
+  return read(base, folder).map((f) => ({ ...f, path: prefix ? `${prefix}/${f.path}` : f.path }));
 }
