@@ -23,8 +23,10 @@ import { join, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
+import { installedVersion } from '../lib/installed-version.ts';
+import { plural } from '../lib/text.ts';
 import { BUNDLE_DIR, hasHan, ZH_BUNDLE_DIR } from '../lib/search-query.ts';
-import { assignShards, DATES_FILE, markFirstTier, orderShards, PRIMARY_SHARD, SHARD_BRIEFS, SHARDS_FILE, type ShardInfo, type ShardManifest } from '../lib/search-shards.ts';
+import { assignShards, DATES_FILE, markFirstTier, PRIMARY_SHARD, SHARD_BRIEFS, SHARDS_FILE, type ShardInfo, type ShardManifest } from '../lib/search-shards.ts';
 
 /** Bytes of metadata and filters the first search may load from the profiles and newest briefs. */
 const FIRST_TIER_BYTES = Number(process.env.BRIEFING_SEARCH_FIRST_TIER_KB ?? 40) * 1000;
@@ -78,7 +80,7 @@ export async function indexSite(outDir: string, previousDir?: string): Promise<s
   const previousRoot = previousDir && join(previousDir, BUNDLE_DIR);
   const previous = previousRoot ? readManifest(previousRoot) : undefined;
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_LOCATIONS;
-  const salt = `${FORMAT}:${pagefindVersion()}:${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE}`;
+  const salt = `${FORMAT}:${installedVersion('pagefind')}:${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE}`;
   let reused = 0;
   let indexed = 0;
 
@@ -122,7 +124,7 @@ export async function indexSite(outDir: string, previousDir?: string): Promise<s
     const manifest: ShardManifest = {
       version: 1,
       briefs: shards.reduce((n, s) => n + s.briefs, 0),
-      shards: markFirstTier(orderShards(shards), FIRST_TIER_BYTES),
+      shards: markFirstTier(shards, FIRST_TIER_BYTES),
       zh,
     };
     writeFileSync(join(root, SHARDS_FILE), `${JSON.stringify(manifest)}\n`);
@@ -289,13 +291,3 @@ function fixedBytes(dir: string): number {
   if (existsSync(filters)) for (const file of readdirSync(filters)) bytes += statSync(join(filters, file)).size;
   return bytes;
 }
-
-function pagefindVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(join(process.cwd(), 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
-
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

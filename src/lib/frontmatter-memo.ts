@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FrontmatterMemo } from './frontmatter.ts';
+import { installedVersion } from './installed-version.ts';
 
 /** Bumped when parseFrontmatter's reading of YAML changes. */
 const FORMAT = 1;
@@ -18,7 +19,7 @@ export interface SavedFrontmatterMemo extends FrontmatterMemo {
 }
 
 export function openFrontmatterMemo(file: string): SavedFrontmatterMemo {
-  const version = `${FORMAT}:${yamlVersion()}`;
+  const version = `${FORMAT}:${installedVersion('yaml')}`;
   let saved: Record<string, Record<string, unknown>> = {};
   try {
     const json = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; entries?: typeof saved };
@@ -53,12 +54,4 @@ export function openFrontmatterMemo(file: string): SavedFrontmatterMemo {
 /** Where the memo of a content folder lives: `.briefing/check/<hash of its path>.json`. */
 export function frontmatterMemoFile(root: string, contentDir: string): string {
   return join(root, '.briefing/check', `${createHash('sha1').update(contentDir).digest('hex').slice(0, 12)}.json`);
-}
-
-function yamlVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(join(process.cwd(), 'node_modules/yaml/package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
 }
