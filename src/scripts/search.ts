@@ -2,14 +2,14 @@
  * The /search/ page in the browser. Pagefind (its JavaScript, WebAssembly and index) is
  * imported only when there is something to search for; see docs/search.md.
  */
-import { prepareQuery } from '../lib/search-query.ts';
+import { BUNDLE_DIR, prepareQuery } from '../lib/search-query.ts';
 import { inDateOrder } from '../lib/search-shards.ts';
 import {
   countFilters, dateOrder, type FacetOption, type FacetSpec, facetOptions, facetsNeedingOwnCounts, isEmptyState, isSelected,
   pagefindFilters, parseState, rankLike, resultHref, type SearchState, serializeState, type SortId, SORTS, toggleFilter,
 } from '../lib/search-state.ts';
 import { chooseSnippet, escapeHtml, highlightWords, plural, resultSentence, safeExcerpt } from '../lib/search-text.ts';
-import { type Counts, type Fragment, type Hit, searchBundles } from './search-bundles.ts';
+import { type Counts, type Fragment, type Hit, type Searchable, searchBundles } from './search-bundles.ts';
 
 declare global {
   interface ImportMetaEnv {
@@ -51,12 +51,10 @@ function start(root: HTMLElement) {
   let shown = 0;
   let words: string[] = [];
   let counts: Counts = {};
-  /** Per facet, values of pages not searched yet (a large site's older years). */
-  let partial: Record<string, string[]> = {};
   /** Whether the last search loaded the filter indexes for the facet counts (see forQuery). */
   let countsShown = false;
-  /** Briefs the last search left out (older shards not loaded yet), and the words saying so. */
-  let scope = { missingBriefs: 0, note: '', more: '' };
+  /** What the last search covered: briefs left out (older shards not loaded yet), and the words saying so. */
+  let scope: Pick<Searchable, 'missingBriefs' | 'note' | 'more' | 'partialYears'> = { missingBriefs: 0, note: '', more: '', partialYears: [] };
   /** The reader asked for every brief: later searches keep them all. */
   let searchAll = false;
   const expanded = new Set<string>();
@@ -70,7 +68,7 @@ function start(root: HTMLElement) {
   panel.addEventListener('toggle', () => {
     if (panel.open && !countsShown && hits.length) void search();
   });
-  const bundles = searchBundles(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/`);
+  const bundles = searchBundles(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${BUNDLE_DIR}/`);
 
   // ---- Searching -----------------------------------------------------------------------
   async function search() {
@@ -85,13 +83,14 @@ function start(root: HTMLElement) {
       const filters = pagefindFilters(state, facets);
       const needs = { years: state.filters.year ?? [], oldestFirst: state.sort === 'oldest', all: searchAll };
       const withCounts = panel.open;
-      let { pagefind, paths, missingBriefs, note, more, partialYears } = await bundles.forQuery(prepared, needs, withCounts);
-      let main = await pagefind.search(term, { filters });
+      let found = await bundles.forQuery(prepared, needs, withCounts);
+      let main = await found.pagefind.search(term, { filters });
       // Too few results among the newest briefs to fill a page: search them all.
-      if (missingBriefs && main.results.length < PAGE_SIZE) {
-        ({ pagefind, paths, missingBriefs, note, more, partialYears } = await bundles.forQuery(prepared, { ...needs, all: true }, withCounts));
-        main = await pagefind.search(term, { filters });
+      if (found.missingBriefs && main.results.length < PAGE_SIZE) {
+        found = await bundles.forQuery(prepared, { ...needs, all: true }, withCounts);
+        main = await found.pagefind.search(term, { filters });
       }
+      const { pagefind } = found;
       const facetCounts: Counts = { ...main.filters };
       for (const facet of facetsNeedingOwnCounts(state, facets)) {
         facetCounts[facet.key] = (await pagefind.search(term, { filters: pagefindFilters(state, facets, facet.key) })).filters[facet.key] ?? {};
@@ -101,7 +100,7 @@ function start(root: HTMLElement) {
       if (sort === 'relevance' && term && /^".+"$/.test(term)) {
         results = rankLike(main.results, (await pagefind.search(term.slice(1, -1), { filters })).results);
       } else if (sort !== 'relevance') {
-        const dates = await bundles.datesOf(paths);
+        const dates = await bundles.datesOf(found.paths);
         results = dateOrder(inDateOrder(main.results, dates, sort === 'date' ? 'desc' : 'asc'), main.results);
       }
       if (id !== run) return;
@@ -109,9 +108,8 @@ function start(root: HTMLElement) {
       shown = 0;
       words = prepared.words;
       counts = facetCounts;
-      partial = { year: partialYears };
       countsShown = withCounts;
-      scope = { missingBriefs, note, more };
+      scope = found;
       panel.hidden = false;
       list.replaceChildren();
       renderFacets(counts);
@@ -228,7 +226,7 @@ function start(root: HTMLElement) {
       ? `${document.activeElement.name}\u0000${document.activeElement.value}` : undefined;
     const html = facets.map((facet) => {
       const selected = state.filters[facet.key] ?? [];
-      const options = facetOptions(facet, counts[facet.key], selected, partial[facet.key]);
+      const options = facetOptions(facet, counts[facet.key], selected, facet.key === 'year' ? scope.partialYears : []);
       if (!options.length) return '';
       const open = expanded.has(facet.key);
       const visible = open ? options : options.filter((o, i) => i < OPTIONS_SHOWN || o.selected);
