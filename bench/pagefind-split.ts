@@ -1,6 +1,6 @@
 /**
  * Where Pagefind's time goes on a built project site (BENCHMARKS.md, "The largest avoidable
- * cost"): the English bundle, the Chinese bundle as src/integrations/pagefind.ts selects its
+ * cost"): the English bundle, the Chinese bundle as src/search/build/pagefind.ts selects its
  * pages today (Han characters anywhere after data-pagefind-body), and the Chinese bundle for
  * the pages with Han characters outside data-pagefind-ignore'd and meta parts (a rough rule).
  *

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { indexSite } from '../src/integrations/pagefind.ts';
+import { indexSite } from '../src/search/build/pagefind.ts';
 import { checkContent } from './check.ts';
 import { contentDirFromEnv } from './paths.ts';
 

@@ -4,10 +4,10 @@
  */
 import { resolve } from 'node:path';
 import { contentDirFromEnv } from './paths.ts';
-import { frontmatterMemoFile, openFrontmatterMemo } from '../src/lib/frontmatter-memo.ts';
-import { loadContentFiles } from '../src/lib/load-content.ts';
-import { formatProblems } from '../src/lib/problems.ts';
-import { validateContent } from '../src/lib/validate.ts';
+import { frontmatterMemoFile, openFrontmatterMemo } from '../src/content/frontmatter-memo.ts';
+import { loadContentFiles } from '../src/content/files.ts';
+import { formatProblems } from '../src/content/problems.ts';
+import { validateContent } from '../src/content/validate.ts';
 
 export function checkContent(): boolean {
   const started = performance.now();

@@ -6,9 +6,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDirFromEnv } from './paths.ts';
-import { loadContentFiles } from '../src/lib/load-content.ts';
-import { stubProfile } from '../src/lib/stubs.ts';
-import { validateContent } from '../src/lib/validate.ts';
+import { loadContentFiles } from '../src/content/files.ts';
+import { stubProfile } from '../src/content/stubs.ts';
+import { validateContent } from '../src/content/validate.ts';
 
 const contentDir = contentDirFromEnv();
 const result = validateContent(loadContentFiles(process.cwd(), contentDir));

@@ -1,11 +1,11 @@
 /**
  * Content collections, generated from the entity registry: `briefs` plus one
- * collection per entity kind. Schemas live in src/lib/schemas.ts; `npm run check`
+ * collection per entity kind. Schemas live in src/content/schemas.ts; `npm run check`
  * (run before every build) reports problems with file and line first.
  */
 import { defineCollection } from 'astro:content';
-import { frontmatterLoader } from './lib/content-loader.ts';
-import { BRIEFS_DIR, briefSchema, CONTENT_DIR, KINDS } from './lib/registry.ts';
+import { frontmatterLoader } from './astro/content-loader.ts';
+import { BRIEFS_DIR, briefSchema, CONTENT_DIR, KINDS } from './content/registry.ts';
 
 const contentDir = process.env.BRIEFING_CONTENT_DIR ?? CONTENT_DIR;
 

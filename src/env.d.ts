@@ -1,4 +1,4 @@
 interface ImportMetaEnv {
-  /** True under `astro dev` only: see src/integrations/command-flags.ts. */
+  /** True under `astro dev` only: see src/astro/command-flags.ts. */
   readonly BRIEFING_SHOW_DRAFTS: boolean;
 }

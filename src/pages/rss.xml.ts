@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { feedItems } from '../lib/feeds.ts';
-import { getSiteData } from '../lib/site.ts';
+import { feedItems } from '../model/feeds.ts';
+import { getSiteData } from '../astro/site-data.ts';
 import { SITE } from '../site.config.ts';
 
 export const GET: APIRoute = async ({ site }) => {

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContentFiles } from '../../src/lib/load-content.ts';
-import { KIND_IDS } from '../../src/lib/registry.ts';
-import { validateContent } from '../../src/lib/validate.ts';
+import { loadContentFiles } from '../../src/content/files.ts';
+import { KIND_IDS } from '../../src/content/registry.ts';
+import { validateContent } from '../../src/content/validate.ts';
 import { allHtmlFiles, fileForUrl, readPage, urlOfFile } from '../helpers/dist.ts';
 
 const content = validateContent(loadContentFiles());

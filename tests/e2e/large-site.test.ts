@@ -1,7 +1,7 @@
 /**
  * A large site, made of the sample content by building it with the limits of a large one:
  * search shards of 4 briefs with a first tier of the primary bundle only
- * (src/lib/search-shards.ts), and archive lists that show 5 briefs at most
+ * (src/search/shared/shards.ts), and archive lists that show 5 briefs at most
  * (`fullListUpTo`, src/site.config.ts) with 3 per year. Served and searched in Chromium.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { PRIMARY_SHARD, type ShardManifest } from '../../src/lib/search-shards.ts';
+import { PRIMARY_SHARD, type ShardManifest } from '../../src/search/shared/shards.ts';
 import { count, results, search, searchSession } from '../helpers/search-page.ts';
 
 const NEWEST_PER_YEAR = 3;

@@ -1,6 +1,6 @@
 /** Small in-memory records for unit tests of the link graph. */
-import type { BriefRecord, EntityRecord } from '../../src/lib/entities.ts';
-import type { KindId } from '../../src/lib/registry.ts';
+import type { BriefRecord, EntityRecord } from '../../src/model/records.ts';
+import type { KindId } from '../../src/content/registry.ts';
 
 export function entity(kind: KindId, slug: string, name: string, aliases: string[] = []): EntityRecord {
   return { kind, slug, name, aliases, data: { name, aliases }, body: '' };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { entityCounts, generateCorpus, type CorpusFile } from '../../scripts/generate-corpus.ts';
-import { bodyOf } from '../../src/lib/frontmatter.ts';
-import { KIND_IDS } from '../../src/lib/registry.ts';
-import { type ContentFiles, validateContent } from '../../src/lib/validate.ts';
-import { extractWikilinks } from '../../src/lib/wikilinks.ts';
+import { bodyOf } from '../../src/content/frontmatter.ts';
+import { KIND_IDS } from '../../src/content/registry.ts';
+import { type ContentFiles, validateContent } from '../../src/content/validate.ts';
+import { extractWikilinks } from '../../src/content/wikilinks.ts';
 
 function asContentFiles(files: CorpusFile[]): ContentFiles {
   const at = (folder: string) => files.filter((f) => f.path.startsWith(`${folder}/`)).map((f) => ({ path: `corpus/${f.path}`, text: f.text }));

@@ -1,10 +1,10 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import type { EntityRecord } from '../../../lib/entities.ts';
-import { feedItems } from '../../../lib/feeds.ts';
-import { entityPaths } from '../../../lib/kind-pages.ts';
-import { getKind } from '../../../lib/registry.ts';
-import { getSiteData } from '../../../lib/site.ts';
+import type { EntityRecord } from '../../../model/records.ts';
+import { feedItems } from '../../../model/feeds.ts';
+import { entityPaths } from '../../../astro/kind-pages.ts';
+import { getKind } from '../../../content/registry.ts';
+import { getSiteData } from '../../../astro/site-data.ts';
 import { SITE } from '../../../site.config.ts';
 
 export const getStaticPaths = entityPaths;

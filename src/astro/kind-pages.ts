@@ -1,0 +1,18 @@
+/** Static paths shared by every per-kind route, so no page repeats the loop over the registry. */
+import { entityCacheKey } from './cache-keys.ts';
+import type { EntityRecord } from '../model/records.ts';
+import { type EntityKind, KINDS } from '../content/registry.ts';
+import { getSiteData } from './site-data.ts';
+
+export async function kindPaths() {
+  return KINDS.map((kind) => ({ params: { kind: kind.id }, props: { kind: kind as EntityKind } }));
+}
+
+export async function entityPaths() {
+  const { graph } = await getSiteData();
+  return graph.entities.map((entity) => ({
+    params: { kind: entity.kind, slug: entity.slug },
+    props: { entity: entity as EntityRecord },
+    cacheKey: entityCacheKey(graph, entity),
+  }));
+}

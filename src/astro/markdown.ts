@@ -1,0 +1,28 @@
+/**
+ * Markdown bodies are rendered here, at page time, with the same Sätteri pipeline
+ * (and wikilink plugin) that astro.config.mjs gives Astro, instead of being rendered
+ * into Astro's content store. At 10,000 briefs the store's rendered HTML is what makes
+ * the build slow (see BENCHMARKS.md); keeping it out makes the store small.
+ */
+import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
+import { wikilinkPlugin } from './wikilink-plugin.ts';
+import type { EntityIndex } from '../model/resolve.ts';
+
+/** The Markdown features every body gets, here and in astro.config.mjs (for MDX). */
+export function markdownOptions(getIndex: () => EntityIndex) {
+  return {
+    features: { wikilinks: true },
+    mdastPlugins: [wikilinkPlugin(getIndex)],
+  };
+}
+
+let renderer: ReturnType<typeof createSatteriMarkdownProcessor> | undefined;
+let currentIndex: EntityIndex | undefined;
+
+/** Body Markdown → HTML. One processor per build; `index` resolves the [[wikilinks]]. */
+export async function renderMarkdown(body: string, index: EntityIndex): Promise<string> {
+  currentIndex = index;
+  renderer ??= createSatteriMarkdownProcessor(markdownOptions(() => currentIndex!));
+  const { code } = await (await renderer).render(body);
+  return code;
+}

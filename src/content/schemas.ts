@@ -1,0 +1,87 @@
+/**
+ * Frontmatter schemas: the user-facing content contract (documented in docs/authoring.md).
+ * Messages are written for the author who has to fix the file.
+ */
+import { z } from 'astro/zod';
+import { calendarDate, describe } from '../model/dates.ts';
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const slug = z
+  .string({ error: (issue) => `expected a slug such as "china-northern-rare-earth", got ${describe(issue.input)}` })
+  .regex(SLUG_PATTERN, { error: (issue) => `${describe(issue.input)} is not a slug: use lowercase letters, digits and single hyphens, e.g. "china-northern-rare-earth"` });
+
+const text = (what: string, min = 1, max = 300) =>
+  z
+    .string({ error: (issue) => `expected ${what} as text, got ${describe(issue.input)}` })
+    .trim()
+    .min(min, { error: min === 1 ? `${what} must not be empty` : `${what} is too short: write at least ${min} characters` })
+    .max(max, { error: `${what} is too long: keep it under ${max} characters` });
+
+const httpUrl = z.url({ protocol: /^https?$/, error: (issue) => `expected a full web address starting with https://, got ${describe(issue.input)}` });
+
+const list = <T extends z.ZodType>(item: T, what: string) =>
+  z.array(item, { error: (issue) => `expected a list of ${what} (YAML "- item" lines or [a, b]), got ${describe(issue.input)}` });
+
+export const sourceSchema = z.strictObject({
+  title: text('the source title', 1, 300),
+  publisher: text('the publisher', 1, 120),
+  url: httpUrl,
+  date: calendarDate.optional(),
+});
+
+/** A brief's frontmatter. Reference fields (companies, policies, …) come from the entity registry. */
+export function makeBriefSchema(kindIds: readonly string[]) {
+  const references = Object.fromEntries(kindIds.map((id) => [id, list(slug, `${id} slugs`).default([])]));
+  return z.strictObject({
+    title: text('the title', 3, 160),
+    date: calendarDate,
+    updated: calendarDate.optional(),
+    summary: text('the summary', 20, 400),
+    highlights: list(text('a highlight', 3, 400), 'key takeaways')
+      .min(1, { error: 'add at least one key takeaway under highlights' })
+      .max(5, { error: 'keep highlights to at most 5 key takeaways' }),
+    sources: list(sourceSchema, 'sources (title, publisher, url, date)').min(1, { error: 'cite at least one source' }),
+    authors: list(text('an author name', 1, 120), 'author names').default([]),
+    draft: z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).default(false),
+    ...references,
+  });
+}
+
+/** Fields every entity kind shares. */
+export const entityBase = {
+  name: text('the name', 1, 160),
+  aliases: list(text('an alias', 1, 160), 'aliases').default([]),
+  summary: text('the summary', 1, 400).optional(),
+};
+
+export const companySchema = z.strictObject({
+  ...entityBase,
+  country: text('the country', 1, 80).optional(),
+  ticker: z.union([z.string().trim().min(1), z.number().transform(String)]).optional(),
+  website: httpUrl.optional(),
+  founded: z.number({ error: 'expected a year such as 1997' }).int().min(1000).max(2100).optional(),
+});
+
+export const POLICY_STATUSES = ['proposed', 'in-force', 'suspended', 'repealed', 'expired'] as const;
+
+export const policySchema = z.strictObject({
+  ...entityBase,
+  issuer: text('the issuer', 1, 160),
+  jurisdiction: text('the jurisdiction', 1, 80),
+  issued: calendarDate,
+  effective: calendarDate.optional(),
+  status: z.enum(POLICY_STATUSES, { error: (issue) => `expected one of ${POLICY_STATUSES.join(', ')}, got ${describe(issue.input)}` }),
+  url: httpUrl.optional(),
+});
+
+export const themeSchema = z.strictObject({ ...entityBase });
+
+export const termSchema = z.strictObject({
+  ...entityBase,
+  original: text('the original text', 1, 120),
+  pinyin: text('the pinyin', 1, 200),
+  english: text('the English rendering', 1, 200),
+});
+
+export type SourceData = z.output<typeof sourceSchema>;

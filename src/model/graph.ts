@@ -1,0 +1,204 @@
+/**
+ * The link graph: which briefs touch which entities, computed once per build.
+ * Pages ask it questions (backlinks, co-mentions, related briefs) instead of
+ * scanning every brief themselves, which would be quadratic at 10,000 briefs.
+ */
+import {
+  type BriefRecord,
+  type EntityRecord,
+  type EntityRef,
+  compareBriefsNewestFirst,
+  refKey,
+} from './records.ts';
+import { KIND_IDS, type KindId } from '../content/registry.ts';
+import { EntityIndex } from './resolve.ts';
+import { extractWikilinks } from '../content/wikilinks.ts';
+
+export interface CoMention {
+  entity: EntityRecord;
+  count: number;
+}
+
+export interface Edge {
+  brief: string;
+  kind: KindId;
+  entity: string;
+  /** Where the brief references the entity. */
+  via: Array<'frontmatter' | 'body'>;
+}
+
+export interface LinkGraph {
+  /** Published briefs (and drafts, in dev), newest first. */
+  briefs: BriefRecord[];
+  /** Every entity, by kind (registry order) then name. */
+  entities: EntityRecord[];
+  index: EntityIndex;
+  brief(slug: string): BriefRecord | undefined;
+  /** The entities a brief references (frontmatter or body), in kind order then name. */
+  entitiesOf(slug: string): EntityRecord[];
+  /** Briefs that reference the entity, newest first. */
+  backlinks(ref: EntityRef): BriefRecord[];
+  /** Other entities that share briefs with this one, most shared first, per kind. */
+  coMentions(ref: EntityRef, perKind?: number): Map<KindId, CoMention[]>;
+  /** Briefs sharing the most (and the rarest) entities, ties broken by recency. */
+  related(slug: string, limit?: number): BriefRecord[];
+  /** Chronological neighbours: `older` was published before, `newer` after. */
+  neighbours(slug: string): { older?: BriefRecord | undefined; newer?: BriefRecord | undefined };
+  /** brief → entity edges, for the JSON export. */
+  edges(): Edge[];
+  /** The most frequent co-mention pairs across the corpus. */
+  strongestPairs(limit: number): Array<{ a: EntityRecord; b: EntityRecord; count: number }>;
+}
+
+function compareEntities(a: EntityRecord, b: EntityRecord): number {
+  return KIND_IDS.indexOf(a.kind) - KIND_IDS.indexOf(b.kind) || a.name.localeCompare(b.name, 'en') || a.slug.localeCompare(b.slug);
+}
+
+export function buildGraph(allBriefs: Iterable<BriefRecord>, allEntities: Iterable<EntityRecord>, { includeDrafts = false } = {}): LinkGraph {
+  const entities = [...allEntities].sort(compareEntities);
+  const index = new EntityIndex(entities);
+  const briefs = [...allBriefs].filter((b) => includeDrafts || !b.draft).sort(compareBriefsNewestFirst);
+  const position = new Map(briefs.map((b, i) => [b.slug, i]));
+  const bySlug = new Map(briefs.map((b) => [b.slug, b]));
+
+  const refsOf = new Map<string, Map<string, Edge['via']>>();
+  const backlinkPositions = new Map<string, number[]>();
+
+  briefs.forEach((brief, i) => {
+    const refs = new Map<string, Edge['via']>();
+    const add = (entity: EntityRecord | undefined, via: 'frontmatter' | 'body') => {
+      if (!entity) return;
+      const key = refKey(entity);
+      const seen = refs.get(key);
+      if (!seen) refs.set(key, [via]);
+      else if (!seen.includes(via)) seen.push(via);
+    };
+    for (const kind of KIND_IDS) for (const slug of brief.refs[kind] ?? []) add(index.get({ kind, slug }), 'frontmatter');
+    for (const link of extractWikilinks(brief.body)) add(index.resolve(link.target), 'body');
+    refsOf.set(brief.slug, refs);
+    // Briefs are visited newest first, so each backlink list comes out already sorted.
+    for (const key of refs.keys()) {
+      const list = backlinkPositions.get(key) ?? [];
+      list.push(i);
+      backlinkPositions.set(key, list);
+    }
+  });
+
+  const coCounts = new Map<string, Map<string, number>>();
+  const pairCounts = new Map<string, number>();
+  for (const refs of refsOf.values()) {
+    const keys = [...refs.keys()].sort();
+    for (let x = 0; x < keys.length; x++) {
+      for (let y = x + 1; y < keys.length; y++) {
+        const a = keys[x]!;
+        const b = keys[y]!;
+        for (const [from, to] of [[a, b], [b, a]] as const) {
+          const counts = coCounts.get(from) ?? new Map<string, number>();
+          counts.set(to, (counts.get(to) ?? 0) + 1);
+          coCounts.set(from, counts);
+        }
+        const pair = `${a} ${b}`;
+        pairCounts.set(pair, (pairCounts.get(pair) ?? 0) + 1);
+      }
+    }
+  }
+
+  const entityOrder = new Map(entities.map((e, i) => [refKey(e), i]));
+  // Asked for every brief by its page and its cache key, and for every backlink of every
+  // profile's cache key: computed once per brief.
+  const entitiesCache = new Map<string, EntityRecord[]>();
+  const entitiesOf = (slug: string) => {
+    let list = entitiesCache.get(slug);
+    if (!list) {
+      list = [...(refsOf.get(slug)?.keys() ?? [])]
+        .map((key) => index.byKey.get(key)!)
+        .sort((a, b) => entityOrder.get(refKey(a))! - entityOrder.get(refKey(b))!);
+      entitiesCache.set(slug, list);
+    }
+    return list;
+  };
+
+  const backlinks = (ref: EntityRef) => (backlinkPositions.get(refKey(ref)) ?? []).map((i) => briefs[i]!);
+
+  // Scores of candidate briefs by position, reset after each call: a brief sharing a common
+  // theme has a thousand candidates, and sorting them all for five was most of the cost.
+  const scores = new Float64Array(briefs.length);
+  const relatedCache = new Map<string, BriefRecord[]>();
+  const related = (slug: string, limit = 5): BriefRecord[] => {
+    const cacheKey = `${slug}#${limit}`;
+    const cached = relatedCache.get(cacheKey);
+    if (cached) return cached;
+    const total = briefs.length;
+    const touched: number[] = [];
+    for (const key of refsOf.get(slug)?.keys() ?? []) {
+      const holders = backlinkPositions.get(key) ?? [];
+      // Inverse document frequency: sharing a rare entity says more than sharing a common theme.
+      const weight = Math.log(1 + total / holders.length);
+      for (const i of holders) {
+        if (scores[i] === 0) touched.push(i);
+        scores[i]! += weight;
+      }
+    }
+    // The best `limit`, highest score first, then newest (lowest position) first.
+    const self = position.get(slug) ?? -1;
+    const ahead = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+    const best: number[] = [];
+    for (const i of touched) {
+      if (i === self || (best.length === limit && !ahead(i, best[limit - 1]!))) continue;
+      let at = best.length;
+      while (at > 0 && ahead(i, best[at - 1]!)) at--;
+      best.splice(at, 0, i);
+      if (best.length > limit) best.pop();
+    }
+    for (const i of touched) scores[i] = 0;
+    const result = best.map((i) => briefs[i]!);
+    relatedCache.set(cacheKey, result);
+    return result;
+  };
+
+  return {
+    briefs,
+    entities,
+    index,
+    brief: (slug) => bySlug.get(slug),
+    entitiesOf,
+    backlinks,
+    coMentions(ref, perKind = 5) {
+      const result = new Map<KindId, CoMention[]>();
+      const counts = [...(coCounts.get(refKey(ref)) ?? [])]
+        .map(([key, count]) => ({ entity: index.byKey.get(key)!, count }))
+        .sort((a, b) => b.count - a.count || compareEntities(a.entity, b.entity));
+      for (const item of counts) {
+        const list = result.get(item.entity.kind) ?? [];
+        if (list.length < perKind) list.push(item);
+        result.set(item.entity.kind, list);
+      }
+      return result;
+    },
+    related,
+    neighbours(slug) {
+      const i = position.get(slug);
+      if (i === undefined) return {};
+      return { newer: briefs[i - 1], older: briefs[i + 1] };
+    },
+    edges() {
+      const edges: Edge[] = [];
+      for (const brief of briefs) {
+        for (const [key, via] of refsOf.get(brief.slug) ?? []) {
+          const entity = index.byKey.get(key)!;
+          edges.push({ brief: brief.slug, kind: entity.kind, entity: entity.slug, via: [...via].sort() });
+        }
+      }
+      return edges;
+    },
+    strongestPairs(limit) {
+      return [...pairCounts]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, limit)
+        .map(([pair, count]) => {
+          const [a, b] = pair.split(' ') as [string, string];
+          return { a: index.byKey.get(a)!, b: index.byKey.get(b)!, count };
+        });
+    },
+  };
+}

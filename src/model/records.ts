@@ -1,0 +1,55 @@
+/** Plain records the link graph works on: no Astro types, so the logic is testable in isolation. */
+import type { KindId } from '../content/registry.ts';
+import type { SourceData } from '../content/schemas.ts';
+
+export interface EntityRef {
+  kind: KindId;
+  slug: string;
+}
+
+export interface EntityRecord extends EntityRef {
+  name: string;
+  aliases: string[];
+  summary?: string | undefined;
+  /** Every validated frontmatter field, for kind-specific facts. */
+  data: Record<string, unknown>;
+  body: string;
+  filePath?: string | undefined;
+  /** Digest of the source file, when known: part of the incremental-build cache key. */
+  digest?: string | undefined;
+}
+
+export interface BriefRecord {
+  slug: string;
+  title: string;
+  date: Date;
+  updated?: Date | undefined;
+  summary: string;
+  highlights: string[];
+  sources: SourceData[];
+  authors: string[];
+  draft: boolean;
+  /** Frontmatter references, by kind. */
+  refs: Partial<Record<KindId, string[]>>;
+  body: string;
+  filePath?: string | undefined;
+  /** Digest of the source file, when known: part of the incremental-build cache key. */
+  digest?: string | undefined;
+}
+
+export function refKey(ref: EntityRef): string {
+  return `${ref.kind}/${ref.slug}`;
+}
+
+export function entityUrl(ref: EntityRef): string {
+  return `/${ref.kind}/${ref.slug}/`;
+}
+
+export function briefUrl(slug: string): string {
+  return `/briefs/${slug}/`;
+}
+
+/** Newest first; equal dates fall back to slug so the order never depends on file-system order. */
+export function compareBriefsNewestFirst(a: BriefRecord, b: BriefRecord): number {
+  return b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug);
+}

@@ -1,0 +1,293 @@
+/**
+ * Builds the Pagefind search index as the last step of the build, so the index can never
+ * be forgotten or go stale. See docs/search.md for the layout; in short:
+ *
+ * - `pagefind/`              the primary bundle (Pagefind's JavaScript and WebAssembly) with
+ *                            the newest briefs and the undated pages (profiles), plus
+ *                            `shards.json`, the list of bundles;
+ * - `pagefind/briefs-<period>/` on a large site, the older briefs in shards of about
+ *                            800, merged into a search when needed (src/search/shared/shards.ts);
+ * - `pagefind/zh/`           every page whose readable text contains Chinese characters,
+ *                            indexed as Chinese so Pagefind segments it into words
+ *                            (北方稀土 → 北方 · 稀土). Queries with Chinese go here, others to
+ *                            the English shards, so each page is counted once per query.
+ *
+ * Each bundle is fingerprinted by exactly what Pagefind was given. A rebuild links the
+ * unchanged bundles from the previous site instead of re-indexing them, and every bundle
+ * is indexed by a fresh Pagefind process, so the memory peak is one shard, not the site.
+ */
+import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { close, createIndex } from 'pagefind';
+import { installedVersion } from '../../content/installed-version.ts';
+import { plural } from '../../model/text.ts';
+import { BUNDLE_DIR, hasHan, ZH_BUNDLE_DIR } from '../shared/query.ts';
+import { assignShards, DATES_FILE, markFirstTier, PRIMARY_SHARD, SHARD_BRIEFS, SHARDS_FILE, type ShardInfo, type ShardManifest } from '../shared/shards.ts';
+
+/** Bytes of metadata and filters the first search may load from the profiles and newest briefs. */
+const FIRST_TIER_BYTES = Number(process.env.BRIEFING_SEARCH_FIRST_TIER_KB ?? 40) * 1000;
+/** Briefs per search shard (tests set a small number to get shards from the sample content). */
+const SHARD_SIZE = Number(process.env.BRIEFING_SEARCH_SHARD_BRIEFS ?? SHARD_BRIEFS);
+
+/** What a bundle holds besides Pagefind's scripts: only these are kept in secondary bundles. */
+const INDEX_FILE = /^pagefind-entry\.json$|\.pf_meta$/;
+const INDEX_DIRS = ['index', 'fragment', 'filter'];
+const WASM = /^wasm\.[\w-]+\.pagefind$/;
+/**
+ * Locations per chunk of Pagefind's word index (its default is 20,000). A search loads the
+ * chunk holding each query word; smaller chunks hold fewer other words, which matters
+ * when a search loads one chunk per shard. Pagefind reads this from its environment.
+ */
+const INDEX_CHUNK_LOCATIONS = '4000';
+/** Bumped when what is handed to Pagefind changes shape, so old bundles are not reused. */
+const FORMAT = 2;
+
+export function pagefind(): AstroIntegration {
+  return {
+    name: 'briefing-pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        // `npm run build` indexes after Astro has exited (scripts/build.ts), so that Astro's
+        // heap and Pagefind's are never held at once; a plain `astro build` indexes here.
+        if (process.env.BRIEFING_INDEX_AFTER_BUILD === '1') return;
+        logger.info(await indexSite(fileURLToPath(dir)));
+      },
+    },
+  };
+}
+
+interface SearchablePage {
+  url: string;
+  file: string;
+  date?: string;
+  /** Hash of the document handed to Pagefind. */
+  hash: string;
+  chinese: boolean;
+}
+
+/**
+ * Writes every Pagefind bundle into the built site at `outDir`, linking unchanged ones from
+ * `previousDir` (the site published before) when given; returns a one-line report.
+ */
+export async function indexSite(outDir: string, previousDir?: string): Promise<string> {
+  outDir = outDir.replace(/[\\/]$/, '');
+  const started = performance.now();
+  const root = join(outDir, BUNDLE_DIR);
+  const previousRoot = previousDir && join(previousDir, BUNDLE_DIR);
+  const previous = previousRoot ? readManifest(previousRoot) : undefined;
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_LOCATIONS;
+  const salt = `${FORMAT}:${installedVersion('pagefind')}:${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE}`;
+  let reused = 0;
+  let indexed = 0;
+
+  /** Links the bundle from the previous site if its key matches, else indexes it afresh. */
+  async function bundle(id: string, path: string, pages: SearchablePage[], key: string, language?: string): Promise<void> {
+    const dir = join(root, path);
+    const before = previous && (id === ZH_BUNDLE_DIR ? previous.zh : previous.shards.find((s) => s.id === id));
+    if (previousRoot && before?.key === key && before.path === path && linkBundle(join(previousRoot, path), dir)) {
+      reused++;
+      return;
+    }
+    await indexPages(pages, dir, outDir, language);
+    // Merged shards use the primary bundle's scripts. The Chinese bundle is searched on its
+    // own: it keeps its WebAssembly, and its worker, started from there when a Chinese
+    // query comes first (pagefind.js itself always comes from the primary bundle).
+    const keep = (file: string) => INDEX_FILE.test(file) || file === DATES_FILE || INDEX_DIRS.includes(file) || (id === ZH_BUNDLE_DIR && (WASM.test(file) || file === 'pagefind-worker.js'));
+    if (path) for (const file of readdirSync(dir)) if (!keep(file)) rmSync(join(dir, file));
+    writeDates(dir, pages);
+    indexed++;
+  }
+
+  try {
+    const pages = [...searchablePages(outDir)];
+    const shards: ShardInfo[] = [];
+    // The primary bundle comes first: it is written into pagefind/ itself, the shards into
+    // folders inside it.
+    for (const [id, members] of assignShards(pages, SHARD_SIZE)) {
+      const path = id === PRIMARY_SHARD ? '' : `${id}/`;
+      const key = fingerprint(salt, members);
+      await bundle(id, path, members, key);
+      const dates = members.flatMap((p) => (p.date ? [p.date] : [])).sort();
+      shards.push({ id, path, pages: members.length, briefs: dates.length, from: dates[0], to: dates.at(-1), fixedBytes: fixedBytes(join(root, path)), first: false, key });
+    }
+    const chinese = pages.filter((p) => p.chinese);
+    let zh: ShardManifest['zh'] = null;
+    if (chinese.length) {
+      const key = fingerprint(`${salt}:zh`, chinese);
+      await bundle(ZH_BUNDLE_DIR, `${ZH_BUNDLE_DIR}/`, chinese, key, 'zh');
+      zh = { path: `${ZH_BUNDLE_DIR}/`, pages: chinese.length, key };
+    }
+    const manifest: ShardManifest = {
+      version: 1,
+      briefs: shards.reduce((n, s) => n + s.briefs, 0),
+      shards: markFirstTier(shards, FIRST_TIER_BYTES),
+      zh,
+    };
+    writeFileSync(join(root, SHARDS_FILE), `${JSON.stringify(manifest)}\n`);
+
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const first = manifest.shards.filter((s) => s.first).length;
+    return `Pagefind indexed ${pages.length} pages in ${plural(shards.length, 'English bundle')} (${first} searched first) and ${chinese.length} pages with Chinese text as Chinese; ${plural(indexed, 'bundle')} indexed, ${reused} unchanged and reused, in ${seconds} s`;
+  } finally {
+    await close();
+  }
+}
+
+/** One Pagefind process per bundle: ending it returns its memory before the next starts. */
+async function indexPages(pages: SearchablePage[], dir: string, outDir: string, language?: string): Promise<void> {
+  const { index, errors } = await createIndex(language ? { forceLanguage: language } : {});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    // A few files in flight at once: Pagefind parses one while the next is read and sent.
+    let next = 0;
+    const feed = async () => {
+      while (next < pages.length) {
+        const page = pages[next++]!;
+        const added = await index.addHTMLFile({ url: page.url, content: documentFor(readFileSync(join(outDir, page.file), 'utf8')) });
+        if (added.errors.length) throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, feed));
+    const written = await index.writeFiles({ outputPath: dir });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index to ${dir}: ${written.errors.join('; ')}`);
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * Every built page that opted in to search (`data-pagefind-body`). Read as bytes: at
+ * 10,000 pages, decoding and re-encoding every page to hash it cost seconds of a rebuild.
+ */
+function* searchablePages(outDir: string): Generator<SearchablePage> {
+  for (const file of htmlFiles(outDir).sort()) {
+    const bytes = readFileSync(join(outDir, file));
+    if (!bytes.includes('data-pagefind-body')) continue;
+    const { lang, start, end } = mainOf(bytes);
+    const dateAt = bytes.indexOf(DATE_SORT);
+    const date = dateAt >= 0 ? bytes.toString('latin1', dateAt + DATE_SORT.length, dateAt + DATE_SORT.length + 10) : '';
+    const path = file.split(sep).join('/');
+    yield {
+      url: `/${path.replace(/index\.html$/, '').replace(/\.html$/, '/')}`,
+      file,
+      ...(/^\d{4}-\d{2}-\d{2}$/.test(date) ? { date } : {}),
+      // Exactly what documentFor() hands to Pagefind: the language and the <main> element.
+      hash: createHash('sha1').update(lang).update(bytes.subarray(start, end)).digest('hex'),
+      chinese: hasHan(indexedPart(bytes.toString('utf8', start, end))),
+    };
+  }
+}
+
+const DATE_SORT = 'data-pagefind-sort="date:';
+
+/** The HTML files of the site, without descending into the search bundles. */
+function htmlFiles(outDir: string, dir = ''): string[] {
+  return readdirSync(join(outDir, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = dir ? join(dir, entry.name) : entry.name;
+    if (entry.isDirectory()) return path === BUNDLE_DIR ? [] : htmlFiles(outDir, path);
+    return entry.name.endsWith('.html') ? [path] : [];
+  });
+}
+
+/** The page's language, and where its `<main>` element starts and ends (the whole page if none). */
+function mainOf(html: string | Buffer): { lang: string; start: number; end: number } {
+  const head = typeof html === 'string' ? html.slice(0, 2000) : html.toString('latin1', 0, 2000);
+  const lang = /<html[^>]*\slang="([^"]*)"/.exec(head)?.[1] ?? 'en';
+  const start = html.indexOf('<main');
+  const close = html.lastIndexOf('</main>');
+  return start >= 0 && close > start ? { lang, start, end: close + '</main>'.length } : { lang, start: 0, end: html.length };
+}
+
+/**
+ * The part of a page Pagefind reads: the language and the `<main data-pagefind-body>`
+ * element, where the page keeps its meta, filter and sort attributes too. The header,
+ * footer, styles and scripts around it would only be parsed and thrown away.
+ */
+export function documentFor(html: string): string {
+  const { lang, start, end } = mainOf(html);
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${html.slice(start, end)}</body></html>`;
+}
+
+/**
+ * The readable text Pagefind indexes: from the `data-pagefind-body` element on, without the
+ * hidden filter and meta spans. Those carry every mentioned entity's aliases, Chinese ones
+ * included; counting them put nearly every brief of a large site into the Chinese bundle.
+ */
+export function indexedPart(html: string): string {
+  return html.slice(html.indexOf('data-pagefind-body')).replace(/<span hidden[^>]*>[^<]*<\/span>/g, '');
+}
+
+function fingerprint(salt: string, pages: SearchablePage[]): string {
+  const hash = createHash('sha1').update(salt);
+  for (const page of pages) hash.update(`\0${page.url}\0${page.hash}`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+function readManifest(root: string): ShardManifest | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(join(root, SHARDS_FILE), 'utf8')) as ShardManifest;
+    return manifest.version === 1 ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Hard-links a bundle's files from the previous site (the primary bundle's own files only,
+ * not the shard folders beside them). Links leave the previous site intact if this build
+ * fails later. Returns false when the previous bundle is incomplete.
+ */
+function linkBundle(from: string, to: string): boolean {
+  if (!existsSync(join(from, 'pagefind-entry.json'))) return false;
+  const entries = readdirSync(from, { withFileTypes: true }).filter((e) => (e.isFile() && e.name !== SHARDS_FILE) || (e.isDirectory() && INDEX_DIRS.includes(e.name)));
+  mkdirSync(to, { recursive: true });
+  for (const entry of entries) {
+    if (entry.isFile()) {
+      linkOrCopy(join(from, entry.name), join(to, entry.name));
+      continue;
+    }
+    mkdirSync(join(to, entry.name), { recursive: true });
+    for (const file of readdirSync(join(from, entry.name))) linkOrCopy(join(from, entry.name, file), join(to, entry.name, file));
+  }
+  return true;
+}
+
+/** A hard link where the file system allows one (same device), else a copy. */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/**
+ * Writes `dates.json`: the ISO date of every dated page in the bundle, keyed by the result
+ * id Pagefind gives it (its fragment's name). Pagefind can sort one bundle by date, but
+ * merging bundles re-sorts by score, so the search page orders by these dates instead.
+ */
+function writeDates(dir: string, pages: SearchablePage[]): void {
+  const dateOf = new Map(pages.flatMap((p) => (p.date ? [[p.url, p.date] as const] : [])));
+  if (!dateOf.size) return;
+  const dates: Record<string, string> = {};
+  for (const file of readdirSync(join(dir, 'fragment'))) {
+    const text = gunzipSync(readFileSync(join(dir, 'fragment', file))).toString('utf8');
+    const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
+    const date = dateOf.get(url);
+    if (date) dates[file.replace(/\.pf_fragment$/, '')] = date;
+  }
+  writeFileSync(join(dir, DATES_FILE), JSON.stringify(dates));
+}
+
+/** Metadata, entry and filter bytes: what every search of this bundle loads. */
+function fixedBytes(dir: string): number {
+  let bytes = 0;
+  for (const file of readdirSync(dir)) if (INDEX_FILE.test(file)) bytes += statSync(join(dir, file)).size;
+  const filters = join(dir, 'filter');
+  if (existsSync(filters)) for (const file of readdirSync(filters)) bytes += statSync(join(filters, file)).size;
+  return bytes;
+}

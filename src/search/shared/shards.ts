@@ -1,0 +1,189 @@
+/**
+ * The English search index of a large site is split into shards: runs of consecutive years
+ * of briefs (of quarters, in a year too big for one shard). The newest run and every undated
+ * page (the profiles) form the primary bundle at /pagefind/; a site smaller than one shard
+ * has only that bundle. Pure and dependency-free: used by the build
+ * (src/search/build/pagefind.ts) and shipped to the browser (src/search/browser/bundles.ts).
+ * See docs/search.md, "Large sites".
+ *
+ * Why: a Pagefind bundle's metadata and filter files grow with its page count, and a search
+ * loads them whole: at 10,000 briefs one bundle costs ~300 kB before the first result.
+ * With shards, the first search loads the newest briefs and the profiles (the "first tier",
+ * sized in bytes), and the older shards when they are needed: a year filter, oldest-first
+ * order, fewer results than a page, or the reader's "Also search the … briefs". A rebuild also
+ * re-indexes only the shards whose pages changed.
+ *
+ * Each shard costs a search at least one index chunk (Pagefind's word index is chunked,
+ * and a small bundle's chunk holds most of its words), so shards are large, not yearly.
+ */
+
+/** Name of the shard list the build writes next to the primary bundle (`/pagefind/shards.json`). */
+export const SHARDS_FILE = 'shards.json';
+/** Id of the primary bundle: the newest briefs and the undated pages. */
+export const PRIMARY_SHARD = 'latest';
+
+/** A shard is closed once it holds this many briefs; the rest go to the next one. */
+export const SHARD_BRIEFS = 600;
+
+export interface ShardInfo {
+  id: string;
+  /** Folder of the bundle under /pagefind/ ('' for the primary bundle, else `<id>/`). */
+  path: string;
+  pages: number;
+  briefs: number;
+  /** First and last day covered by the shard's briefs (ISO), absent for the profiles. */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Bytes a search must load from this shard whatever the query: metadata and filters. */
+  fixedBytes: number;
+  /** Part of the first tier: searched before anything else. */
+  first: boolean;
+  /** Fingerprint of exactly what was indexed; an unchanged shard is reused by a rebuild. */
+  key: string;
+}
+
+export interface ShardManifest {
+  version: 1;
+  briefs: number;
+  shards: ShardInfo[];
+  /** The Chinese bundle (`/pagefind/zh/`), searched for queries with Chinese characters. */
+  zh: { path: string; pages: number; key: string } | null;
+}
+
+export interface PageToShard {
+  url: string;
+  /** ISO date of a brief (YYYY-MM-DD), absent for pages without a date. */
+  date?: string;
+}
+
+/**
+ * Assigns every page to a shard. Briefs are grouped by year (by quarter in a year with
+ * more than `shardBriefs`), and consecutive periods, oldest first, are joined until a
+ * shard holds `shardBriefs`: `briefs-2015-2016`, `briefs-2025q1`. The newest, still open
+ * run joins the undated pages in the primary shard. Adding a brief to the newest period
+ * changes only the primary shard; the ids of closed shards name their periods, so they
+ * are reused until a brief in them changes.
+ */
+export function assignShards<P extends PageToShard>(pages: readonly P[], shardBriefs = SHARD_BRIEFS): Map<string, P[]> {
+  const perYear = new Map<string, number>();
+  for (const page of pages) if (page.date) perYear.set(page.date.slice(0, 4), (perYear.get(page.date.slice(0, 4)) ?? 0) + 1);
+  const periodOf = (date: string) => {
+    const year = date.slice(0, 4);
+    return (perYear.get(year) ?? 0) > shardBriefs ? `${year}q${Math.ceil(Number(date.slice(5, 7)) / 3)}` : year;
+  };
+  const byPeriod = new Map<string, P[]>();
+  for (const page of pages) {
+    if (!page.date) continue;
+    const period = periodOf(page.date);
+    const list = byPeriod.get(period) ?? [];
+    list.push(page);
+    byPeriod.set(period, list);
+  }
+  const shards = new Map<string, P[]>();
+  let run: string[] = [];
+  let members: P[] = [];
+  for (const period of [...byPeriod.keys()].sort()) {
+    run.push(period);
+    members.push(...byPeriod.get(period)!);
+    if (members.length >= shardBriefs) {
+      shards.set(run.length > 1 ? `briefs-${run[0]}-${run.at(-1)}` : `briefs-${run[0]}`, members);
+      run = [];
+      members = [];
+    }
+  }
+  const primary = [...members, ...pages.filter((p) => !p.date)];
+  return new Map([[PRIMARY_SHARD, primary], ...shards]);
+}
+
+/** The primary shard first, then newest first. */
+export function orderShards<T extends Pick<ShardInfo, 'id' | 'to'>>(shards: T[]): T[] {
+  return [...shards].sort((a, b) => (a.id === PRIMARY_SHARD ? -1 : b.id === PRIMARY_SHARD ? 1 : (b.to ?? '').localeCompare(a.to ?? '') || b.id.localeCompare(a.id)));
+}
+
+/**
+ * Marks the first tier: the primary shard, then the newest other shards while the fixed
+ * bytes of the tier stay within `budgetBytes`.
+ */
+export function markFirstTier<T extends Pick<ShardInfo, 'id' | 'to' | 'fixedBytes'>>(shards: T[], budgetBytes: number): Array<T & { first: boolean }> {
+  let spent = 0;
+  let open = true;
+  return orderShards(shards).map((shard) => {
+    open = open && (shard.id === PRIMARY_SHARD || spent + shard.fixedBytes <= budgetBytes);
+    if (open) spent += shard.fixedBytes;
+    return { ...shard, first: open };
+  });
+}
+
+/** What a search asks of the index, as far as choosing shards goes. */
+export interface ShardNeeds {
+  /** Years ticked in the year facet. */
+  years: string[];
+  /** Oldest first: the first page of results lies in the oldest shards. */
+  oldestFirst: boolean;
+  /** The reader asked for every brief, or an earlier search already loaded them. */
+  all: boolean;
+}
+
+/** The shards a search needs loaded for its results to be complete (ids, manifest order). */
+export function shardsFor(manifest: ShardManifest, needs: ShardNeeds): string[] {
+  if (needs.all || needs.oldestFirst) return manifest.shards.map((s) => s.id);
+  if (needs.years.length) {
+    // Only pages with one of the years can match (profiles have none); the primary is always loaded.
+    return manifest.shards.filter((s) => s.id === PRIMARY_SHARD || overlaps(s, needs.years)).map((s) => s.id);
+  }
+  return manifest.shards.filter((s) => s.first).map((s) => s.id);
+}
+
+/**
+ * Briefs a search cannot see because their shards are not loaded (counting only shards
+ * that hold a ticked year, if any), and the periods of the loaded and the missing ones.
+ */
+export function coverage(manifest: ShardManifest, loaded: ReadonlySet<string>, years: readonly string[] = []): Coverage {
+  const briefShards = manifest.shards.filter((s) => s.briefs > 0);
+  const relevant = years.length ? briefShards.filter((s) => overlaps(s, years)) : briefShards;
+  const missing = relevant.filter((s) => !loaded.has(s.id));
+  const inLoaded = briefShards.filter((s) => loaded.has(s.id));
+  return {
+    missingBriefs: missing.reduce((n, s) => n + s.briefs, 0),
+    from: inLoaded.map((s) => s.from!).sort()[0],
+    to: inLoaded.map((s) => s.to!).sort().at(-1),
+    missingFrom: missing.map((s) => s.from!).sort()[0],
+    missingTo: missing.map((s) => s.to!).sort().at(-1),
+  };
+}
+
+export interface Coverage {
+  missingBriefs: number;
+  /** First and last day of the loaded briefs, and of the briefs not loaded. */
+  from: string | undefined;
+  to: string | undefined;
+  missingFrom: string | undefined;
+  missingTo: string | undefined;
+}
+
+/** Years with briefs in shards not loaded yet: the Year facet offers them as not fully searched. */
+export function unsearchedYears(manifest: ShardManifest, loaded: ReadonlySet<string>): string[] {
+  const years = new Set<string>();
+  for (const shard of manifest.shards) {
+    if (loaded.has(shard.id) || !shard.from || !shard.to) continue;
+    for (let y = Number(shard.from.slice(0, 4)); y <= Number(shard.to.slice(0, 4)); y++) years.add(String(y));
+  }
+  return [...years].sort().reverse();
+}
+
+const overlaps = (shard: ShardInfo, years: readonly string[]) =>
+  Boolean(shard.from && shard.to && years.some((y) => shard.from!.slice(0, 4) <= y && y <= shard.to!.slice(0, 4)));
+
+/** Per bundle, `dates.json` maps Pagefind's result ids to ISO dates (src/search/build/pagefind.ts). */
+export const DATES_FILE = 'dates.json';
+
+/**
+ * Date order for merged bundles. Pagefind sorts one bundle by date, but merging bundles
+ * re-sorts by score, so results are ordered here by the dates the build wrote down.
+ * Undated results (profiles) are left out, as Pagefind's own sort leaves them out; equal
+ * dates keep their relevance order.
+ */
+export function inDateOrder<T extends { id: string }>(results: readonly T[], dates: ReadonlyMap<string, string>, direction: 'asc' | 'desc'): T[] {
+  const sign = direction === 'desc' ? -1 : 1;
+  return results.filter((r) => dates.has(r.id)).sort((a, b) => sign * dates.get(a.id)!.localeCompare(dates.get(b.id)!));
+}
