@@ -1,23 +1,25 @@
 /**
- * `npm run build`: check the content, build the site into a staging folder,
- * and only when everything succeeded swap it into dist/. A failed build leaves
+ * `npm run build`: check the content, build the site into a staging folder, index it for
+ * search, and only when everything succeeded swap it into dist/. A failed build leaves
  * the previously published dist/ exactly as it was.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { indexSite } from '../src/search/build/pagefind.ts';
-import { checkContent } from './check.ts';
-import { contentDirFromEnv } from './paths.ts';
+import { INDEX_AFTER_BUILD } from '../src/astro/pagefind-integration.ts';
+import { buildGraph } from '../src/model/graph.ts';
+import { pagesToIndex } from '../src/search/build/documents.ts';
+import { indexSite } from '../src/search/build/index-site.ts';
+import { checkContent, configOrReport } from './check.ts';
 
-const outDir = resolve(process.env.BRIEFING_DIST ?? 'dist');
+const config = configOrReport();
+if (!config) process.exit(1);
+const content = checkContent(config);
+if (!content) process.exit(1);
+
+const outDir = config.distDir;
 const staging = `${outDir}.staging`;
 const previous = `${outDir}.previous`;
-// Astro's caches (content store, incremental pages) belong to one content folder: a build of
-// another folder (tests, the benchmark) gets a cache of its own instead of overwriting ours.
-const contentDir = resolve(contentDirFromEnv());
-const cacheDir = contentDir === resolve('content') ? undefined : resolve('.briefing/cache', createHash('sha1').update(contentDir).digest('hex').slice(0, 12));
 
 function fail(message: string): never {
   console.error(`\n✗ ${message}\n  ${outDir} was left as it was.`);
@@ -25,16 +27,15 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-if (!checkContent()) process.exit(1);
-
 rmSync(staging, { recursive: true, force: true });
-const astro = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)], {
+const astro = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging, ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ...process.env, BRIEFING_OUT_DIR: staging, BRIEFING_INDEX_AFTER_BUILD: '1', ...(cacheDir && !process.env.BRIEFING_CACHE_DIR ? { BRIEFING_CACHE_DIR: cacheDir } : {}) },
+  env: { ...process.env, [INDEX_AFTER_BUILD]: '1' },
 });
 if (astro.status !== 0) fail(`astro build failed (exit ${astro.status ?? astro.signal}).`);
 try {
-  console.log(`[briefing-pagefind] ${await indexSite(staging, outDir)}`);
+  const pages = pagesToIndex(buildGraph(content.briefs, content.entities), config.basePath);
+  console.log(`[briefing-pagefind] ${await indexSite(staging, pages, { previousDir: outDir, language: config.site.language, ...config.search })}`);
 } catch (error) {
   fail(`search indexing failed: ${(error as Error).message}`);
 }

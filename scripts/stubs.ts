@@ -4,22 +4,22 @@
  * author can fix a new brief in one step and fill the profile in afterwards.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { contentDirFromEnv } from './paths.ts';
-import { loadContentFiles } from '../src/content/files.ts';
+import { join, relative } from 'node:path';
+import { loadContent } from '../src/content/load.ts';
 import { stubProfile } from '../src/content/stubs.ts';
-import { validateContent } from '../src/content/validate.ts';
+import { configOrReport } from './check.ts';
 
-const contentDir = contentDirFromEnv();
-const result = validateContent(loadContentFiles(process.cwd(), contentDir));
+const config = configOrReport();
+if (!config) process.exit(1);
+const location = { root: config.root, contentDir: config.contentDir };
 const created: string[] = [];
-for (const ref of result.unknown) {
-  const dir = join(contentDir, ref.kind);
+for (const ref of loadContent(location).unknown) {
+  const dir = join(config.contentDir, ref.kind);
   const file = join(dir, `${ref.slug}.md`);
   if (existsSync(file)) continue;
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, stubProfile(ref.kind, ref.slug));
-  created.push(file);
+  created.push(relative(config.root, file));
 }
 if (created.length) {
   console.log(`Created ${created.length} stub ${created.length === 1 ? 'profile' : 'profiles'}:\n${created.map((f) => `  ${f}`).join('\n')}`);
@@ -27,5 +27,5 @@ if (created.length) {
 } else {
   console.log('No unknown references: nothing to create.');
 }
-const remaining = validateContent(loadContentFiles(process.cwd(), contentDir)).problems.filter((p) => !created.some((f) => p.file === f));
+const remaining = loadContent(location).problems.filter((p) => !created.includes(p.file));
 if (remaining.length) console.log(`\n${remaining.length} other problems remain: run \`npm run check\` to see them.`);

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { isoDay } from '../model/dates.ts';
 import { type BriefRecord, type EntityRef, refKey } from '../model/records.ts';
 import type { LinkGraph } from '../model/graph.ts';
-import { extractWikilinks } from '../content/wikilinks.ts';
 
 function hash(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
@@ -16,9 +15,9 @@ function hash(value: unknown): string {
 const briefSummary = (b: BriefRecord | undefined) => b && [b.slug, b.title, isoDay(b.date)];
 
 /** Where each [[wikilink]] of a body points now: an alias moved to another entity changes the page. */
-function wikilinkTargets(graph: LinkGraph, body: string): Array<string | null> {
-  return extractWikilinks(body).map((link) => {
-    const entity = graph.index.resolve(link.target);
+function wikilinkTargets(graph: LinkGraph, links: readonly string[]): Array<string | null> {
+  return links.map((target) => {
+    const entity = graph.index.resolve(target);
     return entity ? refKey(entity) : null;
   });
 }
@@ -29,7 +28,7 @@ export function briefCacheKey(graph: LinkGraph, slug: string): string {
   return hash({
     file: brief.digest ?? [brief.title, brief.body],
     entities: graph.entitiesOf(slug).map((e) => [refKey(e), e.name]),
-    links: wikilinkTargets(graph, brief.body),
+    links: wikilinkTargets(graph, brief.links),
     related: graph.related(slug, 5).map(briefSummary),
     older: briefSummary(older),
     newer: briefSummary(newer),
@@ -40,7 +39,7 @@ export function entityCacheKey(graph: LinkGraph, ref: EntityRef): string {
   const entity = graph.index.get(ref)!;
   return hash({
     file: entity.digest ?? [entity.name, entity.body],
-    links: wikilinkTargets(graph, entity.body),
+    links: wikilinkTargets(graph, entity.links),
     backlinks: graph.backlinks(ref).map((b) => [...briefSummary(b)!, b.summary, graph.entitiesOf(b.slug).map((e) => e.name)]),
     coMentions: [...graph.coMentions(ref, 5)].map(([kind, list]) => [kind, list.map((c) => [c.entity.slug, c.entity.name, c.count])]),
   });

@@ -1,62 +1,71 @@
 /**
- * An Astro content loader that stores only validated frontmatter.
+ * The Astro content loader: registers every brief and profile that src/content/validate.ts
+ * accepted, with its digest, so that Astro tracks changes (the dev server reloads, unchanged
+ * MDX is not recompiled). Records themselves come to pages from the same validation
+ * (src/astro/site-data.ts): the store holds no copy of them.
  *
- * Astro's glob() loader either renders every Markdown body into the content store
- * (which Astro then compiles as one huge module: superlinear at 10,000 briefs) or, with
- * `deferRender`, turns every file into a Vite module (slow to bundle). Bodies here are read
- * and rendered at page time instead (src/astro/site-data.ts, src/astro/markdown.ts). MDX files still
- * need Astro's compiler, so they alone are marked for deferred rendering.
+ * Why not Astro's glob() loader: it renders every Markdown body into the content store (which
+ * Astro compiles as one huge module: superlinear at 10,000 briefs) or, with `deferRender`,
+ * turns every file into a Vite module (slow to bundle). Markdown bodies are rendered at page
+ * time instead (src/astro/markdown.ts); MDX needs Astro's compiler, so it alone is deferred.
  */
 import type { Loader } from 'astro/loaders';
-import { readFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import { splitFrontmatter } from '../content/frontmatter.ts';
-import { listContentFiles } from '../content/files.ts';
+import { getConfig } from '../config.ts';
+import { loadContentCached } from '../content/load.ts';
+import { formatProblems } from '../content/problems.ts';
+import { BRIEFS_DIR } from '../content/registry.ts';
 
-/** Slugs are file names, whatever folder (year) a file sits in. */
-export function slugOfFile(path: string): string {
-  return path.split(/[\\/]/).pop()!.replace(/\.mdx?$/, '');
-}
-
-export function frontmatterLoader(base: string): Loader {
+export function contentLoader(): Loader {
   return {
-    name: 'briefing-frontmatter-loader',
-    load: async ({ store, parseData, generateDigest, config, watcher, logger }) => {
+    name: 'briefing-content',
+    load: async ({ store, collection, config, watcher, logger }) => {
       const root = fileURLToPath(config.root);
-      const dir = resolve(root, base);
+      const { contentDir } = getConfig();
+      let reported = '';
 
-      const sync = async () => {
+      const sync = () => {
+        const content = loadContentCached({ root, contentDir });
+        // Every collection sees the same problems: the briefs' loader tells the author.
+        const problems = content.problems.length ? formatProblems(content.problems) : '';
+        if (collection === BRIEFS_DIR && problems !== reported) {
+          if (problems) logger.error(`\n${problems}\n`);
+          else if (reported) logger.info('content problems fixed');
+          reported = problems;
+        }
+        const records = collection === BRIEFS_DIR ? content.briefs : content.entities.filter((e) => e.kind === collection);
         const untouched = new Set(store.keys());
-        for (const file of listContentFiles(dir)) {
-          const id = slugOfFile(file);
-          const filePath = relative(root, file).split(sep).join('/');
-          const text = readFileSync(file, 'utf8');
-          const digest = generateDigest(text);
-          untouched.delete(id);
-          const existing = store.get(id);
-          if (existing?.digest === digest && existing.filePath === filePath) {
+        for (const record of records) {
+          untouched.delete(record.slug);
+          const existing = store.get(record.slug);
+          if (existing && existing.digest === record.digest && existing.filePath === record.filePath) {
             // Unchanged MDX must stay in Astro's list of modules to compile, as glob() does.
-            if (existing.deferredRender) store.addModuleImport(filePath);
+            if (existing.deferredRender) store.addModuleImport(record.filePath!);
             continue;
           }
-          const parts = splitFrontmatter(text);
-          // `npm run check` has already reported malformed files with their line numbers.
-          if (!parts) throw new Error(`${filePath}: no frontmatter block (run \`npm run check\`)`);
-          const data = (parse(parts.yaml, { schema: 'core' }) ?? {}) as Record<string, unknown>;
-          const parsed = await parseData({ id, data, filePath });
-          store.set({ id, data: parsed, filePath, digest, ...(file.endsWith('.mdx') ? { deferredRender: true } : {}) });
+          store.set({
+            id: record.slug,
+            data: {},
+            ...(record.filePath ? { filePath: record.filePath } : {}),
+            ...(record.digest ? { digest: record.digest } : {}),
+            ...(record.format === 'mdx' ? { deferredRender: true } : {}),
+          });
         }
         for (const id of untouched) store.delete(id);
       };
 
-      await sync();
+      sync();
       // In `astro dev`, pick up added, edited and deleted files.
+      const dir = resolve(root, contentDir);
       watcher?.add(dir);
       watcher?.on('all', (_event, changed) => {
         if (!changed.startsWith(dir)) return;
-        sync().catch((error: Error) => logger.error(error.message));
+        try {
+          sync();
+        } catch (error) {
+          logger.error((error as Error).message);
+        }
       });
     },
   };

@@ -5,13 +5,14 @@
  * the build slow (see BENCHMARKS.md); keeping it out makes the store small.
  */
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
+import { MARKDOWN_FEATURES } from '../content/wikilinks.ts';
 import { wikilinkPlugin } from './wikilink-plugin.ts';
 import type { EntityIndex } from '../model/resolve.ts';
 
 /** The Markdown features every body gets, here and in astro.config.mjs (for MDX). */
 export function markdownOptions(getIndex: () => EntityIndex) {
   return {
-    features: { wikilinks: true },
+    features: MARKDOWN_FEATURES,
     mdastPlugins: [wikilinkPlugin(getIndex)],
   };
 }

@@ -1,62 +1,44 @@
 /**
- * The one place pages get their data: the collections, turned into plain records
- * and a link graph, built once per build (memoised for every page that asks).
+ * The one place pages get their data: the validated content (the same reading as
+ * `npm run check`), turned into a link graph once per build and memoised for every page.
+ * In `astro dev` it follows the files: an edit is picked up on the next request, and a
+ * content problem is thrown, so Astro's error overlay shows it with file and line.
  */
-import type { z } from 'astro/zod';
-import { type CollectionEntry, getCollection } from 'astro:content';
-import { readFileSync } from 'node:fs';
-import type { BriefRecord, EntityRecord } from '../model/records.ts';
-import { bodyOf } from '../content/frontmatter.ts';
+import { resolve } from 'node:path';
+import { type Config, getConfig } from '../config.ts';
+import { loadContentCached } from '../content/load.ts';
+import { formatProblems, type Problem } from '../content/problems.ts';
+import type { ValidationResult } from '../content/validate.ts';
 import { buildGraph, type LinkGraph } from '../model/graph.ts';
-import { BRIEFS_DIR, type briefSchema, KINDS, type KindId } from '../content/registry.ts';
-
-type BriefEntry = CollectionEntry<'briefs'>;
-type AnyEntry = { id: string; data: Record<string, unknown>; filePath?: string | undefined; digest?: string | undefined };
 
 export interface SiteData {
   graph: LinkGraph;
-  briefEntry(slug: string): BriefEntry;
-  entityEntry(kind: KindId, slug: string): AnyEntry;
-}
-
-let cached: Promise<SiteData> | undefined;
-
-/** Bodies are not kept in Astro's store (see content.config.ts): read them from the file. */
-function readBody(entry: { filePath?: string | undefined }): string {
-  return entry.filePath ? bodyOf(readFileSync(entry.filePath, 'utf8')) : '';
+  config: Config;
 }
 
 /** Drafts are shown by `astro dev` and never by a build (see src/astro/command-flags.ts). */
-const includeDrafts = import.meta.env.BRIEFING_SHOW_DRAFTS === true;
+const dev = import.meta.env.BRIEFING_SHOW_DRAFTS === true;
 
-export function getSiteData(): Promise<SiteData> {
-  cached ??= load();
-  return cached;
+let cached: { content: ValidationResult; data: SiteData } | undefined;
+
+export async function getSiteData(): Promise<SiteData> {
+  const config = getConfig();
+  // A build reads the content once; the dev server looks for changes at most once a second.
+  const content = loadContentCached({ root: config.root, contentDir: config.contentDir }, dev ? 1000 : Infinity);
+  if (content.problems.length) throw contentError(content.problems, config.root);
+  if (cached?.content !== content) cached = { content, data: siteDataOf(content, config, dev) };
+  return cached.data;
 }
 
-async function load(): Promise<SiteData> {
-  const briefEntries = (await getCollection(BRIEFS_DIR as 'briefs')) as BriefEntry[];
-  const briefs: BriefRecord[] = briefEntries.map((entry) => {
-    // Collections are generated from the registry, so Astro types every entry as any kind's data.
-    const data = entry.data as z.output<typeof briefSchema>;
-    const { title, date, updated, summary, highlights, sources, authors, draft } = data;
-    const refs = Object.fromEntries(KINDS.map((k) => [k.id, (data as Record<string, unknown>)[k.id] as string[]]));
-    return { slug: entry.id, title, date, updated, summary, highlights, sources, authors, draft, refs, body: readBody(entry), filePath: entry.filePath, digest: entry.digest === undefined ? undefined : String(entry.digest) };
-  });
-  const entityEntries = new Map<string, AnyEntry>();
-  const entities: EntityRecord[] = [];
-  for (const kind of KINDS) {
-    const entries = (await getCollection(kind.id as never)) as unknown as AnyEntry[];
-    for (const entry of entries) {
-      const data = entry.data as { name: string; aliases: string[]; summary?: string };
-      entityEntries.set(`${kind.id}/${entry.id}`, entry);
-      entities.push({ kind: kind.id, slug: entry.id, name: data.name, aliases: data.aliases, summary: data.summary, data: entry.data, body: readBody(entry), filePath: entry.filePath, digest: entry.digest });
-    }
-  }
-  const briefById = new Map(briefEntries.map((e) => [e.id, e]));
-  return {
-    graph: buildGraph(briefs, entities, { includeDrafts }),
-    briefEntry: (slug) => briefById.get(slug)!,
-    entityEntry: (kind, slug) => entityEntries.get(`${kind}/${slug}`)!,
-  };
+/** The site's data from validated content: pure, so tests can call it without Astro. */
+export function siteDataOf(content: Pick<ValidationResult, 'briefs' | 'entities'>, config: Config, includeDrafts: boolean): SiteData {
+  return { graph: buildGraph(content.briefs, content.entities, { includeDrafts }), config };
+}
+
+/** An error Astro shows as it shows a compile error: every problem, and the first one's place. */
+function contentError(problems: Problem[], root: string): Error {
+  const error = new Error(`${formatProblems(problems)}\n\nFix the files above; the page reloads when they are saved.`) as Error & { loc?: object };
+  const [first] = problems;
+  if (first?.line) error.loc = { file: resolve(root, first.file), line: first.line, column: 1 };
+  return error;
 }

@@ -60,28 +60,39 @@ export function parseFrontmatter(text: string, memo?: FrontmatterMemo): ParsedFi
   const known = memo?.get(yamlText);
   if (known) {
     let full: ParsedFile | undefined;
-    const positions = () => (full ??= parseYaml(yamlText, afterClose, bodyStartLine) as ParsedFile);
+    const positions = () => (full ??= parseYaml(yamlText, afterClose, bodyStartLine, 1) as ParsedFile);
     return { data: known, body: afterClose, bodyStartLine, lineOf: (path) => positions().lineOf(path), lineOfKey: (parent, key) => positions().lineOfKey(parent, key) };
   }
-  const parsed = parseYaml(yamlText, afterClose, bodyStartLine);
+  const parsed = parseYaml(yamlText, afterClose, bodyStartLine, 1);
   if (memo && !isFrontmatterError(parsed) && isPlainJson(parsed.data)) memo.set(yamlText, parsed.data);
   return parsed;
 }
 
-function parseYaml(yamlText: string, afterClose: string, bodyStartLine: number): ParsedFile | FrontmatterError {
+/** A whole YAML file (such as content/site.yaml) read like a frontmatter block without a body. */
+export function parseYamlFile(text: string): ParsedFile | FrontmatterError {
+  const parsed = parseYaml(text.replace(/^\uFEFF/, ''), '', 0, 0);
+  // An empty settings file is a file with every default.
+  if (isFrontmatterError(parsed) && parsed.message === EMPTY) return parseYaml('{}', '', 0, 0);
+  return parsed;
+}
+
+const EMPTY = 'the frontmatter block is empty';
+
+/** `lineOffset`: lines of the file before the YAML text (1 for the opening `---`). */
+function parseYaml(yamlText: string, afterClose: string, bodyStartLine: number, lineOffset: number): ParsedFile | FrontmatterError {
   const lineCounter = new LineCounter();
   // YAML 1.2 core schema: dates stay strings here, so that 2025-02-30 is caught by our own
   // strict date check instead of being rolled over to March by a YAML 1.1 timestamp parser.
   const doc = parseDocument(yamlText, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
   const firstError = doc.errors[0];
   if (firstError) {
-    const line = lineCounter.linePos(firstError.pos[0]).line + 1;
+    const line = lineCounter.linePos(firstError.pos[0]).line + lineOffset;
     return { line, message: `the YAML frontmatter cannot be read: ${cleanYamlMessage(firstError.message)}` };
   }
   const data = doc.toJS() as unknown;
-  if (data === null || data === undefined) return { line: 1, message: 'the frontmatter block is empty' };
+  if (data === null || data === undefined) return { line: 1, message: EMPTY };
   if (typeof data !== 'object' || Array.isArray(data)) return { line: 2, message: 'the frontmatter must be a set of "field: value" lines' };
-  const yamlLine = (offset: number) => lineCounter.linePos(offset).line + 1; // +1 for the opening ---
+  const yamlLine = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
   return {
     data: data as Record<string, unknown>,
     body: afterClose,

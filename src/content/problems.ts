@@ -15,9 +15,11 @@ export function formatProblem(problem: Problem): string {
   return `  ${where}\n    ${field}${problem.message}${hint}`;
 }
 
-export function formatProblems(problems: readonly Problem[]): string {
+/** `what`: the kind of problem in the heading ("3 content problems in 2 files:"). */
+export function formatProblems(problems: readonly Problem[], what = 'content'): string {
   const files = new Set(problems.map((p) => p.file)).size;
-  const heading = `${problems.length} content ${problems.length === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'}:`;
+  const where = what === 'content' ? ` in ${files} ${files === 1 ? 'file' : 'files'}` : '';
+  const heading = `${problems.length} ${what} ${problems.length === 1 ? 'problem' : 'problems'}${where}:`;
   return [heading, ...sortProblems(problems).map(formatProblem)].join('\n\n');
 }
 

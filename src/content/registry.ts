@@ -26,6 +26,12 @@ export interface EntityKind {
   description: string;
   /** Frontmatter lines (beyond name and aliases) that `npm run stubs` writes into a new profile. */
   stubFields: string[];
+  /**
+   * The kind's colours (src/astro/kind-styles.ts turns them into CSS): chip backgrounds in
+   * light and dark mode, and the mark of its nodes in pictures. Chip text is the page's own
+   * text colour, so chips need a light background in light mode and a dark one in dark mode.
+   */
+  colours: { light: string; dark: string; mark: string };
 }
 
 export const KINDS = [
@@ -36,6 +42,7 @@ export const KINDS = [
     schema: companySchema,
     description: 'Producers, refiners, magnet makers and buyers of rare earths and critical minerals.',
     stubFields: ['country: TODO'],
+    colours: { light: '#e4eef7', dark: '#1f3040', mark: '#2f6fab' },
     facts: [
       { field: 'country', label: 'Country' },
       { field: 'ticker', label: 'Ticker' },
@@ -50,6 +57,7 @@ export const KINDS = [
     schema: policySchema,
     description: 'Laws, regulations, export controls and programmes that shape the sector.',
     stubFields: ['issuer: TODO', 'jurisdiction: TODO', 'issued: 2000-01-01  # TODO: the date it was issued', 'status: proposed  # proposed | in-force | suspended | repealed | expired'],
+    colours: { light: '#f3ead7', dark: '#3a3020', mark: '#a86b12' },
     facts: [
       { field: 'issuer', label: 'Issuer' },
       { field: 'jurisdiction', label: 'Jurisdiction' },
@@ -66,6 +74,7 @@ export const KINDS = [
     schema: themeSchema,
     description: 'The long-running stories that connect individual events.',
     stubFields: [],
+    colours: { light: '#e6f1e6', dark: '#213523', mark: '#3c8a3f' },
     facts: [],
   },
   {
@@ -75,6 +84,7 @@ export const KINDS = [
     schema: termSchema,
     description: 'A glossary of Chinese policy and political phrases, with pinyin and an English rendering.',
     stubFields: ['original: TODO  # the phrase in Chinese', 'pinyin: TODO', 'english: TODO'],
+    colours: { light: '#efe6f3', dark: '#33253b', mark: '#8a4ba8' },
     facts: [
       { field: 'original', label: 'Original', format: 'zh' },
       { field: 'pinyin', label: 'Pinyin' },

@@ -3,9 +3,33 @@
  * Messages are written for the author who has to fix the file.
  */
 import { z } from 'astro/zod';
-import { calendarDate, describe } from '../model/dates.ts';
+import { parseIsoDay } from '../model/dates.ts';
+import { SLUG_PATTERN } from './slugs.ts';
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/* Calendar dates */
+const DATE_HINT = 'a date written as YYYY-MM-DD, e.g. 2025-03-22';
+
+/**
+ * A frontmatter date. YAML 1.1 parsers turn `2025-03-22` into a Date already;
+ * quoted strings are accepted too. Anything else gets a message an author can act on.
+ */
+export const calendarDate = z.custom<Date | string>(
+  (value) => {
+    if (value instanceof Date) return !Number.isNaN(value.getTime());
+    return typeof value === 'string' && parseIsoDay(value) !== undefined;
+  },
+  { error: (issue) => `expected ${DATE_HINT}, got ${describe(issue.input)}` },
+).transform((value) => (value instanceof Date ? value : (parseIsoDay(value) as Date)));
+
+export function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString().slice(0, 10);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a nested mapping';
+  return String(value);
+}
 
 export const slug = z
   .string({ error: (issue) => `expected a slug such as "china-northern-rare-earth", got ${describe(issue.input)}` })

@@ -1,53 +1,56 @@
 /**
- * Validates the whole content folder before anything is built: schemas, slugs,
- * references, wikilinks and aliases. Pure: it takes file texts, returns records and problems.
+ * The one path from content files to records: frontmatter, schemas, slugs, references,
+ * wikilinks and aliases are checked, and every file that passes becomes a record. Pure: it
+ * takes file texts (src/content/files.ts reads them) and returns records and problems. The
+ * check, the Astro loader, the pages and the MDX wikilink resolution all go through here.
  */
 import type { z } from 'astro/zod';
 import type { BriefRecord, EntityRecord } from '../model/records.ts';
-import { type FrontmatterMemo, isFrontmatterError, type ParsedFile, parseFrontmatter } from './frontmatter.ts';
-import { fieldPath, type Problem } from './problems.ts';
-import { briefSchema, KINDS, type KindId, KIND_IDS, RESERVED_ENTITY_SLUGS } from './registry.ts';
-import { EntityIndex } from '../model/resolve.ts';
-import { SLUG_PATTERN } from './schemas.ts';
+import { EntityIndex, splitQualifiedTarget } from '../model/resolve.ts';
 import { closest } from '../model/text.ts';
-import { extractWikilinks } from './wikilinks.ts';
+import type { ContentFiles, SourceFile } from './files.ts';
+import { type FrontmatterMemo, isFrontmatterError, type ParsedFile, parseFrontmatter, parseYamlFile } from './frontmatter.ts';
+import { fieldPath, type Problem } from './problems.ts';
+import { briefSchema, isKindId, KINDS, type KindId, KIND_IDS, RESERVED_ENTITY_SLUGS } from './registry.ts';
+import { DEFAULT_SETTINGS, type SiteSettings, siteSettingsSchema } from './settings.ts';
+import { isSlug, slugOfPath } from './slugs.ts';
+import { type BodyFormat, BodySyntaxError, findWikilinks, type Wikilink } from './wikilinks.ts';
 
-export interface SourceFile {
-  /** Path shown to the author, relative to the project root, e.g. content/briefs/2025/x.md */
-  path: string;
-  text: string;
-}
+export type { ContentFiles, SourceFile } from './files.ts';
 
-export interface ContentFiles {
-  briefs: SourceFile[];
-  entities: Partial<Record<KindId, SourceFile[]>>;
+export interface UnknownRef {
+  kind: KindId;
+  slug: string;
 }
 
 export interface ValidationResult {
+  settings: SiteSettings;
   briefs: BriefRecord[];
   entities: EntityRecord[];
   index: EntityIndex;
   problems: Problem[];
   /** Unknown references, by kind: what the stub command creates. */
-  unknown: Array<{ kind: KindId; slug: string; name?: string }>;
-}
-
-export function slugOfPath(path: string): string {
-  return path.split('/').pop()!.replace(/\.mdx?$/, '');
+  unknown: UnknownRef[];
 }
 
 interface Parsed<T> {
   file: SourceFile;
   parsed: ParsedFile;
   data: T;
+  format: BodyFormat;
+  /** The body's wikilinks with their lines, or undefined when the body does not parse. */
+  links: Wikilink[];
 }
 
+const formatOf = (path: string): BodyFormat => (path.endsWith('.mdx') ? 'mdx' : 'md');
+
+/** Parses each file's frontmatter against `schema` and its body's wikilinks; problems are pushed. */
 function parseAll<T>(files: SourceFile[], schema: z.ZodType, problems: Problem[], memo?: FrontmatterMemo): Array<Parsed<T>> {
   const out: Array<Parsed<T>> = [];
   const seen = new Map<string, string>();
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const slug = slugOfPath(file.path);
-    if (!SLUG_PATTERN.test(slug)) {
+    if (!isSlug(slug)) {
       problems.push({
         file: file.path,
         message: `the file name "${slug}" is not a valid slug (it becomes the page URL)`,
@@ -69,12 +72,21 @@ function parseAll<T>(files: SourceFile[], schema: z.ZodType, problems: Problem[]
       problems.push({ file: file.path, line: parsed.line, message: parsed.message });
       continue;
     }
+    const format = formatOf(file.path);
+    let links: Wikilink[];
+    try {
+      links = findWikilinks(parsed.body, format);
+    } catch (error) {
+      if (!(error instanceof BodySyntaxError)) throw error;
+      problems.push({ file: file.path, line: parsed.bodyStartLine + error.line - 1, message: `the MDX body cannot be read: ${error.message}` });
+      continue;
+    }
     const result = schema.safeParse(parsed.data);
     if (!result.success) {
       for (const issue of result.error.issues) problems.push(issueToProblem(file, parsed, issue, schema));
       continue;
     }
-    out.push({ file, parsed, data: result.data as T });
+    out.push({ file, parsed, data: result.data as T, format, links });
   }
   return out;
 }
@@ -120,26 +132,58 @@ function schemaKeys(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string
   return Object.keys(node?.def?.shape ?? {});
 }
 
+/** The site's settings file (content/site.yaml), or the defaults when there is none. */
+export function validateSettings(file: SourceFile | undefined, problems: Problem[] = []): SiteSettings {
+  if (!file) return DEFAULT_SETTINGS;
+  const parsed = parseYamlFile(file.text);
+  if (isFrontmatterError(parsed)) {
+    problems.push({ file: file.path, line: parsed.line, message: parsed.message.replace('frontmatter', 'settings file') });
+    return DEFAULT_SETTINGS;
+  }
+  const result = siteSettingsSchema.safeParse(parsed.data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) problems.push(issueToProblem(file, parsed, issue, siteSettingsSchema));
+  return DEFAULT_SETTINGS;
+}
+
 interface EntityFile {
   record: EntityRecord;
   parsed: ParsedFile;
   file: SourceFile;
+  links: Wikilink[];
 }
 
-/** Parses and checks every profile of every kind; the wikilink plugin uses this on its own. */
-export function validateEntities(files: ContentFiles['entities'], problems: Problem[] = [], memo?: FrontmatterMemo): { entities: EntityRecord[]; entityFiles: EntityFile[]; problems: Problem[] } {
+/** Parses and checks every profile of every kind; resolving wikilinks in MDX needs only this. */
+export function validateEntities(
+  files: ContentFiles['entities'],
+  problems: Problem[] = [],
+  memo?: FrontmatterMemo,
+): { entities: EntityRecord[]; entityFiles: EntityFile[]; problems: Problem[] } {
   const entities: EntityRecord[] = [];
   const entityFiles: EntityFile[] = [];
   for (const kind of KINDS) {
-    for (const { file, parsed, data } of parseAll<Record<string, unknown>>(files[kind.id] ?? [], kind.schema, problems, memo)) {
-      const { name, aliases, summary } = data as { name: string; aliases: string[]; summary?: string };
-      if ((RESERVED_ENTITY_SLUGS as readonly string[]).includes(slugOfPath(file.path))) {
-        problems.push({ file: file.path, message: `"${slugOfPath(file.path)}" is reserved for a page of the ${kind.id} index`, hint: 'rename the file' });
+    for (const { file, parsed, data, format, links } of parseAll<Record<string, unknown>>(files[kind.id] ?? [], kind.schema, problems, memo)) {
+      const slug = slugOfPath(file.path);
+      if ((RESERVED_ENTITY_SLUGS as readonly string[]).includes(slug)) {
+        problems.push({ file: file.path, message: `"${slug}" is reserved for a page of the ${kind.id} index`, hint: 'rename the file' });
         continue;
       }
-      const record: EntityRecord = { kind: kind.id, slug: slugOfPath(file.path), name, aliases, summary, data, body: parsed.body, filePath: file.path };
+      const { name, aliases, summary } = data as { name: string; aliases: string[]; summary?: string };
+      const record: EntityRecord = {
+        kind: kind.id,
+        slug,
+        name,
+        aliases,
+        summary,
+        data,
+        body: parsed.body,
+        format,
+        links: links.map((l) => l.target),
+        filePath: file.path,
+        digest: file.digest,
+      };
       entities.push(record);
-      entityFiles.push({ record, parsed, file });
+      entityFiles.push({ record, parsed, file, links });
     }
   }
   return { entities, entityFiles, problems };
@@ -147,6 +191,7 @@ export function validateEntities(files: ContentFiles['entities'], problems: Prob
 
 export function validateContent(files: ContentFiles, memo?: FrontmatterMemo): ValidationResult {
   const problems: Problem[] = [];
+  const settings = validateSettings(files.settings, problems);
   const { entities, entityFiles } = validateEntities(files.entities, problems, memo);
 
   const index = new EntityIndex(entities);
@@ -164,8 +209,8 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo): Va
   }
 
   const briefs: BriefRecord[] = [];
-  const unknown = new Map<string, { kind: KindId; slug: string; name?: string }>();
-  for (const { file, parsed, data } of parseAll<z.output<typeof briefSchema>>(files.briefs, briefSchema, problems, memo)) {
+  const unknown = new Map<string, UnknownRef>();
+  for (const { file, parsed, data, format, links } of parseAll<z.output<typeof briefSchema>>(files.briefs, briefSchema, problems, memo)) {
     const refs: Partial<Record<KindId, string[]>> = {};
     for (const kind of KIND_IDS) {
       const slugs = (data as Record<string, unknown>)[kind] as string[];
@@ -183,29 +228,37 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo): Va
         });
       });
     }
-    checkWikilinks(file, parsed, index, problems, unknown);
+    checkWikilinks(file, parsed, links, index, problems, unknown);
     const { title, date, updated, summary, highlights, sources, authors, draft } = data;
-    briefs.push({ slug: slugOfPath(file.path), title, date, updated, summary, highlights, sources, authors, draft, refs, body: parsed.body, filePath: file.path });
+    briefs.push({
+      slug: slugOfPath(file.path),
+      title,
+      date,
+      updated,
+      summary,
+      highlights,
+      sources,
+      authors,
+      draft,
+      refs,
+      body: parsed.body,
+      format,
+      links: links.map((l) => l.target),
+      filePath: file.path,
+      digest: file.digest,
+    });
   }
-  for (const { file, parsed } of entityFiles) checkWikilinks(file, parsed, index, problems, unknown);
+  for (const { file, parsed, links } of entityFiles) checkWikilinks(file, parsed, links, index, problems, unknown);
 
-  return { briefs, entities, index, problems, unknown: [...unknown.values()] };
+  return { settings, briefs, entities, index, problems, unknown: [...unknown.values()] };
 }
 
-function checkWikilinks(
-  file: SourceFile,
-  parsed: ParsedFile,
-  index: EntityIndex,
-  problems: Problem[],
-  unknown: Map<string, { kind: KindId; slug: string; name?: string }>,
-): void {
-  for (const link of extractWikilinks(parsed.body)) {
+function checkWikilinks(file: SourceFile, parsed: ParsedFile, links: Wikilink[], index: EntityIndex, problems: Problem[], unknown: Map<string, UnknownRef>): void {
+  for (const link of links) {
     if (index.resolve(link.target)) continue;
     const suggestions = index.suggestNames(link.target);
-    const qualified = /^([a-z-]+)\/([a-z0-9-]+)$/.exec(link.target);
-    if (qualified && (KIND_IDS as readonly string[]).includes(qualified[1]!)) {
-      unknown.set(link.target, { kind: qualified[1] as KindId, slug: qualified[2]! });
-    }
+    const qualified = splitQualifiedTarget(link.target);
+    if (qualified && isKindId(qualified.kind)) unknown.set(link.target, { kind: qualified.kind, slug: qualified.slug });
     problems.push({
       file: file.path,
       line: parsed.bodyStartLine + link.line - 1,

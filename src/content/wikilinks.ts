@@ -1,51 +1,82 @@
 /**
  * Wikilinks in brief and profile bodies: [[Name or alias]] or [[kind/slug|shown text]].
- * This reads raw Markdown (for the link graph and for error messages with line numbers);
- * src/astro/wikilink-plugin.ts turns the same syntax into links when the body is rendered.
+ *
+ * The one grammar: Sätteri, Astro's Markdown parser, finds them (its `wikilinks` feature),
+ * both here, where the check and the link graph read a body, and when the body is rendered
+ * (src/astro/wikilink-plugin.ts), so a link the check sees is exactly a link the page shows,
+ * and nothing in code, in an MDX expression or behind a backslash is ever taken for one.
  */
+import { defineMdastPlugin, markdownToHtml, type MdastPluginDefinition, mdxToJs } from 'satteri';
 
 export interface Wikilink {
   /** What is inside the brackets before any `|`, trimmed. */
   target: string;
   /** The text after `|`, if any. */
   label?: string;
-  /** 1-based line within the Markdown passed in. */
+  /** 1-based line and column within the body passed in. */
   line: number;
   column: number;
 }
 
-const WIKILINK = /\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]/g;
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+/** What every body is parsed with, here and by Astro (src/astro/markdown.ts). */
+export const MARKDOWN_FEATURES = { wikilinks: true } as const;
 
-/** Every wikilink outside code, in document order. */
-export function extractWikilinks(markdown: string): Wikilink[] {
-  const links: Wikilink[] = [];
-  let fence: string | undefined;
-  markdown.split(/\r?\n/).forEach((rawLine, index) => {
-    const fenceMatch = FENCE.exec(rawLine);
-    if (fenceMatch) {
-      const marker = fenceMatch[1]!;
-      if (!fence) fence = marker[0]!.repeat(marker.length);
-      else if (marker.startsWith(fence)) fence = undefined;
-      return;
-    }
-    if (fence) return;
-    // Blank out inline code so `[[not a link]]` is left alone, keeping columns stable.
-    const line = rawLine.replace(/(`+)[^`]*?\1/g, (code) => ' '.repeat(code.length));
-    for (const match of line.matchAll(WIKILINK)) {
-      // `{[["a", "b"]]}` is a nested array in an MDX expression, not a link.
-      if (/[[{]/.test(line.charAt((match.index ?? 0) - 1))) continue;
-      const target = match[1]!.trim();
-      if (!target) continue;
-      const label = match[2]?.trim();
-      links.push({ target, ...(label ? { label } : {}), line: index + 1, column: (match.index ?? 0) + 1 });
-    }
-  });
-  return links;
+export type BodyFormat = 'md' | 'mdx';
+
+interface LinkNode {
+  position?: { start: { offset?: number | undefined; line: number; column: number } } | undefined;
 }
 
-/** `companies/china-northern-rare-earth` → { kind, slug }; a plain name → undefined. */
-export function splitQualifiedTarget(target: string): { kind: string; slug: string } | undefined {
-  const match = /^([a-z][a-z0-9-]*)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(target.trim());
-  return match ? { kind: match[1]!, slug: match[2]! } : undefined;
+/**
+ * The wikilink a parsed link node stands for, or undefined for an ordinary link. Sätteri
+ * gives wikilinks and `[text](url)` links the same node: the source at its start tells.
+ * Plugins that call this must ask Sätteri for positions (`options: { position: true }`).
+ */
+export function wikilinkOf(node: LinkNode, source: string): Omit<Wikilink, 'line' | 'column'> | undefined {
+  const start = node.position?.start.offset;
+  if (start === undefined || !source.startsWith('[[', start)) return undefined;
+  const end = source.indexOf(']]', start);
+  if (end < 0) return undefined;
+  const inside = source.slice(start + 2, end);
+  const bar = inside.indexOf('|');
+  const target = (bar < 0 ? inside : inside.slice(0, bar)).trim();
+  const label = bar < 0 ? '' : inside.slice(bar + 1).trim();
+  if (!target) return undefined;
+  return label ? { target, label } : { target };
+}
+
+/** Raised for a body that does not parse (only MDX can fail): `line` is within the body. */
+export class BodySyntaxError extends Error {
+  readonly line: number;
+  constructor(message: string, line: number) {
+    super(message);
+    this.line = line;
+  }
+}
+
+/** Every wikilink of a body, in document order. */
+export function findWikilinks(body: string, format: BodyFormat = 'md'): Wikilink[] {
+  const links: Wikilink[] = [];
+  const collect: MdastPluginDefinition = defineMdastPlugin({
+    name: 'briefing-find-wikilinks',
+    options: { position: true },
+    link(node) {
+      const link = wikilinkOf(node, body);
+      if (link) links.push({ ...link, line: node.position!.start.line, column: node.position!.start.column });
+    },
+  });
+  const options = { features: MARKDOWN_FEATURES, mdastPlugins: [collect] };
+  if (format === 'md') {
+    markdownToHtml(body, options);
+    return links;
+  }
+  try {
+    mdxToJs(body, options);
+  } catch (error) {
+    // Sätteri's MDX errors start with "line:column: ".
+    const message = (error as Error).message;
+    const at = /^(\d+):(\d+)(?:-\d+:\d+)?: /.exec(message);
+    throw new BodySyntaxError(at ? message.slice(at[0].length) : message, at ? Number(at[1]) : 1);
+  }
+  return links;
 }

@@ -1,5 +1,3 @@
-import { z } from 'astro/zod';
-
 /** Calendar dates are stored as UTC midnight so that a brief dated 2025-03-22 is that day everywhere. */
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -11,30 +9,6 @@ export function parseIsoDay(value: string): Date | undefined {
   // Reject 2025-02-30 and friends, which Date silently rolls over.
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
   return date;
-}
-
-const DATE_HINT = 'a date written as YYYY-MM-DD, e.g. 2025-03-22';
-
-/**
- * A frontmatter date. YAML 1.1 parsers turn `2025-03-22` into a Date already;
- * quoted strings are accepted too. Anything else gets a message an author can act on.
- */
-export const calendarDate = z.custom<Date | string>(
-  (value) => {
-    if (value instanceof Date) return !Number.isNaN(value.getTime());
-    return typeof value === 'string' && parseIsoDay(value) !== undefined;
-  },
-  { error: (issue) => `expected ${DATE_HINT}, got ${describe(issue.input)}` },
-).transform((value) => (value instanceof Date ? value : (parseIsoDay(value) as Date)));
-
-export function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString().slice(0, 10);
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a nested mapping';
-  return String(value);
 }
 
 /** 2025-03-22 */

@@ -12,7 +12,6 @@ import {
 } from './records.ts';
 import { KIND_IDS, type KindId } from '../content/registry.ts';
 import { EntityIndex } from './resolve.ts';
-import { extractWikilinks } from '../content/wikilinks.ts';
 
 export interface CoMention {
   entity: EntityRecord;
@@ -74,7 +73,7 @@ export function buildGraph(allBriefs: Iterable<BriefRecord>, allEntities: Iterab
       else if (!seen.includes(via)) seen.push(via);
     };
     for (const kind of KIND_IDS) for (const slug of brief.refs[kind] ?? []) add(index.get({ kind, slug }), 'frontmatter');
-    for (const link of extractWikilinks(brief.body)) add(index.resolve(link.target), 'body');
+    for (const target of brief.links) add(index.resolve(target), 'body');
     refsOf.set(brief.slug, refs);
     // Briefs are visited newest first, so each backlink list comes out already sorted.
     for (const key of refs.keys()) {

@@ -1,25 +1,36 @@
-/** Plain records the link graph works on: no Astro types, so the logic is testable in isolation. */
+/**
+ * Plain records the link graph works on: no Astro types, so the logic is testable in
+ * isolation. src/content/validate.ts is the one place that makes them from files.
+ */
 import type { KindId } from '../content/registry.ts';
 import type { SourceData } from '../content/schemas.ts';
+
+/** What a record keeps of the file it was read from. */
+export interface FromFile {
+  body: string;
+  /** Markdown or MDX. */
+  format: 'md' | 'mdx';
+  /** The targets of the body's [[wikilinks]], in order (src/content/wikilinks.ts). */
+  links: string[];
+  filePath?: string | undefined;
+  /** Digest of the source file, when known: part of the incremental-build cache key. */
+  digest?: string | undefined;
+}
 
 export interface EntityRef {
   kind: KindId;
   slug: string;
 }
 
-export interface EntityRecord extends EntityRef {
+export interface EntityRecord extends EntityRef, FromFile {
   name: string;
   aliases: string[];
   summary?: string | undefined;
   /** Every validated frontmatter field, for kind-specific facts. */
   data: Record<string, unknown>;
-  body: string;
-  filePath?: string | undefined;
-  /** Digest of the source file, when known: part of the incremental-build cache key. */
-  digest?: string | undefined;
 }
 
-export interface BriefRecord {
+export interface BriefRecord extends FromFile {
   slug: string;
   title: string;
   date: Date;
@@ -31,10 +42,6 @@ export interface BriefRecord {
   draft: boolean;
   /** Frontmatter references, by kind. */
   refs: Partial<Record<KindId, string[]>>;
-  body: string;
-  filePath?: string | undefined;
-  /** Digest of the source file, when known: part of the incremental-build cache key. */
-  digest?: string | undefined;
 }
 
 export function refKey(ref: EntityRef): string {

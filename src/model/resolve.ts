@@ -2,7 +2,6 @@
 import { type EntityRecord, type EntityRef, refKey } from './records.ts';
 import { closest, nameKey } from './text.ts';
 import { isKindId } from '../content/registry.ts';
-import { splitQualifiedTarget } from '../content/wikilinks.ts';
 
 export interface AliasConflict {
   name: string;
@@ -54,4 +53,10 @@ export class EntityIndex {
     for (const entity of this.byKey.values()) candidates.push(entity.name, ...entity.aliases, refKey(entity));
     return closest(wanted, candidates);
   }
+}
+
+/** `companies/china-northern-rare-earth` → { kind, slug }; a plain name → undefined. */
+export function splitQualifiedTarget(target: string): { kind: string; slug: string } | undefined {
+  const match = /^([a-z][a-z0-9-]*)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(target.trim());
+  return match ? { kind: match[1]!, slug: match[2]! } : undefined;
 }

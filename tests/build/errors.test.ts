@@ -51,11 +51,23 @@ describe('npm run build with bad content', () => {
     expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('previously published');
   });
 
+  it('reports an MDX syntax error with its line before building', () => {
+    const { content, dist } = scratch();
+    const beta = readFileSync(join(content, 'briefs/2025/beta.md'), 'utf8');
+    writeFileSync(join(content, 'briefs/2025/broken-mdx.mdx'), beta.replace('Body about [[MP]].', 'An unclosed <Component tag.'));
+    const { status, output } = run('scripts/build.ts', { BRIEFING_CONTENT_DIR: content, BRIEFING_DIST: dist });
+    expect(status).toBe(1);
+    const line = beta.split('\n').findIndex((l) => l.includes('Body about')) + 1;
+    expect(output).toContain(`broken-mdx.mdx:${line}`);
+    expect(output).toContain('the MDX body cannot be read');
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('previously published');
+  });
+
   it('keeps the published site when Astro itself fails half-way', () => {
     const { content, dist } = scratch();
     writeFileSync(
       join(content, 'briefs/2025/broken-mdx.mdx'),
-      readFileSync(join(content, 'briefs/2025/beta.md'), 'utf8').replace('Body about [[MP]].', 'An unclosed <Component tag.'),
+      readFileSync(join(content, 'briefs/2025/beta.md'), 'utf8').replace('Body about [[MP]].', 'Uses <NoSuchComponent /> here.'),
     );
     const { status, output } = run('scripts/build.ts', { BRIEFING_CONTENT_DIR: content, BRIEFING_DIST: dist });
     expect(status).toBe(1);

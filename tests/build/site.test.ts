@@ -5,12 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContentFiles } from '../../src/content/files.ts';
+import { loadContent } from '../../src/content/load.ts';
 import { KIND_IDS } from '../../src/content/registry.ts';
-import { validateContent } from '../../src/content/validate.ts';
 import { allHtmlFiles, fileForUrl, readPage, urlOfFile } from '../helpers/dist.ts';
 
-const content = validateContent(loadContentFiles());
+const content = loadContent({ root: process.cwd(), contentDir: 'content' });
 const published = content.briefs.filter((b) => !b.draft);
 const drafts = content.briefs.filter((b) => b.draft);
 const entityHref = /^\/(companies|policies|themes|terms)\/[a-z0-9-]+\/$/;

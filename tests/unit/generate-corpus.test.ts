@@ -3,7 +3,7 @@ import { entityCounts, generateCorpus, type CorpusFile } from '../../scripts/gen
 import { bodyOf } from '../../src/content/frontmatter.ts';
 import { KIND_IDS } from '../../src/content/registry.ts';
 import { type ContentFiles, validateContent } from '../../src/content/validate.ts';
-import { extractWikilinks } from '../../src/content/wikilinks.ts';
+import { findWikilinks } from '../../src/content/wikilinks.ts';
 
 function asContentFiles(files: CorpusFile[]): ContentFiles {
   const at = (folder: string) => files.filter((f) => f.path.startsWith(`${folder}/`)).map((f) => ({ path: `corpus/${f.path}`, text: f.text }));
@@ -52,7 +52,7 @@ describe('generate-corpus', () => {
     const chinese = bodies.filter((b) => HAN.test(b)).length / bodies.length;
     expect(chinese).toBeGreaterThan(0.07);
     expect(chinese).toBeLessThan(0.13);
-    const links = bodies.map((b) => extractWikilinks(b));
+    const links = bodies.map((b) => findWikilinks(b));
     const withLinks = links.filter((l) => l.length).length / bodies.length;
     expect(withLinks).toBeGreaterThan(0.3);
     const all = links.flat();

@@ -4,6 +4,7 @@
  * searches need them (src/search/shared/shards.ts), and the Chinese bundle on its own.
  * See docs/search.md, "Chinese" and "Large sites".
  */
+import { META_WEIGHTS } from '../shared/document.ts';
 import { type PreparedQuery, ZH_BUNDLE_DIR } from '../shared/query.ts';
 import { coverage, DATES_FILE, PRIMARY_SHARD, SHARDS_FILE, type ShardManifest, type ShardNeeds, shardsFor, unsearchedYears } from '../shared/shards.ts';
 import { scopePhrase, searchAllLabel } from '../shared/text.ts';
@@ -24,10 +25,7 @@ const PAGEFIND_OPTIONS = {
   // Result links carry ?highlight=word, and the landing page marks those words (SearchForm.astro).
   highlightParam: 'highlight',
   excerptLength: 26,
-  // A query naming an entity finds its profile first (its name and aliases are the page's
-  // "names" meta), then the briefs that reference it ("mentions": their entities' names and
-  // aliases), then the rest. Pagefind boosts a page by weight × how much of the query a field covers.
-  ranking: { metaWeights: { names: 10, mentions: 2 } },
+  ranking: { metaWeights: META_WEIGHTS },
 };
 
 export interface Searchable {

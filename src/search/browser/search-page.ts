@@ -2,6 +2,7 @@
  * The /search/ page in the browser. Pagefind (its JavaScript, WebAssembly and index) is
  * imported only when there is something to search for; see docs/search.md.
  */
+import { FILTER, META } from '../shared/document.ts';
 import { BUNDLE_DIR, prepareQuery } from '../shared/query.ts';
 import { inDateOrder } from '../shared/shards.ts';
 import {
@@ -81,7 +82,7 @@ function start(root: HTMLElement) {
       const prepared = prepareQuery(state.q);
       const term = prepared.term || null;
       const filters = pagefindFilters(state, facets);
-      const needs = { years: state.filters.year ?? [], oldestFirst: state.sort === 'oldest', all: searchAll };
+      const needs = { years: state.filters[FILTER.year] ?? [], oldestFirst: state.sort === 'oldest', all: searchAll };
       const withCounts = panel.open;
       let found = await bundles.forQuery(prepared, needs, withCounts);
       let main = await found.pagefind.search(term, { filters });
@@ -193,11 +194,12 @@ function start(root: HTMLElement) {
   function renderResult(fragment: Fragment): HTMLLIElement {
     const li = document.createElement('li');
     li.className = 'result';
-    const kind = fragment.filters.kind?.[0] ?? '';
-    const title = fragment.meta.title ?? fragment.url;
-    const summary = fragment.meta.summary ?? '';
+    const kind = fragment.filters[FILTER.kind]?.[0] ?? '';
+    const title = fragment.meta[META.title] ?? fragment.url;
+    const summary = fragment.meta[META.summary] ?? '';
     const excerpt = chooseSnippet(summary && highlightWords(summary, words), safeExcerpt(fragment.excerpt));
-    const date = fragment.meta.date ? `<span class="result-date">${escapeHtml(fragment.meta.date)}</span>` : '';
+    const day = fragment.meta[META.date];
+    const date = day ? `<span class="result-date">${escapeHtml(day)}</span>` : '';
     // Entity chips: what a brief covers (a profile's own name is not repeated).
     const chips = facets.filter((f) => f.noun).flatMap((f) => (fragment.filters[f.key] ?? []).filter((v) => v !== title).map((value) => ({ facet: f, value })));
     const chipHtml = chips.slice(0, CHIPS_SHOWN).map(({ facet, value }) => {
@@ -226,7 +228,7 @@ function start(root: HTMLElement) {
       ? `${document.activeElement.name}\u0000${document.activeElement.value}` : undefined;
     const html = facets.map((facet) => {
       const selected = state.filters[facet.key] ?? [];
-      const options = facetOptions(facet, counts[facet.key], selected, facet.key === 'year' ? scope.partialYears : []);
+      const options = facetOptions(facet, counts[facet.key], selected, facet.key === FILTER.year ? scope.partialYears : []);
       if (!options.length) return '';
       const open = expanded.has(facet.key);
       const visible = open ? options : options.filter((o, i) => i < OPTIONS_SHOWN || o.selected);

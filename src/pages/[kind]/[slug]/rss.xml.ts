@@ -5,15 +5,17 @@ import { feedItems } from '../../../model/feeds.ts';
 import { entityPaths } from '../../../astro/kind-pages.ts';
 import { getKind } from '../../../content/registry.ts';
 import { getSiteData } from '../../../astro/site-data.ts';
-import { SITE } from '../../../site.config.ts';
+import { getConfig } from '../../../config.ts';
 
 export const getStaticPaths = entityPaths;
+
+const settings = getConfig().site;
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { entity } = props as { entity: EntityRecord };
   const { graph } = await getSiteData();
   return rss({
-    title: `${SITE.title}: ${entity.name}`,
+    title: `${settings.title}: ${entity.name}`,
     description: `Briefs on ${entity.name} (${getKind(entity.kind).singular.toLowerCase()}).`,
     site: site!,
     items: feedItems(graph, graph.backlinks(entity)),

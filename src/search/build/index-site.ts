@@ -16,22 +16,16 @@
  * unchanged bundles from the previous site instead of re-indexing them, and every bundle
  * is indexed by a fresh Pagefind process, so the memory peak is one shard, not the site.
  */
-import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
 import { installedVersion } from '../../content/installed-version.ts';
 import { plural } from '../../model/text.ts';
-import { BUNDLE_DIR, hasHan, ZH_BUNDLE_DIR } from '../shared/query.ts';
-import { assignShards, DATES_FILE, markFirstTier, PRIMARY_SHARD, SHARD_BRIEFS, SHARDS_FILE, type ShardInfo, type ShardManifest } from '../shared/shards.ts';
-
-/** Bytes of metadata and filters the first search may load from the profiles and newest briefs. */
-const FIRST_TIER_BYTES = Number(process.env.BRIEFING_SEARCH_FIRST_TIER_KB ?? 40) * 1000;
-/** Briefs per search shard (tests set a small number to get shards from the sample content). */
-const SHARD_SIZE = Number(process.env.BRIEFING_SEARCH_SHARD_BRIEFS ?? SHARD_BRIEFS);
+import { BUNDLE_DIR, ZH_BUNDLE_DIR } from '../shared/query.ts';
+import { assignShards, DATES_FILE, markFirstTier, PRIMARY_SHARD, SHARDS_FILE, type ShardInfo, type ShardManifest } from '../shared/shards.ts';
+import type { PageToIndex } from './documents.ts';
 
 /** What a bundle holds besides Pagefind's scripts: only these are kept in secondary bundles. */
 const INDEX_FILE = /^pagefind-entry\.json$|\.pf_meta$/;
@@ -46,35 +40,27 @@ const INDEX_CHUNK_LOCATIONS = '4000';
 /** Bumped when what is handed to Pagefind changes shape, so old bundles are not reused. */
 const FORMAT = 2;
 
-export function pagefind(): AstroIntegration {
-  return {
-    name: 'briefing-pagefind',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        // `npm run build` indexes after Astro has exited (scripts/build.ts), so that Astro's
-        // heap and Pagefind's are never held at once; a plain `astro build` indexes here.
-        if (process.env.BRIEFING_INDEX_AFTER_BUILD === '1') return;
-        logger.info(await indexSite(fileURLToPath(dir)));
-      },
-    },
-  };
-}
-
-interface SearchablePage {
-  url: string;
-  file: string;
-  date?: string;
+interface SearchablePage extends PageToIndex {
   /** Hash of the document handed to Pagefind. */
   hash: string;
-  chinese: boolean;
+}
+
+export interface IndexOptions {
+  /** The site published before: its unchanged bundles are linked, not indexed again. */
+  previousDir?: string | undefined;
+  /** The site's language (the `lang` of its pages). */
+  language: string;
+  shardBriefs: number;
+  firstTierKb: number;
 }
 
 /**
- * Writes every Pagefind bundle into the built site at `outDir`, linking unchanged ones from
- * `previousDir` (the site published before) when given; returns a one-line report.
+ * Writes every Pagefind bundle for `pages` (src/search/build/documents.ts) into the built
+ * site at `outDir`, linking unchanged ones from the previous site; returns a one-line report.
  */
-export async function indexSite(outDir: string, previousDir?: string): Promise<string> {
+export async function indexSite(outDir: string, pagesToIndex: readonly PageToIndex[], options: IndexOptions): Promise<string> {
   outDir = outDir.replace(/[\\/]$/, '');
+  const { previousDir } = options;
   const started = performance.now();
   const root = join(outDir, BUNDLE_DIR);
   const previousRoot = previousDir && join(previousDir, BUNDLE_DIR);
@@ -92,7 +78,7 @@ export async function indexSite(outDir: string, previousDir?: string): Promise<s
       reused++;
       return;
     }
-    await indexPages(pages, dir, outDir, language);
+    await indexPages(pages, dir, outDir, options.language, language);
     // Merged shards use the primary bundle's scripts. The Chinese bundle is searched on its
     // own: it keeps its WebAssembly, and its worker, started from there when a Chinese
     // query comes first (pagefind.js itself always comes from the primary bundle).
@@ -103,11 +89,11 @@ export async function indexSite(outDir: string, previousDir?: string): Promise<s
   }
 
   try {
-    const pages = [...searchablePages(outDir)];
+    const pages = pagesToIndex.map((page) => withHash(outDir, page, options.language));
     const shards: ShardInfo[] = [];
     // The primary bundle comes first: it is written into pagefind/ itself, the shards into
     // folders inside it.
-    for (const [id, members] of assignShards(pages, SHARD_SIZE)) {
+    for (const [id, members] of assignShards(pages, options.shardBriefs)) {
       const path = id === PRIMARY_SHARD ? '' : `${id}/`;
       const key = fingerprint(salt, members);
       await bundle(id, path, members, key);
@@ -124,7 +110,7 @@ export async function indexSite(outDir: string, previousDir?: string): Promise<s
     const manifest: ShardManifest = {
       version: 1,
       briefs: shards.reduce((n, s) => n + s.briefs, 0),
-      shards: markFirstTier(shards, FIRST_TIER_BYTES),
+      shards: markFirstTier(shards, options.firstTierKb * 1000),
       zh,
     };
     writeFileSync(join(root, SHARDS_FILE), `${JSON.stringify(manifest)}\n`);
@@ -138,8 +124,8 @@ export async function indexSite(outDir: string, previousDir?: string): Promise<s
 }
 
 /** One Pagefind process per bundle: ending it returns its memory before the next starts. */
-async function indexPages(pages: SearchablePage[], dir: string, outDir: string, language?: string): Promise<void> {
-  const { index, errors } = await createIndex(language ? { forceLanguage: language } : {});
+async function indexPages(pages: SearchablePage[], dir: string, outDir: string, siteLanguage: string, forceLanguage?: string): Promise<void> {
+  const { index, errors } = await createIndex(forceLanguage ? { forceLanguage } : {});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     // A few files in flight at once: Pagefind parses one while the next is read and sent.
@@ -147,7 +133,7 @@ async function indexPages(pages: SearchablePage[], dir: string, outDir: string, 
     const feed = async () => {
       while (next < pages.length) {
         const page = pages[next++]!;
-        const added = await index.addHTMLFile({ url: page.url, content: documentFor(readFileSync(join(outDir, page.file), 'utf8')) });
+        const added = await index.addHTMLFile({ url: page.url, content: documentFor(readFileSync(join(outDir, page.file), 'utf8'), siteLanguage) });
         if (added.errors.length) throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
       }
     };
@@ -159,66 +145,33 @@ async function indexPages(pages: SearchablePage[], dir: string, outDir: string, 
   }
 }
 
-/**
- * Every built page that opted in to search (`data-pagefind-body`). Read as bytes: at
- * 10,000 pages, decoding and re-encoding every page to hash it cost seconds of a rebuild.
- */
-function* searchablePages(outDir: string): Generator<SearchablePage> {
-  for (const file of htmlFiles(outDir).sort()) {
-    const bytes = readFileSync(join(outDir, file));
-    if (!bytes.includes('data-pagefind-body')) continue;
-    const { lang, start, end } = mainOf(bytes);
-    const dateAt = bytes.indexOf(DATE_SORT);
-    const date = dateAt >= 0 ? bytes.toString('latin1', dateAt + DATE_SORT.length, dateAt + DATE_SORT.length + 10) : '';
-    const path = file.split(sep).join('/');
-    yield {
-      url: `/${path.replace(/index\.html$/, '').replace(/\.html$/, '/')}`,
-      file,
-      ...(/^\d{4}-\d{2}-\d{2}$/.test(date) ? { date } : {}),
-      // Exactly what documentFor() hands to Pagefind: the language and the <main> element.
-      hash: createHash('sha1').update(lang).update(bytes.subarray(start, end)).digest('hex'),
-      chinese: hasHan(indexedPart(bytes.toString('utf8', start, end))),
-    };
+/** The page with a hash of exactly what documentFor() hands to Pagefind. Read as bytes: fast. */
+function withHash(outDir: string, page: PageToIndex, language: string): SearchablePage {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(outDir, page.file));
+  } catch {
+    throw new Error(`the page ${page.url} was not built (no ${page.file})`);
   }
+  const { start, end } = mainOf(bytes);
+  return { ...page, hash: createHash('sha1').update(language).update(bytes.subarray(start, end)).digest('hex') };
 }
 
-const DATE_SORT = 'data-pagefind-sort="date:';
-
-/** The HTML files of the site, without descending into the search bundles. */
-function htmlFiles(outDir: string, dir = ''): string[] {
-  return readdirSync(join(outDir, dir), { withFileTypes: true }).flatMap((entry) => {
-    const path = dir ? join(dir, entry.name) : entry.name;
-    if (entry.isDirectory()) return path === BUNDLE_DIR ? [] : htmlFiles(outDir, path);
-    return entry.name.endsWith('.html') ? [path] : [];
-  });
-}
-
-/** The page's language, and where its `<main>` element starts and ends (the whole page if none). */
-function mainOf(html: string | Buffer): { lang: string; start: number; end: number } {
-  const head = typeof html === 'string' ? html.slice(0, 2000) : html.toString('latin1', 0, 2000);
-  const lang = /<html[^>]*\slang="([^"]*)"/.exec(head)?.[1] ?? 'en';
+/** Where the page's `<main>` element starts and ends (the whole page if none). */
+function mainOf(html: string | Buffer): { start: number; end: number } {
   const start = html.indexOf('<main');
   const close = html.lastIndexOf('</main>');
-  return start >= 0 && close > start ? { lang, start, end: close + '</main>'.length } : { lang, start: 0, end: html.length };
+  return start >= 0 && close > start ? { start, end: close + '</main>'.length } : { start: 0, end: html.length };
 }
 
 /**
- * The part of a page Pagefind reads: the language and the `<main data-pagefind-body>`
- * element, where the page keeps its meta, filter and sort attributes too. The header,
- * footer, styles and scripts around it would only be parsed and thrown away.
+ * The part of a page Pagefind reads: the `<main>` element, where the page keeps its meta,
+ * filter and sort attributes too (src/search/shared/document.ts). The header, footer,
+ * styles and scripts around it would only be parsed and thrown away.
  */
-export function documentFor(html: string): string {
-  const { lang, start, end } = mainOf(html);
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${html.slice(start, end)}</body></html>`;
-}
-
-/**
- * The readable text Pagefind indexes: from the `data-pagefind-body` element on, without the
- * hidden filter and meta spans. Those carry every mentioned entity's aliases, Chinese ones
- * included; counting them put nearly every brief of a large site into the Chinese bundle.
- */
-export function indexedPart(html: string): string {
-  return html.slice(html.indexOf('data-pagefind-body')).replace(/<span hidden[^>]*>[^<]*<\/span>/g, '');
+export function documentFor(html: string, language: string): string {
+  const { start, end } = mainOf(html);
+  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"></head><body>${html.slice(start, end)}</body></html>`;
 }
 
 function fingerprint(salt: string, pages: SearchablePage[]): string {

@@ -1,0 +1,30 @@
+/**
+ * Indexes the built site with Pagefind at the end of a plain `astro build`, so the index
+ * can never be forgotten or go stale. `npm run build` indexes after Astro has exited
+ * instead (scripts/build.ts), so that Astro's heap and Pagefind's are never held at once.
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { getConfig } from '../config.ts';
+import { loadContentCached } from '../content/load.ts';
+import { buildGraph } from '../model/graph.ts';
+import { pagesToIndex } from '../search/build/documents.ts';
+import { indexSite } from '../search/build/index-site.ts';
+
+/** Set by scripts/build.ts for the Astro process it starts. */
+export const INDEX_AFTER_BUILD = 'BRIEFING_INDEX_AFTER_BUILD';
+
+export function pagefind(): AstroIntegration {
+  return {
+    name: 'briefing-pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        if (process.env[INDEX_AFTER_BUILD] === '1') return;
+        const config = getConfig();
+        const content = loadContentCached({ root: config.root, contentDir: config.contentDir });
+        const pages = pagesToIndex(buildGraph(content.briefs, content.entities), config.basePath);
+        logger.info(await indexSite(fileURLToPath(dir), pages, { language: config.site.language, ...config.search }));
+      },
+    },
+  };
+}

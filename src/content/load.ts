@@ -1,0 +1,43 @@
+/**
+ * Reading and validating a content folder in one call: what `npm run check`, the Astro
+ * loader, the pages and the wikilink resolution of MDX all use.
+ */
+import { resolve } from 'node:path';
+import { fingerprintContent, readContentFiles } from './files.ts';
+import { frontmatterMemoFile, openFrontmatterMemo } from './frontmatter-memo.ts';
+import { validateContent, type ValidationResult } from './validate.ts';
+
+export interface ContentLocation {
+  /** The folder paths in messages are relative to: the project root. */
+  root: string;
+  /** The content folder, relative to `root` or absolute. */
+  contentDir: string;
+}
+
+/** Reads and validates every file; parsed frontmatter is remembered on disk between runs. */
+export function loadContent({ root, contentDir }: ContentLocation): ValidationResult {
+  const memo = openFrontmatterMemo(frontmatterMemoFile(root, resolve(root, contentDir)));
+  const result = validateContent(readContentFiles(root, contentDir), memo);
+  memo.save();
+  return result;
+}
+
+let last: { key: string; fingerprint: string; checkedAt: number; result: ValidationResult } | undefined;
+
+/**
+ * The same, remembered for as long as no content file changes: a dev server asks on every
+ * request, the loader once per collection, and reading 10,000 files each time would be slow.
+ * The folder is looked at again at most every `maxAgeMs`.
+ */
+export function loadContentCached(location: ContentLocation, maxAgeMs = 0): ValidationResult {
+  const key = `${location.root}\0${resolve(location.root, location.contentDir)}`;
+  const now = Date.now();
+  if (last?.key === key && now - last.checkedAt < maxAgeMs) return last.result;
+  const fingerprint = fingerprintContent(location.root, location.contentDir);
+  if (last?.key === key && last.fingerprint === fingerprint) {
+    last.checkedAt = now;
+    return last.result;
+  }
+  last = { key, fingerprint, checkedAt: now, result: loadContent(location) };
+  return last.result;
+}

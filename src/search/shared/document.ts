@@ -1,0 +1,74 @@
+/**
+ * The search-document contract: the names of the Pagefind filters, metadata and sort keys
+ * that pages write (src/components/SearchFields.astro and the page templates), the indexing
+ * step relies on (src/search/build/) and the search page reads (src/search/browser/).
+ * Pure and dependency-free: it is shipped to the browser.
+ */
+
+/** Filters besides one per entity kind (named by the kind's id: `companies`, `policies`, …). */
+export const FILTER = { kind: 'kind', year: 'year' } as const;
+
+export const META = {
+  title: 'title',
+  /** ISO date of a brief. */
+  date: 'date',
+  summary: 'summary',
+  /** A profile's own name and aliases. */
+  names: 'names',
+  /** The names and aliases of the entities a brief mentions. */
+  mentions: 'mentions',
+} as const;
+
+export type MetaName = (typeof META)[keyof typeof META];
+
+export const SORT_KEY = { date: 'date' } as const;
+
+/** The `kind` filter's value for briefs (profiles use their kind's singular name). */
+export const BRIEF_KIND = 'Brief';
+
+/**
+ * Pagefind boosts a page by weight × how much of the query a field covers: a query naming
+ * an entity finds its profile first (names), then the briefs that reference it (mentions).
+ */
+export const META_WEIGHTS: Partial<Record<MetaName, number>> = { [META.names]: 10, [META.mentions]: 2 };
+
+/** Attributes that mark page elements for the index. */
+export const searchAttrs = {
+  body: { 'data-pagefind-body': '' },
+  ignore: { 'data-pagefind-ignore': '' },
+  meta: (name: MetaName) => ({ 'data-pagefind-meta': name }),
+  sort: (key: (typeof SORT_KEY)[keyof typeof SORT_KEY], value: string) => ({ 'data-pagefind-sort': `${key}:${value}` }),
+};
+
+/** What a page tells the index besides its visible text. */
+export interface SearchDocument {
+  kind: string;
+  year?: number | undefined;
+  /** Values of each entity-kind filter: what a brief mentions, or a profile itself. */
+  entities?: Record<string, string[]>;
+  names?: string[];
+  mentions?: string[];
+}
+
+export interface HiddenField {
+  filter?: string;
+  meta?: MetaName;
+  text: string;
+}
+
+/** The hidden elements that carry a document's filters and metadata. */
+export function hiddenFields(doc: SearchDocument): HiddenField[] {
+  const fields: HiddenField[] = [{ filter: FILTER.kind, text: doc.kind }];
+  if (doc.year !== undefined) fields.push({ filter: FILTER.year, text: String(doc.year) });
+  for (const [kind, names] of Object.entries(doc.entities ?? {})) for (const name of names) fields.push({ filter: kind, text: name });
+  if (doc.names?.length) fields.push({ meta: META.names, text: doc.names.join(' · ') });
+  if (doc.mentions?.length) fields.push({ meta: META.mentions, text: doc.mentions.join(' · ') });
+  return fields;
+}
+
+/** The entity filters of a page: names by kind. */
+export function entityFilters(entities: ReadonlyArray<{ kind: string; name: string }>): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  for (const { kind, name } of entities) (filters[kind] ??= []).push(name);
+  return filters;
+}
