@@ -3,7 +3,7 @@
  *
  * The benchmark of issue 5 (figures and method in BENCHMARKS.md). In one run it:
  *
- * 1. generates a deterministic corpus of N briefs (scripts/generate-corpus.ts) into
+ * 1. generates a deterministic corpus of N briefs (scripts/bench/corpus.ts) into
  *    bench/work/<N>/corpus, outside content/;
  * 2. snapshots the project (the working tree, or `--ref <commit>`) into bench/work/<N>/project
  *    with node_modules linked to the project's, so that the run has its own Astro caches
@@ -36,7 +36,7 @@ import type { AddressInfo } from 'node:net';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
-import { generateCorpus, writeCorpus } from './generate-corpus.ts';
+import { generateCorpus, writeCorpus } from './bench/corpus.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
