@@ -31,12 +31,11 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync, symlinkSync, appendFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { generateCorpus, writeCorpus } from './bench/corpus.ts';
+import { serveDir } from './lib/serve.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -471,82 +470,19 @@ function briefPageBudget(dist: string): BriefPageMeasure {
 }
 
 // ---------------------------------------------------------------------------------------
-// First search: a static server that compresses like a CDN, and headless Chromium
+// First search: served as a static host does (brotli or gzip, as negotiated), in headless Chromium
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-/** Pagefind's own files (.pf_meta, .pf_index, .pf_fragment, .pagefind wasm) are gzipped already: served as they are. */
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt', '.wasm']);
-
-export interface CompressingServer {
-  url: string;
-  log: Array<{ path: string; encoding: string; bytes: number; rawBytes: number; brotliBytes: number }>;
-  acceptEncoding: Set<string>;
-  close(): Promise<void>;
-}
-
-/** Serves `root` as a static host does: brotli or gzip for text, as negotiated; records bytes sent. */
-export async function serveCompressed(root: string): Promise<CompressingServer> {
-  const log: CompressingServer['log'] = [];
-  const acceptEncoding = new Set<string>();
-  const cache = new Map<string, { br: Buffer; gzip: Buffer }>();
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (path === '/__bench__/') {
-      res.writeHead(200, { 'content-type': TYPES['.html']! }).end('<!doctype html><html lang="en"><title>bench</title><p>bench</p></html>');
-      return;
-    }
-    let file = join(root, path);
-    if (!file.startsWith(root)) return void res.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void res.writeHead(404).end('not found');
-    const accept = String(req.headers['accept-encoding'] ?? '');
-    acceptEncoding.add(accept);
-    const ext = extname(file);
-    const raw: Buffer = readFileSync(file);
-    const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-store' };
-    let body = raw;
-    let encoding = 'identity';
-    let brotliBytes = raw.length;
-    if (COMPRESSIBLE.has(ext)) {
-      let packed = cache.get(file);
-      if (!packed) {
-        packed = { br: brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }), gzip: gzipSync(raw, { level: 9 }) };
-        cache.set(file, packed);
-      }
-      brotliBytes = packed.br.length;
-      if (/\bbr\b/.test(accept)) [body, encoding] = [packed.br, 'br'];
-      else if (/\bgzip\b/.test(accept)) [body, encoding] = [packed.gzip, 'gzip'];
-      if (encoding !== 'identity') headers['content-encoding'] = encoding;
-      headers.vary = 'accept-encoding';
-    }
-    headers['content-length'] = String(body.length);
-    log.push({ path, encoding, bytes: body.length, rawBytes: raw.length, brotliBytes });
-    res.writeHead(200, headers).end(body);
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    log,
-    acceptEncoding,
-    close: () => new Promise((done) => server.close(() => done())),
-  };
-}
+/** A page on the site's origin that loads nothing, for measuring Pagefind's API alone. */
+const BLANK = '<!doctype html><html lang="en"><title>bench</title><p>bench</p></html>';
 
 /** Raw bytes of a Pagefind file as stored (for the "uncompressed" figure, decompress Pagefind's gzip). */
 async function measureFirstSearch(dist: string, queries: Array<{ query: string; bundle: string }>, modes: ReadonlyArray<SearchMeasure['mode']>): Promise<SearchMeasure[]> {
   const { launchBrowser } = await import('../tests/helpers/browser.ts');
-  const server = await serveCompressed(dist);
+  const server = await serveDir(dist, {
+    compression: { brotli: 11, gzip: 9 },
+    headers: { 'cache-control': 'no-store' },
+    pages: { '/__bench__/': BLANK },
+  });
   const browser = await launchBrowser();
   const out: SearchMeasure[] = [];
   try {
@@ -559,7 +495,7 @@ async function measureFirstSearch(dist: string, queries: Array<{ query: string; 
           // What a reader downloads: the search page as shipped, a word typed and submitted,
           // until the first results are on screen (facet counts included).
           await page.goto(`${server.url}/search/`, { waitUntil: 'load' });
-          server.log.length = 0;
+          server.sent.length = 0;
           await page.fill('#search-query', query);
           await page.press('#search-query', 'Enter');
           await page.waitForFunction(() => {
@@ -571,7 +507,7 @@ async function measureFirstSearch(dist: string, queries: Array<{ query: string; 
           results = Number(/^([\d,]+) result/.exec(status)?.[1]?.replace(/,/g, '') ?? 0);
         } else {
           await page.goto(`${server.url}/__bench__/`);
-          server.log.length = 0;
+          server.sent.length = 0;
           results = await page.evaluate(
             async ({ query, bundle, withFilters }) => {
               const pf = await import('/pagefind/pagefind.js' as string);
@@ -586,7 +522,7 @@ async function measureFirstSearch(dist: string, queries: Array<{ query: string; 
         }
         // Let the worker's last responses land.
         await page.waitForTimeout(500);
-        const log = server.log.filter((r) => r.path.startsWith('/pagefind/'));
+        const log = server.sent.filter((r) => r.path.startsWith('/pagefind/'));
         out.push({
           query,
           mode,
@@ -594,7 +530,7 @@ async function measureFirstSearch(dist: string, queries: Array<{ query: string; 
           encoding: [...new Set(log.map((r) => r.encoding))].join('+'),
           bytes: log.reduce((s, r) => s + r.bytes, 0),
           rawBytes: log.reduce((s, r) => s + r.rawBytes, 0),
-          brotliBytes: log.reduce((s, r) => s + r.brotliBytes, 0),
+          brotliBytes: log.reduce((s, r) => s + (r.brotliBytes ?? r.rawBytes), 0),
           requests: log.map((r) => ({ path: r.path, bytes: r.bytes, rawBytes: r.rawBytes })),
           results,
         });

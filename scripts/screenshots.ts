@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchBrowser } from '../tests/helpers/browser.ts';
-import { serveDir } from '../tests/helpers/serve.ts';
+import { serveDir } from './lib/serve.ts';
 
 const [outArg, ...pathArgs] = process.argv.slice(2);
 const out = resolve(outArg ?? '.briefing/screenshots');
