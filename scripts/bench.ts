@@ -35,6 +35,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateCorpus, writeCorpus } from './bench/corpus.ts';
+import { launchBrowser } from './lib/browser.ts';
 import { serveDir } from './lib/serve.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -477,7 +478,6 @@ const BLANK = '<!doctype html><html lang="en"><title>bench</title><p>bench</p></
 
 /** Raw bytes of a Pagefind file as stored (for the "uncompressed" figure, decompress Pagefind's gzip). */
 async function measureFirstSearch(dist: string, queries: Array<{ query: string; bundle: string }>, modes: ReadonlyArray<SearchMeasure['mode']>): Promise<SearchMeasure[]> {
-  const { launchBrowser } = await import('../tests/helpers/browser.ts');
   const server = await serveDir(dist, {
     compression: { brotli: 11, gzip: 9 },
     headers: { 'cache-control': 'no-store' },

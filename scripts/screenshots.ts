@@ -1,10 +1,10 @@
 /**
  * `node scripts/screenshots.ts [out-dir] [paths…]`: screenshots of the built site
- * (desktop and phone, light and dark) with Debian's Chromium, to look at pages.
+ * (desktop and phone, light and dark) in headless Chromium, to look at pages.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchBrowser } from '../tests/helpers/browser.ts';
+import { launchBrowser } from './lib/browser.ts';
 import { serveDir } from './lib/serve.ts';
 
 const [outArg, ...pathArgs] = process.argv.slice(2);

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { astroTimings, type BenchEntry, table } from '../../scripts/bench.ts';
-import { CHROMIUM } from '../helpers/browser.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -18,7 +17,6 @@ describe('bench smoke run (N = 50)', () => {
   it('generates, checks, builds and measures, writing the results where it is told', { timeout: 240_000 }, () => {
     const results = join(work, 'results.json');
     const args = ['scripts/bench.ts', '--briefs', '50', '--work', join(work, 'run'), '--results', results, '--skip-baseline', '--skip-rebuild'];
-    if (!existsSync(CHROMIUM)) args.push('--skip-search');
     const run = spawnSync(process.execPath, args, { cwd: resolve(import.meta.dirname, '../..'), encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     expect(run.stdout).toContain('targets (issue 5)');
@@ -41,10 +39,9 @@ describe('bench smoke run (N = 50)', () => {
     expect(p.checkSeconds).toBeGreaterThan(0);
     expect(p.briefPage.maxBytes).toBeGreaterThan(0);
     expect(p.rebuildSeconds).toBeNull();
-    if (existsSync(CHROMIUM)) {
-      expect(p.firstSearchBytes).toBeGreaterThan(10_000);
-      expect(p.firstSearch!.every((m) => m.results > 0)).toBe(true);
-    }
+    // The site tests' setup found a browser (tests/helpers/build-once.ts).
+    expect(p.firstSearchBytes).toBeGreaterThan(10_000);
+    expect(p.firstSearch!.every((m) => m.results > 0)).toBe(true);
     // The run used its own work folder: nothing was written to the default one.
     expect(existsSync(join(work, 'run', 'dist-project', 'index.html'))).toBe(true);
   });
