@@ -9,13 +9,25 @@ import { serveDir } from './lib/serve.ts';
 
 const [outArg, ...pathArgs] = process.argv.slice(2);
 const out = resolve(outArg ?? '.briefing/screenshots');
-const paths = pathArgs.length ? pathArgs : ['/', '/briefs/northern-rare-earth-party-discipline/', '/companies/china-northern-rare-earth/', '/companies/', '/network/', '/timeline/'];
+const paths = pathArgs.length
+  ? pathArgs
+  : [
+      '/',
+      '/briefs/northern-rare-earth-party-discipline/',
+      '/companies/china-northern-rare-earth/',
+      '/companies/',
+      '/network/',
+      '/timeline/',
+    ];
 mkdirSync(out, { recursive: true });
 
 const server = await serveDir(resolve(process.env.BRIEFING_DIST ?? 'dist'));
 const browser = await launchBrowser();
 try {
-  for (const [device, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+  for (const [device, viewport] of [
+    ['desktop', { width: 1280, height: 900 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const) {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ viewport, colorScheme, deviceScaleFactor: 1 });
       for (const path of paths) {
