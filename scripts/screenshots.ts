@@ -1,21 +1,33 @@
 /**
  * `node scripts/screenshots.ts [out-dir] [paths…]`: screenshots of the built site
- * (desktop and phone, light and dark) with Debian's Chromium, to look at pages.
+ * (desktop and phone, light and dark) in headless Chromium, to look at pages.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchBrowser } from '../tests/helpers/browser.ts';
-import { serveDir } from '../tests/helpers/serve.ts';
+import { launchBrowser } from './lib/browser.ts';
+import { serveDir } from './lib/serve.ts';
 
 const [outArg, ...pathArgs] = process.argv.slice(2);
 const out = resolve(outArg ?? '.briefing/screenshots');
-const paths = pathArgs.length ? pathArgs : ['/', '/briefs/northern-rare-earth-party-discipline/', '/companies/china-northern-rare-earth/', '/companies/', '/network/', '/timeline/'];
+const paths = pathArgs.length
+  ? pathArgs
+  : [
+      '/',
+      '/briefs/northern-rare-earth-party-discipline/',
+      '/companies/china-northern-rare-earth/',
+      '/companies/',
+      '/network/',
+      '/timeline/',
+    ];
 mkdirSync(out, { recursive: true });
 
 const server = await serveDir(resolve(process.env.BRIEFING_DIST ?? 'dist'));
 const browser = await launchBrowser();
 try {
-  for (const [device, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+  for (const [device, viewport] of [
+    ['desktop', { width: 1280, height: 900 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const) {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ viewport, colorScheme, deviceScaleFactor: 1 });
       for (const path of paths) {

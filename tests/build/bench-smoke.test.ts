@@ -8,46 +8,63 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { astroTimings, type BenchEntry, table } from '../../scripts/bench.ts';
-import { CHROMIUM } from '../helpers/browser.ts';
+import { table } from '../../scripts/bench/report.ts';
+import type { BenchEntry } from '../../scripts/bench/results.ts';
+import { astroTimings } from '../../scripts/bench/timings.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('bench smoke run (N = 50)', () => {
-  it('generates, checks, builds and measures, writing the results where it is told', { timeout: 240_000 }, () => {
-    const results = join(work, 'results.json');
-    const args = ['scripts/bench.ts', '--briefs', '50', '--work', join(work, 'run'), '--results', results, '--skip-baseline', '--skip-rebuild'];
-    if (!existsSync(CHROMIUM)) args.push('--skip-search');
-    const run = spawnSync(process.execPath, args, { cwd: resolve(import.meta.dirname, '../..'), encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
-    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
-    expect(run.stdout).toContain('targets (issue 5)');
+  it(
+    'generates, checks, builds and measures, writing the results where it is told',
+    { timeout: 240_000 },
+    () => {
+      const results = join(work, 'results.json');
+      const args = [
+        'scripts/bench/cli.ts',
+        '--briefs',
+        '50',
+        '--work',
+        join(work, 'run'),
+        '--results',
+        results,
+        '--skip-baseline',
+        '--skip-rebuild',
+      ];
+      const run = spawnSync(process.execPath, args, {
+        cwd: resolve(import.meta.dirname, '../..'),
+        encoding: 'utf8',
+        env: { ...process.env, FORCE_COLOR: '0' },
+      });
+      expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+      expect(run.stdout).toContain('targets (issue 5)');
 
-    const entries = JSON.parse(readFileSync(results, 'utf8')) as BenchEntry[];
-    expect(entries).toHaveLength(1);
-    const [entry] = entries;
-    expect(entry!.briefs).toBe(50);
-    expect(entry!.baseline).toBeNull();
-    const p = entry!.project;
-    // 50 briefs + 12 profiles, plus index pages, timeline, 404 …
-    expect(p.pages).toBeGreaterThan(62);
-    expect(p.buildSeconds).toBeGreaterThan(0);
-    expect(p.pagefindSeconds).toBeGreaterThan(0);
-    expect(p.astroSeconds).toBeCloseTo(p.buildSeconds - p.pagefindSeconds, 1);
-    expect(p.peakRssMB).toBeGreaterThan(100);
-    expect(p.peakRssAstroMB).toBeGreaterThan(100);
-    expect(p.indexBytes).toBeGreaterThan(0);
-    expect(p.distBytes).toBeGreaterThan(p.indexBytes);
-    expect(p.checkSeconds).toBeGreaterThan(0);
-    expect(p.briefPage.maxBytes).toBeGreaterThan(0);
-    expect(p.rebuildSeconds).toBeNull();
-    if (existsSync(CHROMIUM)) {
+      const entries = JSON.parse(readFileSync(results, 'utf8')) as BenchEntry[];
+      expect(entries).toHaveLength(1);
+      const [entry] = entries;
+      expect(entry!.briefs).toBe(50);
+      expect(entry!.baseline).toBeNull();
+      const p = entry!.project;
+      // 50 briefs + 12 profiles, plus index pages, timeline, 404 …
+      expect(p.pages).toBeGreaterThan(62);
+      expect(p.buildSeconds).toBeGreaterThan(0);
+      expect(p.pagefindSeconds).toBeGreaterThan(0);
+      expect(p.astroSeconds).toBeCloseTo(p.buildSeconds - p.pagefindSeconds, 1);
+      expect(p.peakRssMB).toBeGreaterThan(100);
+      expect(p.peakRssAstroMB).toBeGreaterThan(100);
+      expect(p.indexBytes).toBeGreaterThan(0);
+      expect(p.distBytes).toBeGreaterThan(p.indexBytes);
+      expect(p.checkSeconds).toBeGreaterThan(0);
+      expect(p.briefPage.maxBytes).toBeGreaterThan(0);
+      expect(p.rebuildSeconds).toBeNull();
+      // The site tests' setup found a browser (tests/helpers/build-once.ts).
       expect(p.firstSearchBytes).toBeGreaterThan(10_000);
       expect(p.firstSearch!.every((m) => m.results > 0)).toBe(true);
-    }
-    // The run used its own work folder: nothing was written to the default one.
-    expect(existsSync(join(work, 'run', 'dist-project', 'index.html'))).toBe(true);
-  });
+      // The run used its own work folder: nothing was written to the default one.
+      expect(existsSync(join(work, 'run', 'dist-project', 'index.html'))).toBe(true);
+    },
+  );
 
   it('reads Astro’s own timings from its log', () => {
     const timings = astroTimings([
@@ -61,15 +78,53 @@ describe('bench smoke run (N = 50)', () => {
       '22:35:38 [briefing-pagefind] Pagefind indexed 76 pages (10 with Chinese text also as Chinese) in 0.3 s',
       '22:35:38 [build] 76 page(s) built in 3.08s',
     ]);
-    expect(timings).toEqual({ types: 1.18, collectBuildInfo: 1.25, vite: 1.04, generatePages: 0.43, pagefind: 0.3, routes: 76, astroBuild: 3.08 });
-    expect(astroTimings(['22:48:41 [vite] ✓ built in 1m 32s', '22:55:00 [build] 10400 page(s) built in 2m 39.5s'])).toEqual({ vite: 92, routes: 10400, astroBuild: 159.5 });
+    expect(timings).toEqual({
+      types: 1.18,
+      collectBuildInfo: 1.25,
+      vite: 1.04,
+      generatePages: 0.43,
+      pagefind: 0.3,
+      routes: 76,
+      astroBuild: 3.08,
+    });
+    expect(
+      astroTimings([
+        '22:48:41 [vite] ✓ built in 1m 32s',
+        '22:55:00 [build] 10400 page(s) built in 2m 39.5s',
+      ]),
+    ).toEqual({ vite: 92, routes: 10400, astroBuild: 159.5 });
   });
 
   it('prints ratios and targets from the results', () => {
-    const side = { buildSeconds: 100, astroSeconds: 70, pagefindSeconds: 30, peakRssMB: 2000, peakRssAstroMB: 1500, peakRssPagefindMB: 900, pages: 10, distBytes: 1, indexBytes: 1, msPerBrief: 10, phases: {}, timings: {} };
+    const side = {
+      buildSeconds: 100,
+      astroSeconds: 70,
+      pagefindSeconds: 30,
+      peakRssMB: 2000,
+      peakRssAstroMB: 1500,
+      peakRssPagefindMB: 900,
+      pages: 10,
+      distBytes: 1,
+      indexBytes: 1,
+      msPerBrief: 10,
+      phases: {},
+      timings: {},
+    };
     const entry = {
       briefs: 10000,
-      project: { ...side, buildSeconds: 120, checkSeconds: 5, checkInBuildSeconds: 5, firstSearchBytes: 120_000, firstSearch: null, rebuildSeconds: 30, rebuildPeakRssMB: 1, rebuildPhases: null, rebuildTimings: null, briefPage: { medianBytes: 1, maxBytes: 20_000, maxPage: '/briefs/x/', cssBytes: 1 } },
+      project: {
+        ...side,
+        buildSeconds: 120,
+        checkSeconds: 5,
+        checkInBuildSeconds: 5,
+        firstSearchBytes: 120_000,
+        firstSearch: null,
+        rebuildSeconds: 30,
+        rebuildPeakRssMB: 1,
+        rebuildPhases: null,
+        rebuildTimings: null,
+        briefPage: { medianBytes: 1, maxBytes: 20_000, maxPage: '/briefs/x/', cssBytes: 1 },
+      },
       baseline: side,
     } as unknown as BenchEntry;
     const text = table([entry]);

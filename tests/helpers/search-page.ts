@@ -4,8 +4,8 @@
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { launchBrowser } from './browser.ts';
-import { serveDir, type StaticServer } from './serve.ts';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { serveDir, type StaticServer } from '../../scripts/lib/serve.ts';
 
 export interface Opened {
   page: Page;

@@ -1,0 +1,97 @@
+/** The shape of bench/results.json: one BenchEntry per corpus size. */
+
+export interface SideResult {
+  buildSeconds: number;
+  astroSeconds: number;
+  pagefindSeconds: number;
+  peakRssMB: number;
+  pages: number;
+  distBytes: number;
+  indexBytes: number;
+  msPerBrief: number;
+  /**
+   * User + system CPU seconds of the build's process tree (of which Pagefind's binary): less
+   * sensitive than wall time to other load on a shared machine.
+   */
+  cpuSeconds: number | null;
+  cpuPagefindSeconds?: number | null;
+  /** Largest RSS of any single node process (Astro) and of the Pagefind binary. */
+  peakRssAstroMB: number;
+  peakRssPagefindMB: number;
+  /** Seconds from the start of the command at which each phase of the log began (approximate). */
+  phases: Record<string, number>;
+  /**
+   * Astro's own durations in seconds: types, collectBuildInfo, vite, generatePages, astroBuild,
+   * pagefind.
+   */
+  timings: Record<string, number>;
+  /** The baseline's own first search, for comparison (the project's is required: ProjectResult). */
+  firstSearchBytes?: number | null;
+  firstSearch?: SearchMeasure[] | null;
+}
+
+export interface ProjectResult extends SideResult {
+  checkSeconds: number;
+  /** The content check that `npm run build` runs first (included in astroSeconds). */
+  checkInBuildSeconds: number | null;
+  firstSearchBytes: number | null;
+  firstSearch: SearchMeasure[] | null;
+  rebuildSeconds: number | null;
+  rebuildPeakRssMB: number | null;
+  rebuildPhases: Record<string, number> | null;
+  rebuildTimings: Record<string, number> | null;
+  rebuildCpuSeconds?: number | null;
+  /** Rebuild seconds when only some caches were kept (--rebuild-variants). */
+  rebuildVariants?: Record<
+    string,
+    { seconds: number; cpuSeconds: number | null; timings: Record<string, number> }
+  >;
+  /** Size of each cache after the cold build. */
+  cacheBytes?: Record<string, number>;
+  briefPage: BriefPageMeasure;
+}
+
+export interface BenchEntry {
+  briefs: number;
+  seed: string;
+  date: string;
+  command: string;
+  machine: { cpus: number; cpuModel: string; memoryGB: number; node: string };
+  source: { ref: string; commit: string; modified: string[] };
+  corpus: { files: number; bytes: number; entities: Record<string, number> };
+  project: ProjectResult;
+  baseline: SideResult | null;
+  ratios: Record<string, number | null>;
+}
+
+export interface SearchMeasure {
+  query: string;
+  /** `page`: typed into the project's search page; `api`: Pagefind's API on the primary bundle. */
+  mode: 'page' | 'api' | 'api+filters';
+  bundle: string;
+  encoding: string;
+  /**
+   * Bytes on the wire (compressed as served), uncompressed, and with brotli for every
+   * compressible file.
+   */
+  bytes: number;
+  rawBytes: number;
+  brotliBytes: number;
+  requests: Array<{ path: string; bytes: number; rawBytes: number }>;
+  results: number;
+}
+
+export interface BriefPageMeasure {
+  /** gzip(HTML) + gzip(every stylesheet it links), over every brief page. */
+  medianBytes: number;
+  maxBytes: number;
+  maxPage: string;
+  cssBytes: number;
+}
+
+/** Figures are recorded rounded, to 2 decimals unless said otherwise. */
+export const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+
+/** a / b, rounded; null when either is missing (or b is 0). */
+export const ratio = (a: number | null | undefined, b: number | null | undefined) =>
+  a != null && b ? round(a / b, 2) : null;

@@ -1,0 +1,89 @@
+/**
+ * The work folder of a run (bench/work/<N> unless --work says otherwise): where the corpus, the
+ * snapshots, the built sites, their caches and the logs go, and the environment each build
+ * gets, so that it reads that corpus and writes and caches only there.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface Workspace {
+  /** The project being measured (its node_modules are linked into the snapshots). */
+  root: string;
+  work: string;
+  corpus: string;
+  projectRoot: string;
+  projectDist: string;
+  projectCompileCache: string;
+  baselineRoot: string;
+  baselineDist: string;
+  baselineCompileCache: string;
+  logs: string;
+}
+
+export function workspace(root: string, work: string): Workspace {
+  return {
+    root,
+    work,
+    corpus: join(work, 'corpus'),
+    projectRoot: join(work, 'project'),
+    projectDist: join(work, 'dist-project'),
+    projectCompileCache: join(work, 'compile-cache-project'),
+    baselineRoot: join(work, 'baseline'),
+    baselineDist: join(work, 'dist-baseline'),
+    baselineCompileCache: join(work, 'compile-cache-baseline'),
+    logs: join(work, 'logs'),
+  };
+}
+
+/** The caller's environment, less what would distort a build. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // CI would switch Astro's compile cache off; NODE_OPTIONS from the caller would distort the run.
+  delete env.CI;
+  delete env.NODE_OPTIONS;
+  return env;
+}
+
+export function projectEnv(ws: Workspace, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return Object.assign(
+    cleanEnv(),
+    {
+      BRIEFING_CONTENT_DIR: ws.corpus,
+      BRIEFING_DIST: ws.projectDist,
+      // Astro's cacheDir (content store, incremental pages), kept where the bench clears and
+      // keeps it.
+      BRIEFING_CACHE_DIR: join(ws.projectRoot, 'node_modules/.astro/'),
+      NODE_COMPILE_CACHE: ws.projectCompileCache,
+      FORCE_COLOR: '0',
+    },
+    extra,
+  );
+}
+
+export function baselineEnv(ws: Workspace): NodeJS.ProcessEnv {
+  return Object.assign(cleanEnv(), {
+    BENCH_CONTENT_DIR: ws.corpus,
+    BENCH_BASELINE_OUT: ws.baselineDist,
+    NODE_COMPILE_CACHE: ws.baselineCompileCache,
+    FORCE_COLOR: '0',
+  });
+}
+
+/** The project's caches that a rebuild may reuse, by the name the results give them. */
+export function projectCaches(ws: Workspace): Record<string, string> {
+  return {
+    // Astro's cacheDir (BRIEFING_CACHE_DIR): content store and incremental-build pages.
+    'node_modules/.astro': join(ws.projectRoot, 'node_modules/.astro'),
+    'node_modules/.vite': join(ws.projectRoot, 'node_modules/.vite'),
+    '.astro': join(ws.projectRoot, '.astro'),
+    'compile cache': ws.projectCompileCache,
+  };
+}
+
+/** Every cache of a snapshot, for a cold build. */
+export function clearCaches(root: string, compileCache: string) {
+  const caches = ['node_modules/.astro', 'node_modules/.vite', '.astro', '.briefing'];
+  for (const dir of [...caches.map((c) => join(root, c)), compileCache]) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

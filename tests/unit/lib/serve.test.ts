@@ -1,0 +1,90 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveDir, type StaticServer } from '../../../scripts/lib/serve.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'briefing-serve-'));
+const site = join(work, 'site');
+const css = 'body { color: black; }\n'.repeat(200);
+let plain: StaticServer;
+let compressing: StaticServer;
+
+beforeAll(async () => {
+  mkdirSync(join(site, 'pagefind'), { recursive: true });
+  mkdirSync(join(work, 'site-other'));
+  writeFileSync(join(site, 'index.html'), '<p>home</p>');
+  writeFileSync(join(site, '404.html'), '<p>lost</p>');
+  writeFileSync(join(site, 'style.css'), css);
+  writeFileSync(join(site, 'pagefind/en.pf_meta'), 'already gzipped');
+  writeFileSync(join(work, 'site-other/secret.txt'), 'secret');
+  plain = await serveDir(site);
+  compressing = await serveDir(site, {
+    compression: { brotli: 11, gzip: 9 },
+    headers: { 'cache-control': 'no-store' },
+    pages: { '/blank/': '<p>blank</p>' },
+  });
+});
+
+afterAll(async () => {
+  await plain?.close();
+  await compressing?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const get = (server: StaticServer, path: string, encoding = 'identity') =>
+  fetch(server.url + path, { headers: { 'accept-encoding': encoding } });
+
+describe('serveDir', () => {
+  it('serves files and folders’ index.html, and records what it sent', async () => {
+    const home = await get(plain, '/');
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await home.text()).toBe('<p>home</p>');
+    const style = await get(plain, '/style.css', 'br');
+    expect(style.headers.get('content-encoding')).toBeNull();
+    expect(plain.sent).toEqual([
+      { path: '/', encoding: 'identity', bytes: 11, rawBytes: 11 },
+      { path: '/style.css', encoding: 'identity', bytes: css.length, rawBytes: css.length },
+    ]);
+  });
+
+  it('answers a missing file with the site’s 404 page, and refuses paths outside the site', async () => {
+    const missing = await get(plain, '/no/such/page/');
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe('<p>lost</p>');
+    expect((await get(plain, '/..%2Fsite-other/secret.txt')).status).toBe(403);
+  });
+
+  it('compresses text as the browser asks, counting the bytes on the wire', async () => {
+    compressing.sent.length = 0;
+    for (const encoding of ['br', 'gzip, deflate', 'identity']) {
+      const response = await get(compressing, '/style.css', encoding);
+      expect(await response.text()).toBe(css);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    }
+    const [br, gzip, identity] = compressing.sent;
+    expect(br).toMatchObject({ encoding: 'br', rawBytes: css.length });
+    expect(br!.bytes).toBeLessThan(100);
+    expect(br!.brotliBytes).toBe(br!.bytes);
+    expect(gzip).toMatchObject({ encoding: 'gzip', brotliBytes: br!.bytes });
+    expect(gzip!.bytes).toBeLessThan(css.length);
+    expect(identity).toMatchObject({ encoding: 'identity', bytes: css.length });
+  });
+
+  it('sends Pagefind’s own files as they are, and pages from memory', async () => {
+    compressing.sent.length = 0;
+    const meta = await get(compressing, '/pagefind/en.pf_meta', 'br');
+    expect(meta.headers.get('content-encoding')).toBeNull();
+    expect(compressing.sent).toEqual([
+      {
+        path: '/pagefind/en.pf_meta',
+        encoding: 'identity',
+        bytes: 15,
+        rawBytes: 15,
+        brotliBytes: 15,
+      },
+    ]);
+    expect(await (await get(compressing, '/blank/')).text()).toBe('<p>blank</p>');
+  });
+});
