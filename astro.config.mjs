@@ -46,5 +46,11 @@ export default defineConfig({
   markdown: { processor: satteri(markdownOptions(entityIndex)) },
   // Pages whose cache key (src/astro/cache-keys.ts) is unchanged are reused from the last build.
   experimental: { incrementalBuild: true },
-  integrations: [commandFlags(), kindStyles(), mdx(), sitemap({ filter: (page) => !page.includes('/404') }), pagefind()],
+  integrations: [
+    commandFlags(),
+    kindStyles(),
+    mdx(),
+    sitemap({ filter: (page) => !page.includes('/404') }),
+    pagefind(),
+  ],
 });

@@ -18,14 +18,25 @@ for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' }).sort
   if (!file.endsWith('.html') || file.startsWith(`pagefind${sep}`)) continue;
   const html = readFileSync(join(dist, file), 'utf8');
   if (!html.includes('data-pagefind-body')) continue;
-  pages.push({ url: `/${file.split(sep).join('/').replace(/index\.html$/, '')}`, html });
+  pages.push({
+    url: `/${file
+      .split(sep)
+      .join('/')
+      .replace(/index\.html$/, '')}`,
+    html,
+  });
 }
 const indexed = (html: string) => html.slice(html.indexOf('data-pagefind-body'));
 // What Pagefind would index as text: drop data-pagefind-ignore'd and hidden meta spans (rough).
-const visible = (html: string) => indexed(html).replace(/<span hidden data-pagefind-ignore[^>]*>[^<]*<\/span>/g, '').replace(/<[^>]+data-pagefind-ignore[^>]*>[\s\S]*?<\/(nav|section|aside|div)>/g, '');
+const visible = (html: string) =>
+  indexed(html)
+    .replace(/<span hidden data-pagefind-ignore[^>]*>[^<]*<\/span>/g, '')
+    .replace(/<[^>]+data-pagefind-ignore[^>]*>[\s\S]*?<\/(nav|section|aside|div)>/g, '');
 const current = pages.filter((p) => HAN.test(indexed(p.html)));
 const body = pages.filter((p) => HAN.test(visible(p.html)));
-console.log(`${pages.length} searchable pages; Han after data-pagefind-body: ${current.length}; Han outside ignored/meta parts: ${body.length}`);
+console.log(
+  `${pages.length} searchable pages; Han after data-pagefind-body: ${current.length}; Han outside ignored/meta parts: ${body.length}`,
+);
 
 async function time(label: string, fn: () => Promise<void>) {
   const t = performance.now();
@@ -39,7 +50,10 @@ await time('English bundle (addDirectory)', async () => {
   await index!.writeFiles({ outputPath: join(out, 'en') });
   await index!.deleteIndex();
 });
-for (const [label, set] of [['zh bundle, current rule', current], ['zh bundle, Han outside ignored parts', body]] as const) {
+for (const [label, set] of [
+  ['zh bundle, current rule', current],
+  ['zh bundle, Han outside ignored parts', body],
+] as const) {
   await time(`${label} (${set.length} pages)`, async () => {
     const { index } = await createIndex({ forceLanguage: 'zh' });
     for (const p of set) await index!.addHTMLFile({ url: p.url, content: p.html });

@@ -28,22 +28,42 @@ function fail(message: string): never {
 }
 
 rmSync(staging, { recursive: true, force: true });
-const astro = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, [INDEX_AFTER_BUILD]: '1' },
-});
+const astro = spawnSync(
+  process.execPath,
+  [
+    resolve('node_modules/astro/bin/astro.mjs'),
+    'build',
+    '--outDir',
+    staging,
+    ...process.argv.slice(2),
+  ],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, [INDEX_AFTER_BUILD]: '1' },
+  },
+);
 if (astro.status !== 0) fail(`astro build failed (exit ${astro.status ?? astro.signal}).`);
 try {
   const pages = pagesToIndex(buildGraph(content.briefs, content.entities), config.basePath);
-  console.log(`[briefing-pagefind] ${await indexSite(staging, pages, { previousDir: outDir, language: config.site.language, ...config.search })}`);
+  console.log(
+    `[briefing-pagefind] ${await indexSite(staging, pages, { previousDir: outDir, language: config.site.language, ...config.search })}`,
+  );
 } catch (error) {
   fail(`search indexing failed: ${(error as Error).message}`);
 }
-if (!existsSync(`${staging}/index.html`) || !existsSync(`${staging}/pagefind/pagefind.js`)) fail('the build finished without a home page or search index.');
+if (!existsSync(`${staging}/index.html`) || !existsSync(`${staging}/pagefind/pagefind.js`))
+  fail('the build finished without a home page or search index.');
 
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(staging, outDir);
 console.log(`\n✓ site built into ${outDir}`);
 // Deleting 10,000 old pages takes seconds; nobody needs to wait for it.
-spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(previous)}, { recursive: true, force: true })`], { detached: true, stdio: 'ignore' }).unref();
+spawn(
+  process.execPath,
+  [
+    '-e',
+    `require('node:fs').rmSync(${JSON.stringify(previous)}, { recursive: true, force: true })`,
+  ],
+  { detached: true, stdio: 'ignore' },
+).unref();

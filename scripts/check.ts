@@ -13,7 +13,9 @@ export function configOrReport(): Config | undefined {
     return getConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    console.error(`\n✗ ${error.message}\n\nNothing was built. Fix the settings above and run the command again.\n`);
+    console.error(
+      `\n✗ ${error.message}\n\nNothing was built. Fix the settings above and run the command again.\n`,
+    );
     return undefined;
   }
 }
@@ -24,16 +26,24 @@ export function checkContent(config: Config): ValidationResult | undefined {
   const result = loadContent({ root: config.root, contentDir: config.contentDir });
   if (!result.briefs.length && !result.problems.length) {
     const folder = `${config.contentDir}/briefs`;
-    result.problems.push({ file: folder, message: 'no briefs found', hint: 'add Markdown files under content/briefs/, e.g. content/briefs/2025/my-first-brief.md' });
+    result.problems.push({
+      file: folder,
+      message: 'no briefs found',
+      hint: 'add Markdown files under content/briefs/, e.g. content/briefs/2025/my-first-brief.md',
+    });
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (result.problems.length) {
-    console.error(`\n✗ ${formatProblems(result.problems)}\n\nNothing was built. Fix the files above and run the command again.\n`);
+    console.error(
+      `\n✗ ${formatProblems(result.problems)}\n\nNothing was built. Fix the files above and run the command again.\n`,
+    );
     return undefined;
   }
   const published = result.briefs.filter((b) => !b.draft).length;
   const drafts = result.briefs.length - published;
-  console.log(`✓ content is valid: ${published} briefs (${drafts} drafts), ${result.entities.length} entity profiles, checked in ${seconds} s`);
+  console.log(
+    `✓ content is valid: ${published} briefs (${drafts} drafts), ${result.entities.length} entity profiles, checked in ${seconds} s`,
+  );
   return result;
 }
 

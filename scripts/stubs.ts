@@ -22,10 +22,15 @@ for (const ref of loadContent(location).unknown) {
   created.push(relative(config.root, file));
 }
 if (created.length) {
-  console.log(`Created ${created.length} stub ${created.length === 1 ? 'profile' : 'profiles'}:\n${created.map((f) => `  ${f}`).join('\n')}`);
-  console.log('\nFill in each name, the fields marked TODO and the profile text, then run `npm run check`.');
+  console.log(
+    `Created ${created.length} stub ${created.length === 1 ? 'profile' : 'profiles'}:\n${created.map((f) => `  ${f}`).join('\n')}`,
+  );
+  console.log(
+    '\nFill in each name, the fields marked TODO and the profile text, then run `npm run check`.',
+  );
 } else {
   console.log('No unknown references: nothing to create.');
 }
 const remaining = loadContent(location).problems.filter((p) => !created.includes(p.file));
-if (remaining.length) console.log(`\n${remaining.length} other problems remain: run \`npm run check\` to see them.`);
+if (remaining.length)
+  console.log(`\n${remaining.length} other problems remain: run \`npm run check\` to see them.`);

@@ -73,14 +73,23 @@ export class ConfigError extends Error {
   }
 }
 
-export function readConfig(env: Record<string, string | undefined> = process.env, root = process.cwd()): Config {
-  const set = Object.fromEntries(Object.keys(envSchema.shape).flatMap((name) => (env[name]?.trim() ? [[name, env[name]]] : [])));
+export function readConfig(
+  env: Record<string, string | undefined> = process.env,
+  root = process.cwd(),
+): Config {
+  const set = Object.fromEntries(
+    Object.keys(envSchema.shape).flatMap((name) => (env[name]?.trim() ? [[name, env[name]]] : [])),
+  );
   const parsed = envSchema.safeParse(set);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0]);
-        return { file: `environment variable ${name}`, message: `${JSON.stringify(set[name])}: ${issue.message}`, hint: 'see docs/configuration.md' };
+        return {
+          file: `environment variable ${name}`,
+          message: `${JSON.stringify(set[name])}: ${issue.message}`,
+          hint: 'see docs/configuration.md',
+        };
       }),
     );
   }
@@ -98,12 +107,16 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     basePath: vars.BASE_PATH ?? site.basePath ?? DEFAULTS.basePath,
     site,
     archive: {
-      fullListUpTo: vars.BRIEFING_FULL_LIST_UP_TO ?? site.archive.fullListUpTo ?? DEFAULTS.fullListUpTo,
-      newestPerYear: vars.BRIEFING_NEWEST_PER_YEAR ?? site.archive.newestPerYear ?? DEFAULTS.newestPerYear,
+      fullListUpTo:
+        vars.BRIEFING_FULL_LIST_UP_TO ?? site.archive.fullListUpTo ?? DEFAULTS.fullListUpTo,
+      newestPerYear:
+        vars.BRIEFING_NEWEST_PER_YEAR ?? site.archive.newestPerYear ?? DEFAULTS.newestPerYear,
     },
     search: {
-      shardBriefs: vars.BRIEFING_SEARCH_SHARD_BRIEFS ?? site.search.shardBriefs ?? DEFAULTS.shardBriefs,
-      firstTierKb: vars.BRIEFING_SEARCH_FIRST_TIER_KB ?? site.search.firstTierKb ?? DEFAULTS.firstTierKb,
+      shardBriefs:
+        vars.BRIEFING_SEARCH_SHARD_BRIEFS ?? site.search.shardBriefs ?? DEFAULTS.shardBriefs,
+      firstTierKb:
+        vars.BRIEFING_SEARCH_FIRST_TIER_KB ?? site.search.firstTierKb ?? DEFAULTS.firstTierKb,
     },
   };
 }

@@ -7,4 +7,6 @@ import { defineCollection } from 'astro:content';
 import { contentLoader } from './astro/content-loader.ts';
 import { BRIEFS_DIR, KIND_IDS } from './content/registry.ts';
 
-export const collections = Object.fromEntries([BRIEFS_DIR, ...KIND_IDS].map((name) => [name, defineCollection({ loader: contentLoader() })]));
+export const collections = Object.fromEntries(
+  [BRIEFS_DIR, ...KIND_IDS].map((name) => [name, defineCollection({ loader: contentLoader() })]),
+);

@@ -5,6 +5,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { round } from './results.ts';
 
 export interface Marker {
@@ -184,7 +185,7 @@ function eachLine(stream: NodeJS.ReadableStream, onLines: (lines: string[]) => v
     pending += chunk;
     const parts = pending.split('\n');
     pending = parts.pop()!;
-    onLines(parts.map((raw) => raw.replace(/\x1b\[[0-9;]*m/g, '')));
+    onLines(parts.map((raw) => stripVTControlCharacters(raw)));
   });
 }
 

@@ -40,7 +40,12 @@ export function entityCacheKey(graph: LinkGraph, ref: EntityRef): string {
   return hash({
     file: entity.digest ?? [entity.name, entity.body],
     links: wikilinkTargets(graph, entity.links),
-    backlinks: graph.backlinks(ref).map((b) => [...briefSummary(b)!, b.summary, graph.entitiesOf(b.slug).map((e) => e.name)]),
-    coMentions: [...graph.coMentions(ref, 5)].map(([kind, list]) => [kind, list.map((c) => [c.entity.slug, c.entity.name, c.count])]),
+    backlinks: graph
+      .backlinks(ref)
+      .map((b) => [...briefSummary(b)!, b.summary, graph.entitiesOf(b.slug).map((e) => e.name)]),
+    coMentions: [...graph.coMentions(ref, 5)].map(([kind, list]) => [
+      kind,
+      list.map((c) => [c.entity.slug, c.entity.name, c.count]),
+    ]),
   });
 }

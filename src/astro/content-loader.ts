@@ -34,12 +34,19 @@ export function contentLoader(): Loader {
           else if (reported) logger.info('content problems fixed');
           reported = problems;
         }
-        const records = collection === BRIEFS_DIR ? content.briefs : content.entities.filter((e) => e.kind === collection);
+        const records =
+          collection === BRIEFS_DIR
+            ? content.briefs
+            : content.entities.filter((e) => e.kind === collection);
         const untouched = new Set(store.keys());
         for (const record of records) {
           untouched.delete(record.slug);
           const existing = store.get(record.slug);
-          if (existing && existing.digest === record.digest && existing.filePath === record.filePath) {
+          if (
+            existing &&
+            existing.digest === record.digest &&
+            existing.filePath === record.filePath
+          ) {
             // Unchanged MDX must stay in Astro's list of modules to compile, as glob() does.
             if (existing.deferredRender) store.addModuleImport(record.filePath!);
             continue;

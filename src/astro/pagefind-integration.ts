@@ -23,7 +23,12 @@ export function pagefind(): AstroIntegration {
         const config = getConfig();
         const content = loadContentCached({ root: config.root, contentDir: config.contentDir });
         const pages = pagesToIndex(buildGraph(content.briefs, content.entities), config.basePath);
-        logger.info(await indexSite(fileURLToPath(dir), pages, { language: config.site.language, ...config.search }));
+        logger.info(
+          await indexSite(fileURLToPath(dir), pages, {
+            language: config.site.language,
+            ...config.search,
+          }),
+        );
       },
     },
   };

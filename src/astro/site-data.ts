@@ -24,20 +24,29 @@ let cached: { content: ValidationResult; data: SiteData } | undefined;
 export async function getSiteData(): Promise<SiteData> {
   const config = getConfig();
   // A build reads the content once; the dev server looks for changes at most once a second.
-  const content = loadContentCached({ root: config.root, contentDir: config.contentDir }, dev ? 1000 : Infinity);
+  const content = loadContentCached(
+    { root: config.root, contentDir: config.contentDir },
+    dev ? 1000 : Infinity,
+  );
   if (content.problems.length) throw contentError(content.problems, config.root);
   if (cached?.content !== content) cached = { content, data: siteDataOf(content, config, dev) };
   return cached.data;
 }
 
 /** The site's data from validated content: pure, so tests can call it without Astro. */
-export function siteDataOf(content: Pick<ValidationResult, 'briefs' | 'entities'>, config: Config, includeDrafts: boolean): SiteData {
+export function siteDataOf(
+  content: Pick<ValidationResult, 'briefs' | 'entities'>,
+  config: Config,
+  includeDrafts: boolean,
+): SiteData {
   return { graph: buildGraph(content.briefs, content.entities, { includeDrafts }), config };
 }
 
 /** An error Astro shows as it shows a compile error: every problem, and the first one's place. */
 function contentError(problems: Problem[], root: string): Error {
-  const error = new Error(`${formatProblems(problems)}\n\nFix the files above; the page reloads when they are saved.`) as Error & { loc?: object };
+  const error = new Error(
+    `${formatProblems(problems)}\n\nFix the files above; the page reloads when they are saved.`,
+  ) as Error & { loc?: object };
   const [first] = problems;
   if (first?.line) error.loc = { file: resolve(root, first.file), line: first.line, column: 1 };
   return error;

@@ -21,10 +21,17 @@ export function wikilinkPlugin(getIndex: () => EntityIndex) {
       const entity = getIndex().resolve(link.target);
       if (entity) {
         ctx.setProperty(node, 'url', entityUrl(entity));
-        ctx.setProperty(node, 'data', { hProperties: { className: ['wikilink', `wikilink-${entity.kind}`], dataEntity: refKey(entity) } });
+        ctx.setProperty(node, 'data', {
+          hProperties: {
+            className: ['wikilink', `wikilink-${entity.kind}`],
+            dataEntity: refKey(entity),
+          },
+        });
       } else {
         ctx.setProperty(node, 'url', `/search/?q=${encodeURIComponent(link.target)}`);
-        ctx.setProperty(node, 'data', { hProperties: { className: ['wikilink', 'wikilink-unresolved'] } });
+        ctx.setProperty(node, 'data', {
+          hProperties: { className: ['wikilink', 'wikilink-unresolved'] },
+        });
       }
     },
   });

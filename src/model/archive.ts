@@ -21,9 +21,14 @@ export function archiveByYear(briefs: readonly BriefRecord[]): ArchiveYear[] {
   return groupByYear(briefs).map(({ year, briefs: ofYear }) => ({
     year,
     briefs: ofYear,
-    months: groupConsecutive(ofYear, (b) => isoDay(b.date).slice(0, 7)).map(({ key, items }) => ({ id: key, label: formatMonth(items[0]!.date), briefs: items })),
+    months: groupConsecutive(ofYear, (b) => isoDay(b.date).slice(0, 7)).map(({ key, items }) => ({
+      id: key,
+      label: formatMonth(items[0]!.date),
+      briefs: items,
+    })),
   }));
 }
 
 export const yearUrl = (year: number) => `/timeline/${year}/`;
-export const monthUrl = (month: ArchiveMonth) => `${yearUrl(Number(month.id.slice(0, 4)))}#m${month.id}`;
+export const monthUrl = (month: ArchiveMonth) =>
+  `${yearUrl(Number(month.id.slice(0, 4)))}#m${month.id}`;

@@ -14,7 +14,11 @@ export interface FeedItem {
   categories: string[];
 }
 
-export function feedItems(graph: LinkGraph, briefs: readonly BriefRecord[], limit = FEED_LIMIT): FeedItem[] {
+export function feedItems(
+  graph: LinkGraph,
+  briefs: readonly BriefRecord[],
+  limit = FEED_LIMIT,
+): FeedItem[] {
   return briefs.slice(0, limit).map((brief) => ({
     title: brief.title,
     link: briefUrl(brief.slug),

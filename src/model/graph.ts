@@ -50,13 +50,23 @@ export interface LinkGraph {
 }
 
 function compareEntities(a: EntityRecord, b: EntityRecord): number {
-  return KIND_IDS.indexOf(a.kind) - KIND_IDS.indexOf(b.kind) || a.name.localeCompare(b.name, 'en') || a.slug.localeCompare(b.slug);
+  return (
+    KIND_IDS.indexOf(a.kind) - KIND_IDS.indexOf(b.kind) ||
+    a.name.localeCompare(b.name, 'en') ||
+    a.slug.localeCompare(b.slug)
+  );
 }
 
-export function buildGraph(allBriefs: Iterable<BriefRecord>, allEntities: Iterable<EntityRecord>, { includeDrafts = false } = {}): LinkGraph {
+export function buildGraph(
+  allBriefs: Iterable<BriefRecord>,
+  allEntities: Iterable<EntityRecord>,
+  { includeDrafts = false } = {},
+): LinkGraph {
   const entities = [...allEntities].sort(compareEntities);
   const index = new EntityIndex(entities);
-  const briefs = [...allBriefs].filter((b) => includeDrafts || !b.draft).sort(compareBriefsNewestFirst);
+  const briefs = [...allBriefs]
+    .filter((b) => includeDrafts || !b.draft)
+    .sort(compareBriefsNewestFirst);
   const position = new Map(briefs.map((b, i) => [b.slug, i]));
   const bySlug = new Map(briefs.map((b) => [b.slug, b]));
 
@@ -72,7 +82,8 @@ export function buildGraph(allBriefs: Iterable<BriefRecord>, allEntities: Iterab
       if (!seen) refs.set(key, [via]);
       else if (!seen.includes(via)) seen.push(via);
     };
-    for (const kind of KIND_IDS) for (const slug of brief.refs[kind] ?? []) add(index.get({ kind, slug }), 'frontmatter');
+    for (const kind of KIND_IDS)
+      for (const slug of brief.refs[kind] ?? []) add(index.get({ kind, slug }), 'frontmatter');
     for (const target of brief.links) add(index.resolve(target), 'body');
     refsOf.set(brief.slug, refs);
     // Briefs are visited newest first, so each backlink list comes out already sorted.
@@ -91,7 +102,10 @@ export function buildGraph(allBriefs: Iterable<BriefRecord>, allEntities: Iterab
       for (let y = x + 1; y < keys.length; y++) {
         const a = keys[x]!;
         const b = keys[y]!;
-        for (const [from, to] of [[a, b], [b, a]] as const) {
+        for (const [from, to] of [
+          [a, b],
+          [b, a],
+        ] as const) {
           const counts = coCounts.get(from) ?? new Map<string, number>();
           counts.set(to, (counts.get(to) ?? 0) + 1);
           coCounts.set(from, counts);
@@ -117,7 +131,8 @@ export function buildGraph(allBriefs: Iterable<BriefRecord>, allEntities: Iterab
     return list;
   };
 
-  const backlinks = (ref: EntityRef) => (backlinkPositions.get(refKey(ref)) ?? []).map((i) => briefs[i]!);
+  const backlinks = (ref: EntityRef) =>
+    (backlinkPositions.get(refKey(ref)) ?? []).map((i) => briefs[i]!);
 
   // Scores of candidate briefs by position, reset after each call: a brief sharing a common
   // theme has a thousand candidates, and sorting them all for five was most of the cost.
@@ -140,7 +155,8 @@ export function buildGraph(allBriefs: Iterable<BriefRecord>, allEntities: Iterab
     }
     // The best `limit`, highest score first, then newest (lowest position) first.
     const self = position.get(slug) ?? -1;
-    const ahead = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+    const ahead = (a: number, b: number) =>
+      scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
     const best: number[] = [];
     for (const i of touched) {
       if (i === self || (best.length === limit && !ahead(i, best[limit - 1]!))) continue;
@@ -185,7 +201,12 @@ export function buildGraph(allBriefs: Iterable<BriefRecord>, allEntities: Iterab
       for (const brief of briefs) {
         for (const [key, via] of refsOf.get(brief.slug) ?? []) {
           const entity = index.byKey.get(key)!;
-          edges.push({ brief: brief.slug, kind: entity.kind, entity: entity.slug, via: [...via].sort() });
+          edges.push({
+            brief: brief.slug,
+            kind: entity.kind,
+            entity: entity.slug,
+            via: [...via].sort(),
+          });
         }
       }
       return edges;

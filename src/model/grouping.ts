@@ -3,7 +3,10 @@ import { yearOf } from './dates.ts';
 import type { BriefRecord } from './records.ts';
 
 /** Runs of consecutive items with the same key, in order (for lists already sorted by that key). */
-export function groupConsecutive<T, K>(items: readonly T[], keyOf: (item: T) => K): Array<{ key: K; items: T[] }> {
+export function groupConsecutive<T, K>(
+  items: readonly T[],
+  keyOf: (item: T) => K,
+): Array<{ key: K; items: T[] }> {
   const groups: Array<{ key: K; items: T[] }> = [];
   for (const item of items) {
     const key = keyOf(item);
@@ -15,8 +18,13 @@ export function groupConsecutive<T, K>(items: readonly T[], keyOf: (item: T) => 
 }
 
 /** Briefs (already newest first) split into years, newest year first. */
-export function groupByYear(briefs: readonly BriefRecord[]): Array<{ year: number; briefs: BriefRecord[] }> {
-  return groupConsecutive(briefs, (b) => yearOf(b.date)).map(({ key, items }) => ({ year: key, briefs: items }));
+export function groupByYear(
+  briefs: readonly BriefRecord[],
+): Array<{ year: number; briefs: BriefRecord[] }> {
+  return groupConsecutive(briefs, (b) => yearOf(b.date)).map(({ key, items }) => ({
+    year: key,
+    briefs: items,
+  }));
 }
 
 export interface Bucket {
@@ -28,7 +36,10 @@ export interface Bucket {
 }
 
 /** Briefs per calendar quarter, with empty quarters filled in, oldest first. */
-export function countByQuarter(briefs: readonly BriefRecord[], range?: { from: Date; to: Date }): Bucket[] {
+export function countByQuarter(
+  briefs: readonly BriefRecord[],
+  range?: { from: Date; to: Date },
+): Bucket[] {
   if (!briefs.length && !range) return [];
   const quarterIndex = (d: Date) => d.getUTCFullYear() * 4 + Math.floor(d.getUTCMonth() / 3);
   const counts = new Map<number, number>();
@@ -53,6 +64,11 @@ export function countByQuarter(briefs: readonly BriefRecord[], range?: { from: D
 
 /** First letter for A–Z indexes; digits and non-Latin scripts go under "#". */
 export function indexLetter(name: string): string {
-  const first = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().charAt(0).toUpperCase();
+  const first = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .charAt(0)
+    .toUpperCase();
   return /[A-Z]/.test(first) ? first : '#';
 }

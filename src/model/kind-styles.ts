@@ -2,7 +2,8 @@
 import type { EntityKind } from '../content/registry.ts';
 
 export function kindStylesheet(kinds: readonly Pick<EntityKind, 'id' | 'colours'>[]): string {
-  const vars = (mode: 'light' | 'dark') => kinds.map((k) => `--kind-${k.id}: ${k.colours[mode]};`).join(' ');
+  const vars = (mode: 'light' | 'dark') =>
+    kinds.map((k) => `--kind-${k.id}: ${k.colours[mode]};`).join(' ');
   return [
     `:root { ${vars('light')} ${kinds.map((k) => `--kind-${k.id}-mark: ${k.colours.mark};`).join(' ')} }`,
     `@media (prefers-color-scheme: dark) { :root { ${vars('dark')} } }`,

@@ -2,7 +2,17 @@
  * The entity network picture: the strongest co-mention links laid out once, at build
  * time, by a force simulation (d3-force) run to rest, so the page needs no JavaScript.
  */
-import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
+import {
+  forceCenter,
+  forceCollide,
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type SimulationLinkDatum,
+  type SimulationNodeDatum,
+} from 'd3-force';
 import { type EntityRecord, refKey } from './records.ts';
 import type { LinkGraph } from './graph.ts';
 
@@ -41,7 +51,10 @@ export function nodeLabel(name: string): string {
 /** Links seen in one brief only are noise once there are enough repeated ones to draw. */
 const MIN_REPEATED_LINKS = 15;
 
-export function layoutNetwork(graph: LinkGraph, { maxEdges = 80, width = 960, height = 720 } = {}): NetworkLayout {
+export function layoutNetwork(
+  graph: LinkGraph,
+  { maxEdges = 80, width = 960, height = 720 } = {},
+): NetworkLayout {
   const strongest = graph.strongestPairs(maxEdges);
   const repeated = strongest.filter((p) => p.count > 1);
   const pairs = repeated.length >= MIN_REPEATED_LINKS ? repeated : strongest;
@@ -60,7 +73,11 @@ export function layoutNetwork(graph: LinkGraph, { maxEdges = 80, width = 960, he
   const nodes = [...nodesByKey.values()];
 
   // d3-force seeds positions on a deterministic spiral, so the same content gives the same picture.
-  const simNodes: SimNode[] = nodes.map((n) => ({ key: refKey(n.entity), r: n.r, labelHalfWidth: nodeLabel(n.entity.name).length * 3.4 }));
+  const simNodes: SimNode[] = nodes.map((n) => ({
+    key: refKey(n.entity),
+    r: n.r,
+    labelHalfWidth: nodeLabel(n.entity.name).length * 3.4,
+  }));
   const index = new Map(simNodes.map((n) => [n.key, n]));
   const simLinks: Array<SimulationLinkDatum<SimNode> & { count: number }> = edges.map((e) => ({
     source: index.get(refKey(e.source.entity))!,
@@ -69,9 +86,17 @@ export function layoutNetwork(graph: LinkGraph, { maxEdges = 80, width = 960, he
   }));
   const maxCount = Math.max(1, ...edges.map((e) => e.count));
   forceSimulation(simNodes)
-    .force('link', forceLink(simLinks).distance(120).strength((l) => 0.2 + (0.6 * l.count) / maxCount))
+    .force(
+      'link',
+      forceLink(simLinks)
+        .distance(120)
+        .strength((l) => 0.2 + (0.6 * l.count) / maxCount),
+    )
     .force('charge', forceManyBody().strength(-520))
-    .force('collide', forceCollide<SimNode>((n) => Math.max(n.r + 18, n.labelHalfWidth)).iterations(3))
+    .force(
+      'collide',
+      forceCollide<SimNode>((n) => Math.max(n.r + 18, n.labelHalfWidth)).iterations(3),
+    )
     .force('x', forceX(0).strength(0.03))
     .force('y', forceY(0).strength(0.1))
     .force('center', forceCenter(0, 0))
@@ -83,11 +108,20 @@ export function layoutNetwork(graph: LinkGraph, { maxEdges = 80, width = 960, he
   const margins = { x: 110, y: 50 };
   const xs = simNodes.map((n) => n.x ?? 0);
   const ys = simNodes.map((n) => n.y ?? 0);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const [minX, maxX, minY, maxY] = [
+    Math.min(...xs),
+    Math.max(...xs),
+    Math.min(...ys),
+    Math.max(...ys),
+  ];
   // Each axis is scaled on its own so the picture fills the frame; distances stay readable.
   const fit = (value: number, min: number, max: number, size: number, margin: number) => {
     const scale = Math.min((size - 2 * margin) / Math.max(max - min, 1), 1.6);
-    return Math.round((margin + (value - min) * scale + (size - 2 * margin - (max - min) * scale) / 2) * 10) / 10;
+    return (
+      Math.round(
+        (margin + (value - min) * scale + (size - 2 * margin - (max - min) * scale) / 2) * 10,
+      ) / 10
+    );
   };
   nodes.forEach((node, i) => {
     const sim = simNodes[i]!;

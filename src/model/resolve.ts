@@ -37,7 +37,8 @@ export class EntityIndex {
   /** Resolve the inside of a wikilink: `kind/slug`, or a name or alias in any case. */
   resolve(target: string): EntityRecord | undefined {
     const qualified = splitQualifiedTarget(target);
-    if (qualified && isKindId(qualified.kind)) return this.get({ kind: qualified.kind, slug: qualified.slug });
+    if (qualified && isKindId(qualified.kind))
+      return this.get({ kind: qualified.kind, slug: qualified.slug });
     return this.byName.get(nameKey(target));
   }
 
@@ -50,7 +51,8 @@ export class EntityIndex {
   /** Closest names, aliases or kind/slug paths, for an unresolved wikilink. */
   suggestNames(wanted: string): string[] {
     const candidates: string[] = [];
-    for (const entity of this.byKey.values()) candidates.push(entity.name, ...entity.aliases, refKey(entity));
+    for (const entity of this.byKey.values())
+      candidates.push(entity.name, ...entity.aliases, refKey(entity));
     return closest(wanted, candidates);
   }
 }

@@ -8,7 +8,10 @@ const CJK_CHARS_PER_MINUTE = 400;
 export function readingMinutes(markdown: string): number {
   const plain = stripMarkdown(markdown);
   const cjk = plain.match(CJK)?.length ?? 0;
-  const words = plain.replace(CJK, ' ').split(/\s+/).filter((w) => /\w/.test(w)).length;
+  const words = plain
+    .replace(CJK, ' ')
+    .split(/\s+/)
+    .filter((w) => /\w/.test(w)).length;
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE + cjk / CJK_CHARS_PER_MINUTE));
 }
 

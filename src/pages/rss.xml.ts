@@ -8,5 +8,10 @@ const settings = getConfig().site;
 
 export const GET: APIRoute = async ({ site }) => {
   const { graph } = await getSiteData();
-  return rss({ title: settings.title, description: settings.description, site: site!, items: feedItems(graph, graph.briefs) });
+  return rss({
+    title: settings.title,
+    description: settings.description,
+    site: site!,
+    items: feedItems(graph, graph.briefs),
+  });
 };

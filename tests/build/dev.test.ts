@@ -36,7 +36,10 @@ async function until(url: string, test: (text: string) => boolean, ms = 30_000):
   throw new Error(`timed out waiting for ${url}; last response:\n${last.slice(0, 2000)}`);
 }
 
-const withoutVitest = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([name]) => !/^(VITEST|TEST$|NODE_ENV$)/.test(name)));
+const withoutVitest = (env: NodeJS.ProcessEnv) =>
+  Object.fromEntries(
+    Object.entries(env).filter(([name]) => !/^(VITEST|TEST$|NODE_ENV$)/.test(name)),
+  );
 
 let dev: ChildProcess | undefined;
 let browser: Browser | undefined;
@@ -46,34 +49,47 @@ afterAll(async () => {
 });
 
 describe('npm run dev', () => {
-  it('shows a content problem with file and line, and recovers when it is fixed', { timeout: 120_000 }, async () => {
-    const content = join(mkdtempSync(join(tmpdir(), 'briefing-dev-')), 'content');
-    cpSync(resolve('tests/fixtures/mini/content'), content, { recursive: true });
-    const port = await freePort();
-    let terminal = '';
-    dev = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
-      // As a reader's terminal would run it: Astro changes its dev server under Vitest.
-      env: { ...withoutVitest(process.env), BRIEFING_CONTENT_DIR: content, FORCE_COLOR: '0' },
-    });
-    dev.stdout!.on('data', (chunk: Buffer) => (terminal += chunk.toString()));
-    dev.stderr!.on('data', (chunk: Buffer) => (terminal += chunk.toString()));
-    const page = `http://127.0.0.1:${port}/briefs/alpha/`;
-    await until(page, (t) => t.includes('Alpha brief about Northern Rare Earth'));
+  it(
+    'shows a content problem with file and line, and recovers when it is fixed',
+    { timeout: 120_000 },
+    async () => {
+      const content = join(mkdtempSync(join(tmpdir(), 'briefing-dev-')), 'content');
+      cpSync(resolve('tests/fixtures/mini/content'), content, { recursive: true });
+      const port = await freePort();
+      let terminal = '';
+      dev = spawn(
+        process.execPath,
+        ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'],
+        {
+          // As a reader's terminal would run it: Astro changes its dev server under Vitest.
+          env: { ...withoutVitest(process.env), BRIEFING_CONTENT_DIR: content, FORCE_COLOR: '0' },
+        },
+      );
+      dev.stdout!.on('data', (chunk: Buffer) => (terminal += chunk.toString()));
+      dev.stderr!.on('data', (chunk: Buffer) => (terminal += chunk.toString()));
+      const page = `http://127.0.0.1:${port}/briefs/alpha/`;
+      await until(page, (t) => t.includes('Alpha brief about Northern Rare Earth'));
 
-    const beta = join(content, 'briefs/2025/beta.md');
-    const good = readFileSync(beta, 'utf8');
-    writeFileSync(beta, good.replace('companies: [mp-materials]', 'companies: [mp-material]'));
-    await until(page, (t) => t.includes('<title>Error</title>'));
-    expect(terminal).toMatch(/beta\.md:6[\s\S]*unknown companies slug "mp-material"/);
-    // In the browser, Astro's error overlay shows the same problem.
-    browser = await launchBrowser();
-    const tab = await browser.newPage();
-    await tab.goto(page);
-    const overlay = tab.locator('vite-error-overlay');
-    await overlay.waitFor({ state: 'attached' });
-    await expect.poll(() => overlay.evaluate((el) => el.shadowRoot?.textContent ?? '')).toMatch(/beta\.md:6[\s\S]*did you mean "mp-materials"/);
+      const beta = join(content, 'briefs/2025/beta.md');
+      const good = readFileSync(beta, 'utf8');
+      writeFileSync(beta, good.replace('companies: [mp-materials]', 'companies: [mp-material]'));
+      await until(page, (t) => t.includes('<title>Error</title>'));
+      expect(terminal).toMatch(/beta\.md:6[\s\S]*unknown companies slug "mp-material"/);
+      // In the browser, Astro's error overlay shows the same problem.
+      browser = await launchBrowser();
+      const tab = await browser.newPage();
+      await tab.goto(page);
+      const overlay = tab.locator('vite-error-overlay');
+      await overlay.waitFor({ state: 'attached' });
+      await expect
+        .poll(() => overlay.evaluate((el) => el.shadowRoot?.textContent ?? ''))
+        .toMatch(/beta\.md:6[\s\S]*did you mean "mp-materials"/);
 
-    writeFileSync(beta, good);
-    await until(page, (t) => t.includes('Alpha brief about Northern Rare Earth') && !t.includes('beta.md:6'));
-  });
+      writeFileSync(beta, good);
+      await until(
+        page,
+        (t) => t.includes('Alpha brief about Northern Rare Earth') && !t.includes('beta.md:6'),
+      );
+    },
+  );
 });

@@ -21,7 +21,10 @@ function scratch() {
 }
 
 function run(script: string, env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [script], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [script], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
@@ -34,28 +37,71 @@ function edit(file: string, from: string | RegExp, to: string) {
 
 describe('npm run build with bad content', () => {
   it.each([
-    ['an invalid date', (c: string) => edit(join(c, 'briefs/2025/alpha.md'), 'date: 2025-03-22', 'date: 2025-03-32'), 'alpha.md:3', 'date: expected a date written as YYYY-MM-DD'],
-    ['a missing title', (c: string) => edit(join(c, 'briefs/2025/alpha.md'), /^title: .*\n/m, ''), 'alpha.md', 'title: required field is missing'],
-    ['broken YAML', (c: string) => edit(join(c, 'briefs/2025/beta.md'), 'highlights: [Two.]', 'highlights: [Two.'), 'beta.md', 'the YAML frontmatter cannot be read'],
-    ['an unknown entity', (c: string) => edit(join(c, 'briefs/2025/beta.md'), 'companies: [mp-materials]', 'companies: [mp-material]'), 'beta.md:6', 'did you mean "mp-materials"?'],
-    ['an unresolved wikilink', (c: string) => edit(join(c, 'briefs/2025/beta.md'), '[[MP]]', '[[MP Materails]]'), 'beta.md:11', 'did you mean [[MP Materials]]'],
-  ])('stops on %s, names the place, and keeps the published site', (_name, breakIt, where, what) => {
-    const { content, dist } = scratch();
-    breakIt(content);
-    const { status, output } = run('scripts/build.ts', { BRIEFING_CONTENT_DIR: content, BRIEFING_DIST: dist });
-    expect(status).toBe(1);
-    expect(output).toContain(where);
-    expect(output).toContain(what);
-    expect(output).toContain('Nothing was built');
-    expect(output).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/); // no stack trace
-    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('previously published');
-  });
+    [
+      'an invalid date',
+      (c: string) => edit(join(c, 'briefs/2025/alpha.md'), 'date: 2025-03-22', 'date: 2025-03-32'),
+      'alpha.md:3',
+      'date: expected a date written as YYYY-MM-DD',
+    ],
+    [
+      'a missing title',
+      (c: string) => edit(join(c, 'briefs/2025/alpha.md'), /^title: .*\n/m, ''),
+      'alpha.md',
+      'title: required field is missing',
+    ],
+    [
+      'broken YAML',
+      (c: string) =>
+        edit(join(c, 'briefs/2025/beta.md'), 'highlights: [Two.]', 'highlights: [Two.'),
+      'beta.md',
+      'the YAML frontmatter cannot be read',
+    ],
+    [
+      'an unknown entity',
+      (c: string) =>
+        edit(
+          join(c, 'briefs/2025/beta.md'),
+          'companies: [mp-materials]',
+          'companies: [mp-material]',
+        ),
+      'beta.md:6',
+      'did you mean "mp-materials"?',
+    ],
+    [
+      'an unresolved wikilink',
+      (c: string) => edit(join(c, 'briefs/2025/beta.md'), '[[MP]]', '[[MP Materails]]'),
+      'beta.md:11',
+      'did you mean [[MP Materials]]',
+    ],
+  ])(
+    'stops on %s, names the place, and keeps the published site',
+    (_name, breakIt, where, what) => {
+      const { content, dist } = scratch();
+      breakIt(content);
+      const { status, output } = run('scripts/build.ts', {
+        BRIEFING_CONTENT_DIR: content,
+        BRIEFING_DIST: dist,
+      });
+      expect(status).toBe(1);
+      expect(output).toContain(where);
+      expect(output).toContain(what);
+      expect(output).toContain('Nothing was built');
+      expect(output).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/); // no stack trace
+      expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('previously published');
+    },
+  );
 
   it('reports an MDX syntax error with its line before building', () => {
     const { content, dist } = scratch();
     const beta = readFileSync(join(content, 'briefs/2025/beta.md'), 'utf8');
-    writeFileSync(join(content, 'briefs/2025/broken-mdx.mdx'), beta.replace('Body about [[MP]].', 'An unclosed <Component tag.'));
-    const { status, output } = run('scripts/build.ts', { BRIEFING_CONTENT_DIR: content, BRIEFING_DIST: dist });
+    writeFileSync(
+      join(content, 'briefs/2025/broken-mdx.mdx'),
+      beta.replace('Body about [[MP]].', 'An unclosed <Component tag.'),
+    );
+    const { status, output } = run('scripts/build.ts', {
+      BRIEFING_CONTENT_DIR: content,
+      BRIEFING_DIST: dist,
+    });
     expect(status).toBe(1);
     const line = beta.split('\n').findIndex((l) => l.includes('Body about')) + 1;
     expect(output).toContain(`broken-mdx.mdx:${line}`);
@@ -67,9 +113,15 @@ describe('npm run build with bad content', () => {
     const { content, dist } = scratch();
     writeFileSync(
       join(content, 'briefs/2025/broken-mdx.mdx'),
-      readFileSync(join(content, 'briefs/2025/beta.md'), 'utf8').replace('Body about [[MP]].', 'Uses <NoSuchComponent /> here.'),
+      readFileSync(join(content, 'briefs/2025/beta.md'), 'utf8').replace(
+        'Body about [[MP]].',
+        'Uses <NoSuchComponent /> here.',
+      ),
     );
-    const { status, output } = run('scripts/build.ts', { BRIEFING_CONTENT_DIR: content, BRIEFING_DIST: dist });
+    const { status, output } = run('scripts/build.ts', {
+      BRIEFING_CONTENT_DIR: content,
+      BRIEFING_DIST: dist,
+    });
     expect(status).toBe(1);
     expect(output).toContain('broken-mdx.mdx');
     expect(output).toContain('was left as it was');
@@ -81,12 +133,22 @@ describe('npm run build with bad content', () => {
 describe('npm run stubs', () => {
   it('creates a valid stub profile for each unknown reference', () => {
     const { content } = scratch();
-    edit(join(content, 'briefs/2025/beta.md'), 'companies: [mp-materials]', 'companies: [mp-materials, new-miner]');
-    edit(join(content, 'briefs/2025/beta.md'), 'Body about [[MP]].', 'Body about [[MP]] and [[themes/magnet-supply]].');
+    edit(
+      join(content, 'briefs/2025/beta.md'),
+      'companies: [mp-materials]',
+      'companies: [mp-materials, new-miner]',
+    );
+    edit(
+      join(content, 'briefs/2025/beta.md'),
+      'Body about [[MP]].',
+      'Body about [[MP]] and [[themes/magnet-supply]].',
+    );
     expect(run('scripts/check.ts', { BRIEFING_CONTENT_DIR: content }).status).toBe(1);
     const stubs = run('scripts/stubs.ts', { BRIEFING_CONTENT_DIR: content });
     expect(stubs.output).toContain('Created 2 stub profiles');
-    expect(readFileSync(join(content, 'companies/new-miner.md'), 'utf8')).toContain('name: New Miner');
+    expect(readFileSync(join(content, 'companies/new-miner.md'), 'utf8')).toContain(
+      'name: New Miner',
+    );
     expect(existsSync(join(content, 'themes/magnet-supply.md'))).toBe(true);
     const check = run('scripts/check.ts', { BRIEFING_CONTENT_DIR: content });
     expect(check.output).toContain('content is valid');

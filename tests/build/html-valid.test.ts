@@ -25,7 +25,10 @@ describe('built HTML', () => {
     for (const file of allHtmlFiles()) {
       const report = await validator.validateString(readFileSync(file, 'utf8'), file);
       for (const result of report.results) {
-        for (const message of result.messages) failures.push(`${urlOfFile(file)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+        for (const message of result.messages)
+          failures.push(
+            `${urlOfFile(file)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`,
+          );
       }
     }
     expect(failures.slice(0, 40)).toEqual([]);

@@ -9,7 +9,10 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 function build(content: string, dist: string) {
-  const result = spawnSync(process.execPath, ['scripts/build.ts'], { env: { ...process.env, BRIEFING_CONTENT_DIR: content, BRIEFING_DIST: dist }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['scripts/build.ts'], {
+    env: { ...process.env, BRIEFING_CONTENT_DIR: content, BRIEFING_DIST: dist },
+    encoding: 'utf8',
+  });
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;
 }
@@ -22,13 +25,23 @@ describe('a rebuild after editing one brief', () => {
     cpSync(resolve('tests/fixtures/mini/content'), content, { recursive: true });
     build(content, dist);
     const beta = join(content, 'briefs/2025/beta.md');
-    writeFileSync(beta, readFileSync(beta, 'utf8').replace('title: Beta brief about MP Materials', 'title: Renamed beta brief'));
+    writeFileSync(
+      beta,
+      readFileSync(beta, 'utf8').replace(
+        'title: Beta brief about MP Materials',
+        'title: Renamed beta brief',
+      ),
+    );
     const log = build(content, dist);
     expect(log).toMatch(/restored/);
     const page = (p: string) => readFileSync(join(dist, p, 'index.html'), 'utf8');
     expect(page('briefs/beta')).toContain('Renamed beta brief');
-    expect(page('companies/mp-materials'), 'backlinks show the new title').toContain('Renamed beta brief');
-    expect(page('briefs/alpha'), 'the neighbour link shows the new title').toContain('Renamed beta brief');
+    expect(page('companies/mp-materials'), 'backlinks show the new title').toContain(
+      'Renamed beta brief',
+    );
+    expect(page('briefs/alpha'), 'the neighbour link shows the new title').toContain(
+      'Renamed beta brief',
+    );
     expect(page('briefs')).toContain('Renamed beta brief');
     expect(readFileSync(join(dist, 'rss.xml'), 'utf8')).toContain('Renamed beta brief');
     expect(page('policies/eight-provisions')).not.toContain('beta');

@@ -28,18 +28,26 @@ describe('the sample corpus', () => {
 });
 
 describe('brief pages', () => {
-  it.each(published.map((b) => [b.slug, b] as const))('%s has its title, date, sources and entity links', (slug, brief) => {
-    const html = parse(readPage(`/briefs/${slug}/`));
-    expect(html.querySelector('h1')!.text.trim()).toBe(brief.title);
-    expect(html.querySelector('header time')!.getAttribute('datetime')).toBe(brief.date.toISOString().slice(0, 10));
-    const chips = new Set(html.querySelectorAll('aside .chip').map((a) => a.getAttribute('href')));
-    for (const kind of KIND_IDS) {
-      for (const ref of brief.refs[kind] ?? []) expect(chips, `${slug} → ${kind}/${ref}`).toContain(`/${kind}/${ref}/`);
-    }
-    const sourceLinks = html.querySelectorAll('.sources a').map((a) => a.getAttribute('href'));
-    expect(sourceLinks).toEqual(brief.sources.map((s) => s.url));
-    expect(html.querySelectorAll('.takeaways li')).toHaveLength(brief.highlights.length);
-  });
+  it.each(published.map((b) => [b.slug, b] as const))(
+    '%s has its title, date, sources and entity links',
+    (slug, brief) => {
+      const html = parse(readPage(`/briefs/${slug}/`));
+      expect(html.querySelector('h1')!.text.trim()).toBe(brief.title);
+      expect(html.querySelector('header time')!.getAttribute('datetime')).toBe(
+        brief.date.toISOString().slice(0, 10),
+      );
+      const chips = new Set(
+        html.querySelectorAll('aside .chip').map((a) => a.getAttribute('href')),
+      );
+      for (const kind of KIND_IDS) {
+        for (const ref of brief.refs[kind] ?? [])
+          expect(chips, `${slug} → ${kind}/${ref}`).toContain(`/${kind}/${ref}/`);
+      }
+      const sourceLinks = html.querySelectorAll('.sources a').map((a) => a.getAttribute('href'));
+      expect(sourceLinks).toEqual(brief.sources.map((s) => s.url));
+      expect(html.querySelectorAll('.takeaways li')).toHaveLength(brief.highlights.length);
+    },
+  );
 
   it('never publishes a draft', () => {
     for (const draft of drafts) {
@@ -83,19 +91,33 @@ describe('entity pages', () => {
     }
   });
 
-  it.each(content.entities.map((e) => [`${e.kind}/${e.slug}`, e] as const))('%s links to exactly the briefs that reference it', (_key, entity) => {
-    const url = `/${entity.kind}/${entity.slug}/`;
-    const html = parse(readPage(url));
-    expect(html.querySelector('h1')!.text.trim()).toBe(entity.name);
-    const backlinks = new Set(html.querySelectorAll('#backlinks ~ section a, section[aria-labelledby="backlinks"] .compact-list a').map((a) => a.getAttribute('href')!));
-    expect([...backlinks].sort()).toEqual([...(expected.get(url) ?? [])].sort());
-    const count = html.querySelector('#backlinks .count')!.text.trim();
-    expect(Number(count)).toBe(backlinks.size);
-    expect(backlinks.size, `${url} is referenced by no brief`).toBeGreaterThan(0);
-  });
+  it.each(content.entities.map((e) => [`${e.kind}/${e.slug}`, e] as const))(
+    '%s links to exactly the briefs that reference it',
+    (_key, entity) => {
+      const url = `/${entity.kind}/${entity.slug}/`;
+      const html = parse(readPage(url));
+      expect(html.querySelector('h1')!.text.trim()).toBe(entity.name);
+      const backlinks = new Set(
+        html
+          .querySelectorAll(
+            '#backlinks ~ section a, section[aria-labelledby="backlinks"] .compact-list a',
+          )
+          .map((a) => a.getAttribute('href')!),
+      );
+      expect([...backlinks].sort()).toEqual([...(expected.get(url) ?? [])].sort());
+      const count = html.querySelector('#backlinks .count')!.text.trim();
+      expect(Number(count)).toBe(backlinks.size);
+      expect(backlinks.size, `${url} is referenced by no brief`).toBeGreaterThan(0);
+    },
+  );
 
   it('counts a body-only wikilink as a backlink', () => {
-    const edges = JSON.parse(readPage('/api/links.json')) as Array<{ brief: string; kind: string; entity: string; via: string[] }>;
+    const edges = JSON.parse(readPage('/api/links.json')) as Array<{
+      brief: string;
+      kind: string;
+      entity: string;
+      via: string[];
+    }>;
     const bodyOnly = edges.find((e) => e.via.length === 1 && e.via[0] === 'body');
     expect(bodyOnly, 'the sample corpus has a body-only mention').toBeDefined();
     const html = readPage(`/${bodyOnly!.kind}/${bodyOnly!.entity}/`);
@@ -104,7 +126,10 @@ describe('entity pages', () => {
 });
 
 describe('archive pages', () => {
-  const briefLinks = (url: string) => parse(readPage(url)).querySelectorAll('main .compact-list a').map((a) => a.getAttribute('href'));
+  const briefLinks = (url: string) =>
+    parse(readPage(url))
+      .querySelectorAll('main .compact-list a')
+      .map((a) => a.getAttribute('href'));
 
   it('list every published brief on /briefs/ and /timeline/ (a small site), and once on its year page', () => {
     const all = published.map((b) => `/briefs/${b.slug}/`).sort();
@@ -113,7 +138,9 @@ describe('archive pages', () => {
     const years = [...new Set(published.map((b) => b.date.getUTCFullYear()))];
     const byYear = years.flatMap((year) => {
       const links = briefLinks(`/timeline/${year}/`);
-      expect(links.length, String(year)).toBe(published.filter((b) => b.date.getUTCFullYear() === year).length);
+      expect(links.length, String(year)).toBe(
+        published.filter((b) => b.date.getUTCFullYear() === year).length,
+      );
       return links;
     });
     expect(byYear.sort()).toEqual(all);
@@ -134,7 +161,8 @@ describe('the whole site', () => {
     for (const { url, html } of parsed) {
       for (const a of html.querySelectorAll('a[href], link[href]')) {
         const href = a.getAttribute('href')!;
-        if (/^(https?:|mailto:)/.test(href) && !href.startsWith('https://briefing.example.org')) continue;
+        if (/^(https?:|mailto:)/.test(href) && !href.startsWith('https://briefing.example.org'))
+          continue;
         const target = new URL(href, `http://site${url}`);
         if (target.pathname.startsWith('/search/')) continue; // served by the search page, checked in e2e
         const file = fileForUrl(target.pathname);
@@ -144,7 +172,8 @@ describe('the whole site', () => {
         }
         if (target.hash && file.endsWith('.html')) {
           const targetUrl = urlOfFile(file);
-          if (!ids.get(targetUrl)?.has(decodeURIComponent(target.hash.slice(1)))) broken.push(`${url} → ${href} (no such anchor)`);
+          if (!ids.get(targetUrl)?.has(decodeURIComponent(target.hash.slice(1))))
+            broken.push(`${url} → ${href} (no such anchor)`);
         }
       }
     }
@@ -162,7 +191,14 @@ describe('the whole site', () => {
   });
 
   it('ships no JavaScript file on reading pages', () => {
-    for (const url of ['/', '/briefs/', `/briefs/${published[0]!.slug}/`, '/companies/', '/timeline/', '/network/']) {
+    for (const url of [
+      '/',
+      '/briefs/',
+      `/briefs/${published[0]!.slug}/`,
+      '/companies/',
+      '/timeline/',
+      '/network/',
+    ]) {
       const html = parse(readPage(url));
       expect(html.querySelectorAll('script[src]'), url).toHaveLength(0);
     }
@@ -171,14 +207,27 @@ describe('the whole site', () => {
   it('publishes feeds, a sitemap and a JSON export that agree with the pages', () => {
     const rss = readPage('/rss.xml');
     expect(rss).toContain('<rss');
-    expect(rss).toContain(published.sort((a, b) => b.date.getTime() - a.date.getTime())[0]!.title.replace(/&/g, '&amp;').replace(/'/g, '&apos;').slice(0, 20));
+    expect(rss).toContain(
+      published
+        .sort((a, b) => b.date.getTime() - a.date.getTime())[0]!
+        .title.replace(/&/g, '&amp;')
+        .replace(/'/g, '&apos;')
+        .slice(0, 20),
+    );
     const entityFeed = readPage('/companies/china-northern-rare-earth/rss.xml');
     expect(entityFeed).toContain('/briefs/northern-rare-earth-party-discipline/');
     expect(readPage('/sitemap-index.xml')).toContain('sitemap-0.xml');
     expect(readPage('/sitemap-0.xml')).toContain('/companies/china-northern-rare-earth/');
-    const briefs = JSON.parse(readPage('/api/briefs.json')) as Array<{ slug: string; entities: string[] }>;
+    const briefs = JSON.parse(readPage('/api/briefs.json')) as Array<{
+      slug: string;
+      entities: string[];
+    }>;
     expect(briefs.map((b) => b.slug).sort()).toEqual(published.map((b) => b.slug).sort());
-    const entities = JSON.parse(readPage('/api/entities.json')) as Array<{ kind: string; slug: string; briefs: number }>;
+    const entities = JSON.parse(readPage('/api/entities.json')) as Array<{
+      kind: string;
+      slug: string;
+      briefs: number;
+    }>;
     expect(entities).toHaveLength(content.entities.length);
     const links = JSON.parse(readPage('/api/links.json')) as Array<{ brief: string }>;
     expect(links.length).toBe(briefs.reduce((n, b) => n + b.entities.length, 0));

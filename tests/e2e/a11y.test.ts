@@ -10,7 +10,10 @@ import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { distDir } from '../helpers/dist.ts';
 import { serveDir, type StaticServer } from '../../scripts/lib/serve.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 const PAGES = [
   '/',
   '/briefs/',
@@ -49,10 +52,32 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
         await page.goto(server.url + path);
         await page.addScriptTag({ content: axeSource });
         const result = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-          return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+          const axe = (
+            window as unknown as {
+              axe: {
+                run: (
+                  ctx: Document,
+                  opts: object,
+                ) => Promise<{
+                  violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>;
+                }>;
+              };
+            }
+          ).axe;
+          return axe.run(document, {
+            runOnly: {
+              type: 'tag',
+              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
+            },
+          });
         });
-        for (const v of result.violations) violations.push(`${path} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        for (const v of result.violations)
+          violations.push(
+            `${path} ${v.id}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+          );
       }
       await page.close();
       expect(violations).toEqual([]);
@@ -82,7 +107,10 @@ describe('print', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-nav').isVisible()).toBe(false);
     expect(await page.locator('.search-form').isVisible()).toBe(false);
-    const after = await page.locator('.sources a').first().evaluate((a) => getComputedStyle(a, '::after').content);
+    const after = await page
+      .locator('.sources a')
+      .first()
+      .evaluate((a) => getComputedStyle(a, '::after').content);
     expect(after).toContain('http');
     await page.close();
   });

@@ -5,7 +5,15 @@
  * (`fullListUpTo`, src/site.config.ts) with 3 per year. Served and searched in Chromium.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,14 +28,23 @@ const dist = join(work, 'dist');
 
 function build(): string {
   const result = spawnSync(process.execPath, ['scripts/build.ts'], {
-    env: { ...process.env, BRIEFING_CONTENT_DIR: content, BRIEFING_DIST: dist, BRIEFING_SEARCH_SHARD_BRIEFS: '4', BRIEFING_SEARCH_FIRST_TIER_KB: '1', BRIEFING_FULL_LIST_UP_TO: '5', BRIEFING_NEWEST_PER_YEAR: String(NEWEST_PER_YEAR) },
+    env: {
+      ...process.env,
+      BRIEFING_CONTENT_DIR: content,
+      BRIEFING_DIST: dist,
+      BRIEFING_SEARCH_SHARD_BRIEFS: '4',
+      BRIEFING_SEARCH_FIRST_TIER_KB: '1',
+      BRIEFING_FULL_LIST_UP_TO: '5',
+      BRIEFING_NEWEST_PER_YEAR: String(NEWEST_PER_YEAR),
+    },
     encoding: 'utf8',
   });
   expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
   return result.stdout;
 }
 
-const manifest = () => JSON.parse(readFileSync(join(dist, 'pagefind/shards.json'), 'utf8')) as ShardManifest;
+const manifest = () =>
+  JSON.parse(readFileSync(join(dist, 'pagefind/shards.json'), 'utf8')) as ShardManifest;
 
 // Registered before the session's hooks, so the site exists before it is served.
 beforeAll(() => {
@@ -40,14 +57,27 @@ const { open } = searchSession(() => dist);
 describe('the sharded index', () => {
   it('puts the newest briefs and the profiles in the primary bundle, older briefs in shards of consecutive years or quarters', () => {
     const { shards, briefs } = manifest();
-    expect(shards[0]).toMatchObject({ id: PRIMARY_SHARD, path: '', first: true, from: '2026-01-12' });
-    expect(shards.map((s) => s.id).slice(1)).toEqual(['briefs-2025q3-2025q4', 'briefs-2024q3-2025q2', 'briefs-2024q1-2024q2', 'briefs-2023', 'briefs-2020-2022']);
+    expect(shards[0]).toMatchObject({
+      id: PRIMARY_SHARD,
+      path: '',
+      first: true,
+      from: '2026-01-12',
+    });
+    expect(shards.map((s) => s.id).slice(1)).toEqual([
+      'briefs-2025q3-2025q4',
+      'briefs-2024q3-2025q2',
+      'briefs-2024q1-2024q2',
+      'briefs-2023',
+      'briefs-2020-2022',
+    ]);
     expect(shards.slice(1).every((s) => !s.first && s.briefs >= 4)).toBe(true);
     expect(briefs).toBe(27);
     // Merged shards carry no scripts of their own; each has its date table.
     const older = join(dist, 'pagefind/briefs-2020-2022');
     expect(() => statSync(join(older, 'pagefind.js'))).toThrow();
-    expect(Object.values(JSON.parse(readFileSync(join(older, 'dates.json'), 'utf8')))).toEqual(expect.arrayContaining(['2020-12-01', '2021-01-15']));
+    expect(Object.values(JSON.parse(readFileSync(join(older, 'dates.json'), 'utf8')))).toEqual(
+      expect.arrayContaining(['2020-12-01', '2021-01-15']),
+    );
   });
 });
 
@@ -55,17 +85,27 @@ describe('searching a sharded index', () => {
   it('searches the newest briefs and the profiles first, says so, and searches all briefs on request', async () => {
     const { page, requests, errors } = await open('/search/?q=rare+earth');
     await results(page, 'rare earth');
-    expect(await page.locator('[data-search-status]').innerText()).toMatch(/results for “rare earth” in briefs from 2026 and the profiles\.$/);
+    expect(await page.locator('[data-search-status]').innerText()).toMatch(
+      /results for “rare earth” in briefs from 2026 and the profiles\.$/,
+    );
     expect(requests.filter((r) => r.startsWith('/pagefind/briefs-'))).toEqual([]);
     const firstCount = await count(page);
     const button = page.locator('[data-search-scope]');
     expect(await button.innerText()).toBe('Also search the 26 briefs from 2020–2025');
     await button.click();
-    await page.waitForFunction(() => !document.querySelector('[data-search-status]')?.textContent?.includes('in briefs from'));
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('[data-search-status]')?.textContent?.includes('in briefs from'),
+    );
     await results(page, 'rare earth');
     expect(await count(page)).toBeGreaterThan(firstCount);
     expect(await button.isVisible()).toBe(false);
-    expect(requests).toEqual(expect.arrayContaining(['/pagefind/briefs-2020-2022/pagefind-entry.json', '/pagefind/briefs-2023/pagefind-entry.json']));
+    expect(requests).toEqual(
+      expect.arrayContaining([
+        '/pagefind/briefs-2020-2022/pagefind-entry.json',
+        '/pagefind/briefs-2023/pagefind-entry.json',
+      ]),
+    );
     expect(errors).toEqual([]);
   });
 
@@ -96,7 +136,9 @@ describe('searching a sharded index', () => {
     const found = await results(page, 'rare earth');
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((r) => r.date.endsWith('2021'))).toBe(true);
-    const shardsLoaded = new Set(requests.filter((r) => r.endsWith('/pagefind-entry.json')).map((r) => r.split('/')[2]));
+    const shardsLoaded = new Set(
+      requests.filter((r) => r.endsWith('/pagefind-entry.json')).map((r) => r.split('/')[2]),
+    );
     expect([...shardsLoaded].sort()).toEqual(['briefs-2020-2022', 'pagefind-entry.json']);
   });
 
@@ -113,12 +155,29 @@ describe('searching a sharded index', () => {
 
 describe('the archive of a large site', () => {
   const page = (path: string) => parse(readFileSync(join(dist, path, 'index.html'), 'utf8'));
-  const briefLinks = (path: string) => page(path).querySelectorAll('main a[href^="/briefs/"]').map((a) => a.getAttribute('href')!).filter((h) => h !== '/briefs/');
-  const briefPages = () => readdirSync(join(dist, 'briefs'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `/briefs/${e.name}/`);
+  const briefLinks = (path: string) =>
+    page(path)
+      .querySelectorAll('main a[href^="/briefs/"]')
+      .map((a) => a.getAttribute('href')!)
+      .filter((h) => h !== '/briefs/');
+  const briefPages = () =>
+    readdirSync(join(dist, 'briefs'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => `/briefs/${e.name}/`);
 
   it('shows the newest briefs of each year on /briefs/ and links the year pages, which list every brief once', () => {
-    const years = page('timeline').querySelectorAll('main h2 a').map((a) => a.getAttribute('href')!);
-    expect(years).toEqual(['/timeline/2026/', '/timeline/2025/', '/timeline/2024/', '/timeline/2023/', '/timeline/2022/', '/timeline/2021/', '/timeline/2020/']);
+    const years = page('timeline')
+      .querySelectorAll('main h2 a')
+      .map((a) => a.getAttribute('href')!);
+    expect(years).toEqual([
+      '/timeline/2026/',
+      '/timeline/2025/',
+      '/timeline/2024/',
+      '/timeline/2023/',
+      '/timeline/2022/',
+      '/timeline/2021/',
+      '/timeline/2020/',
+    ]);
     const listed = years.flatMap((year) => briefLinks(year));
     expect(listed.sort()).toEqual(briefPages().sort());
     const onBriefs = page('briefs');
@@ -127,14 +186,18 @@ describe('the archive of a large site', () => {
       expect(items.length).toBeLessThanOrEqual(NEWEST_PER_YEAR);
       const year = section.querySelector('h2')!.id.slice(1);
       const total = briefLinks(`timeline/${year}`).length;
-      expect(section.querySelector(`a[href="/timeline/${year}/"]`) !== null, year).toBe(total > NEWEST_PER_YEAR);
+      expect(section.querySelector(`a[href="/timeline/${year}/"]`) !== null, year).toBe(
+        total > NEWEST_PER_YEAR,
+      );
     }
   });
 
   it('lists months, not briefs, on /timeline/, each linking to its section of the year page', () => {
     const timeline = page('timeline');
     expect(briefLinks('timeline')).toEqual([]);
-    for (const link of timeline.querySelectorAll('.month-list a').map((a) => a.getAttribute('href')!)) {
+    for (const link of timeline
+      .querySelectorAll('.month-list a')
+      .map((a) => a.getAttribute('href')!)) {
       const [path, anchor] = link.split('#');
       expect(page(path!.slice(1, -1)).getElementById(anchor!), link).not.toBeNull();
     }
@@ -143,10 +206,14 @@ describe('the archive of a large site', () => {
 
 describe('a rebuild of a sharded index', () => {
   it('re-indexes only the shard of the edited brief, links the others, and finds the edit', async () => {
-    const inode = (shard: string) => statSync(join(dist, 'pagefind', shard, 'pagefind-entry.json')).ino;
+    const inode = (shard: string) =>
+      statSync(join(dist, 'pagefind', shard, 'pagefind-entry.json')).ino;
     const before = { edited: inode('briefs-2020-2022'), other: inode('briefs-2023') };
     const file = join(content, 'briefs/2021/china-rare-earth-group-formed.md');
-    writeFileSync(file, `${readFileSync(file, 'utf8')}\nA later note mentions the word quillwort.\n`);
+    writeFileSync(
+      file,
+      `${readFileSync(file, 'utf8')}\nA later note mentions the word quillwort.\n`,
+    );
     const log = build();
     expect(log).toMatch(/\b[12] bundles? indexed, \d+ unchanged and reused/);
     expect(inode('briefs-2023'), 'an unchanged shard is linked, not rewritten').toBe(before.other);

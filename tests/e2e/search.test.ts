@@ -16,7 +16,11 @@ describe('search page', () => {
     const { page, errors } = await open('/search/');
     const entries = await page.evaluate(() => history.length);
     const found = await search(page, 'convertible preferred stock');
-    expect(found[0]).toMatchObject({ url: '/briefs/pentagon-mp-materials-price-floor/', kind: 'Brief', date: '10 July 2025' });
+    expect(found[0]).toMatchObject({
+      url: '/briefs/pentagon-mp-materials-price-floor/',
+      kind: 'Brief',
+      date: '10 July 2025',
+    });
     expect(found[0]!.marks).toEqual(expect.arrayContaining(['convertible', 'preferred', 'stock']));
     const chips = await page.locator('.result').first().locator('.chip').allInnerTexts();
     expect(chips).toContain('MP Materials');
@@ -30,7 +34,9 @@ describe('search page', () => {
     const { page } = await open('/search/');
     const found = await search(page, 'Northern Rare Earth');
     expect(found[0]!.url).toBe('/companies/china-northern-rare-earth/');
-    expect(found.slice(1, 3).map((r) => r.url)).toContain('/briefs/northern-rare-earth-party-discipline/');
+    expect(found.slice(1, 3).map((r) => r.url)).toContain(
+      '/briefs/northern-rare-earth-party-discipline/',
+    );
     expect(found[1]!.kind).toBe('Brief');
     // An exact phrase ("…") is ranked the same way.
     const exact = await search(page, '"Northern Rare Earth"');
@@ -58,7 +64,9 @@ describe('search page', () => {
     const { page } = await open('/search/?q=export+controls');
     await results(page, 'export controls');
     const all = await count(page);
-    const briefOption = page.locator('fieldset', { hasText: 'Kind' }).locator('label', { hasText: 'Brief' });
+    const briefOption = page
+      .locator('fieldset', { hasText: 'Kind' })
+      .locator('label', { hasText: 'Brief' });
     const briefCount = Number(await briefOption.locator('.count').innerText());
     expect(briefCount).toBeGreaterThan(0);
     expect(briefCount).toBeLessThan(all);
@@ -80,7 +88,9 @@ describe('search page', () => {
     expect(companyCount).toBeLessThan(briefCount);
     for (const result of found) {
       expect(result.kind).toBe('Brief');
-      expect(readPage(result.url)).toContain(`data-pagefind-filter="companies">${company.replace(/&/g, '&amp;')}</span>`);
+      expect(readPage(result.url)).toContain(
+        `data-pagefind-filter="companies">${company.replace(/&/g, '&amp;')}</span>`,
+      );
     }
     const url = new URL(page.url());
     expect(url.searchParams.get('q')).toBe('export controls');
@@ -100,7 +110,8 @@ describe('search page', () => {
     const times = briefs.map((r) => Date.parse(r.date));
     expect(times).toEqual([...times].sort((a, b) => b - a));
     const firstProfile = found.findIndex((r) => r.kind !== 'Brief');
-    if (firstProfile >= 0) expect(found.slice(firstProfile).every((r) => r.kind !== 'Brief')).toBe(true);
+    if (firstProfile >= 0)
+      expect(found.slice(firstProfile).every((r) => r.kind !== 'Brief')).toBe(true);
   });
 
   it('finds Chinese from the same box: 北方稀土 and 稀土', async () => {
@@ -127,7 +138,12 @@ describe('search page', () => {
     const found = await results(page, 'Lynas');
     expect(await page.locator('#search-query').inputValue()).toBe('Lynas');
     expect(await page.locator('#search-sort').inputValue()).toBe('oldest');
-    expect(await page.locator('fieldset', { hasText: 'Kind' }).locator('input[value="Brief"]').isChecked()).toBe(true);
+    expect(
+      await page
+        .locator('fieldset', { hasText: 'Kind' })
+        .locator('input[value="Brief"]')
+        .isChecked(),
+    ).toBe(true);
     expect(found.length).toBeGreaterThan(1);
     expect(found.every((r) => r.kind === 'Brief')).toBe(true);
     const times = found.map((r) => Date.parse(r.date));
@@ -140,7 +156,10 @@ describe('search page', () => {
     const found = await results(page, /^\d+ results, with 1 filter\.$/);
     expect(found.length).toBeGreaterThan(2);
     expect(found.map((r) => r.url)).toContain('/companies/mp-materials/');
-    for (const result of found) expect(readPage(result.url)).toContain('data-pagefind-filter="companies">MP Materials</span>');
+    for (const result of found)
+      expect(readPage(result.url)).toContain(
+        'data-pagefind-filter="companies">MP Materials</span>',
+      );
     const times = found.filter((r) => r.kind === 'Brief').map((r) => Date.parse(r.date));
     expect(times).toEqual([...times].sort((a, b) => b - a));
     // Result links carry no empty highlight parameter.
@@ -160,8 +179,12 @@ describe('search page', () => {
     const filtered = await open('/search/?q=Lynas&year=2020');
     await results(filtered.page, 'Lynas');
     expect(await status(filtered.page)).toBe('No results for “Lynas”, with 1 filter.');
-    await filtered.page.locator('[data-search-message] button', { hasText: 'Clear all filters' }).click();
-    expect((await results(filtered.page, /^\d+ results? for “Lynas”\.$/)).length).toBeGreaterThan(0);
+    await filtered.page
+      .locator('[data-search-message] button', { hasText: 'Clear all filters' })
+      .click();
+    expect((await results(filtered.page, /^\d+ results? for “Lynas”\.$/)).length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('announces the count in a live region and moves through results with the keyboard', async () => {
@@ -174,15 +197,31 @@ describe('search page', () => {
     expect(await live.innerText()).toMatch(/^\d+ results for “export controls”\.$/);
 
     await page.locator('#search-query').press('ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.closest('.result') === document.querySelector('.result'))).toBe(true);
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.closest('.result') === document.querySelector('.result'),
+      ),
+    ).toBe(true);
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => new URL((document.activeElement as HTMLAnchorElement).href).pathname)).toBe(found[1]!.url);
+    expect(
+      await page.evaluate(
+        () => new URL((document.activeElement as HTMLAnchorElement).href).pathname,
+      ),
+    ).toBe(found[1]!.url);
     await page.keyboard.press('End');
-    expect(await page.evaluate(() => document.activeElement?.closest('.result') === document.querySelector('.result:last-child'))).toBe(true);
+    expect(
+      await page.evaluate(
+        () =>
+          document.activeElement?.closest('.result') ===
+          document.querySelector('.result:last-child'),
+      ),
+    ).toBe(true);
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-query');
     // Facets are fieldsets with legends.
-    expect(await page.locator('fieldset.facet legend').allTextContents()).toEqual(expect.arrayContaining(['Kind', 'Year', 'Companies', 'Policies', 'Themes']));
+    expect(await page.locator('fieldset.facet legend').allTextContents()).toEqual(
+      expect.arrayContaining(['Kind', 'Year', 'Companies', 'Policies', 'Themes']),
+    );
   });
 
   it('shows more results on request, ten at a time', async () => {
@@ -194,7 +233,12 @@ describe('search page', () => {
     await page.locator('[data-search-more]').click();
     await page.waitForFunction(() => document.querySelectorAll('.result').length > 10);
     expect(await page.locator('.result').count()).toBe(Math.min(20, total));
-    expect(await page.evaluate(() => document.activeElement?.closest('.result') === document.querySelectorAll('.result')[10])).toBe(true);
+    expect(
+      await page.evaluate(
+        () =>
+          document.activeElement?.closest('.result') === document.querySelectorAll('.result')[10],
+      ),
+    ).toBe(true);
   });
 
   it('highlights the matched words on the page a result leads to', async () => {
@@ -204,26 +248,57 @@ describe('search page', () => {
     await page.waitForSelector('mark.search-hit');
     expect(new URL(page.url()).pathname).toBe('/briefs/pentagon-mp-materials-price-floor/');
     const marked = await page.locator('main mark.search-hit').allInnerTexts();
-    expect(marked.map((m) => m.toLowerCase())).toEqual(expect.arrayContaining(['convertible', 'preferred']));
+    expect(marked.map((m) => m.toLowerCase())).toEqual(
+      expect.arrayContaining(['convertible', 'preferred']),
+    );
     expect(requests).toContain('/pagefind/pagefind-highlight.js');
   });
 });
 
 describe('accessibility of the search page (axe-core, WCAG 2.2 AA)', () => {
-  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const axeSource = readFileSync(
+    createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+    'utf8',
+  );
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no violations with results, facets, no results, and no query, in ${colorScheme} mode`, async () => {
       const { page } = await open('/search/', { colorScheme });
       const violations: string[] = [];
-      for (const [path, q] of [['/search/?q=rare+earth&kind=Brief&companies=MP+Materials', 'rare earth'], ['/search/?q=xyzzy&year=2024', 'xyzzy'], ['/search/', '']] as const) {
+      for (const [path, q] of [
+        ['/search/?q=rare+earth&kind=Brief&companies=MP+Materials', 'rare earth'],
+        ['/search/?q=xyzzy&year=2024', 'xyzzy'],
+        ['/search/', ''],
+      ] as const) {
         await page.goto(session.url(path));
         if (q) await results(page, q);
         await page.addScriptTag({ content: axeSource });
         const result = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-          return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+          const axe = (
+            window as unknown as {
+              axe: {
+                run: (
+                  ctx: Document,
+                  opts: object,
+                ) => Promise<{
+                  violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>;
+                }>;
+              };
+            }
+          ).axe;
+          return axe.run(document, {
+            runOnly: {
+              type: 'tag',
+              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
+            },
+          });
         });
-        for (const v of result.violations) violations.push(`${path} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        for (const v of result.violations)
+          violations.push(
+            `${path} ${v.id}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+          );
       }
       expect(violations).toEqual([]);
     });
@@ -232,20 +307,34 @@ describe('accessibility of the search page (axe-core, WCAG 2.2 AA)', () => {
 
 describe('search stays out of the way', () => {
   it('downloads nothing from /pagefind/ on ordinary pages, nor on the search page before a search', async () => {
-    for (const path of ['/', '/briefs/', '/briefs/pentagon-mp-materials-price-floor/', '/companies/china-northern-rare-earth/', '/policies/', '/search/']) {
+    for (const path of [
+      '/',
+      '/briefs/',
+      '/briefs/pentagon-mp-materials-price-floor/',
+      '/companies/china-northern-rare-earth/',
+      '/policies/',
+      '/search/',
+    ]) {
       const { page, requests } = await open(path);
       await page.waitForLoadState('networkidle');
-      expect(requests.filter((r) => r.startsWith('/pagefind/')), path).toEqual([]);
+      expect(
+        requests.filter((r) => r.startsWith('/pagefind/')),
+        path,
+      ).toEqual([]);
     }
   });
 
   it('on a phone, fetches the facet counts only when the Refine panel is opened', async () => {
-    const { page, requests } = await open('/search/?q=Lynas', { viewport: { width: 390, height: 844 } });
+    const { page, requests } = await open('/search/?q=Lynas', {
+      viewport: { width: 390, height: 844 },
+    });
     await results(page, 'Lynas');
     expect(await page.locator('[data-search-panel]').getAttribute('open')).toBeNull();
     expect(requests.filter((r) => r.includes('/filter/'))).toEqual([]);
     await page.locator('[data-search-panel] summary').click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-search-facets] input').length > 0);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-search-facets] input').length > 0,
+    );
     expect(requests.filter((r) => r.includes('/filter/')).length).toBeGreaterThan(0);
     expect(await page.locator('[data-search-facets] .count').first().innerText()).toMatch(/^\d+$/);
   });
@@ -262,8 +351,12 @@ describe('search stays out of the way', () => {
     const { page } = await open('/search/?q=Lynas', { javaScriptEnabled: false });
     const notice = page.locator('.search-notice', { hasText: 'Search needs JavaScript' });
     expect(await notice.isVisible()).toBe(true);
-    const links = await notice.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(links).toEqual(expect.arrayContaining(['/briefs/', '/companies/', '/policies/', '/themes/', '/terms/']));
+    const links = await notice
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(
+      expect.arrayContaining(['/briefs/', '/companies/', '/policies/', '/themes/', '/terms/']),
+    );
     expect(await page.locator('[data-search-ui]').isVisible()).toBe(false);
   });
 

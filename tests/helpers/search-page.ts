@@ -49,11 +49,15 @@ export function searchSession(dir: () => string) {
     url: (path: string) => `${server.url}${path}`,
     /** A new tab (sharing one browser context, which is much faster to set up) or, with options, a new context. */
     async open(path: string, options?: BrowserContextOptions): Promise<Opened> {
-      const page = options ? await (await browser.newContext(options)).newPage() : await shared.newPage();
+      const page = options
+        ? await (await browser.newContext(options)).newPage()
+        : await shared.newPage();
       pages.push(page);
       const requests: string[] = [];
       const errors: string[] = [];
-      page.on('request', (request) => requests.push(decodeURIComponent(new URL(request.url()).pathname)));
+      page.on('request', (request) =>
+        requests.push(decodeURIComponent(new URL(request.url()).pathname)),
+      );
       page.on('pageerror', (error) => errors.push(error.message));
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text());
@@ -75,14 +79,16 @@ export async function results(page: Page, q: string | RegExp): Promise<Result[]>
     const matches = text ? status.includes(text) : new RegExp(pattern!).test(status);
     return root && !root.hasAttribute('aria-busy') && matches;
   }, expected);
-  return page.$$eval('.result', (items) => items.map((li) => ({
-    url: new URL(li.querySelector<HTMLAnchorElement>('h3 a')!.href).pathname,
-    title: li.querySelector('h3')!.textContent!.trim(),
-    kind: li.querySelector('.result-kind')!.textContent!.trim(),
-    date: li.querySelector('.result-date')?.textContent?.trim() ?? '',
-    excerpt: li.querySelector('.result-excerpt')!.textContent!.trim(),
-    marks: [...li.querySelectorAll('mark')].map((m) => m.textContent!.trim().toLowerCase()),
-  })));
+  return page.$$eval('.result', (items) =>
+    items.map((li) => ({
+      url: new URL(li.querySelector<HTMLAnchorElement>('h3 a')!.href).pathname,
+      title: li.querySelector('h3')!.textContent!.trim(),
+      kind: li.querySelector('.result-kind')!.textContent!.trim(),
+      date: li.querySelector('.result-date')?.textContent?.trim() ?? '',
+      excerpt: li.querySelector('.result-excerpt')!.textContent!.trim(),
+      marks: [...li.querySelectorAll('mark')].map((m) => m.textContent!.trim().toLowerCase()),
+    })),
+  );
 }
 
 export async function search(page: Page, q: string): Promise<Result[]> {
@@ -90,4 +96,5 @@ export async function search(page: Page, q: string): Promise<Result[]> {
   return results(page, q);
 }
 
-export const count = async (page: Page) => Number((await status(page)).match(/^([\d,]+) results?/)?.[1]?.replace(/,/g, '') ?? 0);
+export const count = async (page: Page) =>
+  Number((await status(page)).match(/^([\d,]+) results?/)?.[1]?.replace(/,/g, '') ?? 0);

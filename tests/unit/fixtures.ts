@@ -3,11 +3,22 @@ import type { BriefRecord, EntityRecord } from '../../src/model/records.ts';
 import { findWikilinks } from '../../src/content/wikilinks.ts';
 import type { KindId } from '../../src/content/registry.ts';
 
-export function entity(kind: KindId, slug: string, name: string, aliases: string[] = []): EntityRecord {
+export function entity(
+  kind: KindId,
+  slug: string,
+  name: string,
+  aliases: string[] = [],
+): EntityRecord {
   return { kind, slug, name, aliases, data: { name, aliases }, body: '', format: 'md', links: [] };
 }
 
-export function brief(slug: string, date: string, refs: Partial<Record<KindId, string[]>> = {}, body = '', draft = false): BriefRecord {
+export function brief(
+  slug: string,
+  date: string,
+  refs: Partial<Record<KindId, string[]>> = {},
+  body = '',
+  draft = false,
+): BriefRecord {
   return {
     slug,
     title: `Title of ${slug}`,

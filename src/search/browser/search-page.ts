@@ -6,10 +6,32 @@ import { FILTER, META } from '../shared/document.ts';
 import { BUNDLE_DIR, prepareQuery } from '../shared/query.ts';
 import { inDateOrder } from '../shared/shards.ts';
 import {
-  countFilters, dateOrder, type FacetOption, type FacetSpec, facetOptions, facetsNeedingOwnCounts, isEmptyState, isSelected,
-  pagefindFilters, parseState, rankLike, resultHref, type SearchState, serializeState, type SortId, SORTS, toggleFilter,
+  countFilters,
+  dateOrder,
+  type FacetOption,
+  type FacetSpec,
+  facetOptions,
+  facetsNeedingOwnCounts,
+  isEmptyState,
+  isSelected,
+  pagefindFilters,
+  parseState,
+  rankLike,
+  resultHref,
+  type SearchState,
+  serializeState,
+  type SortId,
+  SORTS,
+  toggleFilter,
 } from '../shared/state.ts';
-import { chooseSnippet, escapeHtml, highlightWords, plural, resultSentence, safeExcerpt } from '../shared/text.ts';
+import {
+  chooseSnippet,
+  escapeHtml,
+  highlightWords,
+  plural,
+  resultSentence,
+  safeExcerpt,
+} from '../shared/text.ts';
 import { type Counts, type Fragment, type Hit, type Searchable, searchBundles } from './bundles.ts';
 
 declare global {
@@ -55,7 +77,12 @@ function start(root: HTMLElement) {
   /** Whether the last search loaded the filter indexes for the facet counts (see forQuery). */
   let countsShown = false;
   /** What the last search covered: briefs left out (older shards not loaded yet), and the words saying so. */
-  let scope: Pick<Searchable, 'missingBriefs' | 'note' | 'more' | 'partialYears'> = { missingBriefs: 0, note: '', more: '', partialYears: [] };
+  let scope: Pick<Searchable, 'missingBriefs' | 'note' | 'more' | 'partialYears'> = {
+    missingBriefs: 0,
+    note: '',
+    more: '',
+    partialYears: [],
+  };
   /** The reader asked for every brief: later searches keep them all. */
   let searchAll = false;
   const expanded = new Set<string>();
@@ -82,7 +109,11 @@ function start(root: HTMLElement) {
       const prepared = prepareQuery(state.q);
       const term = prepared.term || null;
       const filters = pagefindFilters(state, facets);
-      const needs = { years: state.filters[FILTER.year] ?? [], oldestFirst: state.sort === 'oldest', all: searchAll };
+      const needs = {
+        years: state.filters[FILTER.year] ?? [],
+        oldestFirst: state.sort === 'oldest',
+        all: searchAll,
+      };
       const withCounts = panel.open;
       let found = await bundles.forQuery(prepared, needs, withCounts);
       let main = await found.pagefind.search(term, { filters });
@@ -94,15 +125,23 @@ function start(root: HTMLElement) {
       const { pagefind } = found;
       const facetCounts: Counts = { ...main.filters };
       for (const facet of facetsNeedingOwnCounts(state, facets)) {
-        facetCounts[facet.key] = (await pagefind.search(term, { filters: pagefindFilters(state, facets, facet.key) })).filters[facet.key] ?? {};
+        facetCounts[facet.key] =
+          (await pagefind.search(term, { filters: pagefindFilters(state, facets, facet.key) }))
+            .filters[facet.key] ?? {};
       }
       const sort: SortId = state.sort === 'relevance' && !term ? 'date' : state.sort;
       let results = main.results;
       if (sort === 'relevance' && term && /^".+"$/.test(term)) {
-        results = rankLike(main.results, (await pagefind.search(term.slice(1, -1), { filters })).results);
+        results = rankLike(
+          main.results,
+          (await pagefind.search(term.slice(1, -1), { filters })).results,
+        );
       } else if (sort !== 'relevance') {
         const dates = await bundles.datesOf(found.paths);
-        results = dateOrder(inDateOrder(main.results, dates, sort === 'date' ? 'desc' : 'asc'), main.results);
+        results = dateOrder(
+          inDateOrder(main.results, dates, sort === 'date' ? 'desc' : 'asc'),
+          main.results,
+        );
       }
       if (id !== run) return;
       hits = results;
@@ -150,13 +189,20 @@ function start(root: HTMLElement) {
       message.hidden = true;
       return;
     }
-    const hint = filtersOn && main.unfilteredResultCount
-      ? `<p>There ${main.unfilteredResultCount === 1 ? 'is' : 'are'} ${plural(main.unfilteredResultCount, 'result')} without the filters. <button type="button" class="link-button" data-clear>Clear all filters</button></p>`
-      : '';
+    const hint =
+      filtersOn && main.unfilteredResultCount
+        ? `<p>There ${main.unfilteredResultCount === 1 ? 'is' : 'are'} ${plural(main.unfilteredResultCount, 'result')} without the filters. <button type="button" class="link-button" data-clear>Clear all filters</button></p>`
+        : '';
     message.innerHTML = `${hint}<p><strong>Suggestions</strong></p><ul>
       <li>Check the spelling, or use fewer or more general words.</li>
       <li>Try another name: a company's ticker or Chinese name, a policy's short name.</li>
-      <li>Browse instead: <a href="/briefs/">all briefs</a>${facets.filter((f) => f.noun).map((f) => `, <a href="/${encodeURIComponent(f.key)}/">${escapeHtml(f.label.toLowerCase())}</a>`).join('')}.</li>
+      <li>Browse instead: <a href="/briefs/">all briefs</a>${facets
+        .filter((f) => f.noun)
+        .map(
+          (f) =>
+            `, <a href="/${encodeURIComponent(f.key)}/">${escapeHtml(f.label.toLowerCase())}</a>`,
+        )
+        .join('')}.</li>
     </ul>`;
     message.hidden = false;
   }
@@ -182,12 +228,16 @@ function start(root: HTMLElement) {
     more.hidden = true;
     root.removeAttribute('aria-busy');
     const command = '<code>npm run build &amp;&amp; npm run preview</code>';
-    message.innerHTML = kind === 'dev'
-      ? `<p>The search index is made by the production build. To try search, run ${command} and open the address it prints.</p>`
-      : `<p>Check your connection and reload the page. If you run this site yourself, build it with ${command}: the index is written to <code>dist/pagefind/</code>.</p>`;
+    message.innerHTML =
+      kind === 'dev'
+        ? `<p>The search index is made by the production build. To try search, run ${command} and open the address it prints.</p>`
+        : `<p>Check your connection and reload the page. If you run this site yourself, build it with ${command}: the index is written to <code>dist/pagefind/</code>.</p>`;
     message.hidden = false;
     intro.hidden = true;
-    status.textContent = kind === 'dev' ? 'Search is not available in the development server.' : 'The search index could not be loaded.';
+    status.textContent =
+      kind === 'dev'
+        ? 'Search is not available in the development server.'
+        : 'The search index could not be loaded.';
   }
 
   // ---- Rendering ---------------------------------------------------------------------------
@@ -197,16 +247,31 @@ function start(root: HTMLElement) {
     const kind = fragment.filters[FILTER.kind]?.[0] ?? '';
     const title = fragment.meta[META.title] ?? fragment.url;
     const summary = fragment.meta[META.summary] ?? '';
-    const excerpt = chooseSnippet(summary && highlightWords(summary, words), safeExcerpt(fragment.excerpt));
+    const excerpt = chooseSnippet(
+      summary && highlightWords(summary, words),
+      safeExcerpt(fragment.excerpt),
+    );
     const day = fragment.meta[META.date];
     const date = day ? `<span class="result-date">${escapeHtml(day)}</span>` : '';
     // Entity chips: what a brief covers (a profile's own name is not repeated).
-    const chips = facets.filter((f) => f.noun).flatMap((f) => (fragment.filters[f.key] ?? []).filter((v) => v !== title).map((value) => ({ facet: f, value })));
-    const chipHtml = chips.slice(0, CHIPS_SHOWN).map(({ facet, value }) => {
-      const on = isSelected(state, facet.key, value);
-      return `<li><button type="button" class="chip chip-${escapeHtml(facet.key)}" data-filter="${escapeHtml(facet.key)}" data-value="${escapeHtml(value)}" aria-pressed="${on}" title="${on ? 'Remove the filter' : `Show only results about this ${facet.noun}`}">${escapeHtml(value)}</button></li>`;
-    }).join('');
-    const extra = chips.length > CHIPS_SHOWN ? `<li class="chip-more">+${chips.length - CHIPS_SHOWN} more</li>` : '';
+    const chips = facets
+      .filter((f) => f.noun)
+      .flatMap((f) =>
+        (fragment.filters[f.key] ?? [])
+          .filter((v) => v !== title)
+          .map((value) => ({ facet: f, value })),
+      );
+    const chipHtml = chips
+      .slice(0, CHIPS_SHOWN)
+      .map(({ facet, value }) => {
+        const on = isSelected(state, facet.key, value);
+        return `<li><button type="button" class="chip chip-${escapeHtml(facet.key)}" data-filter="${escapeHtml(facet.key)}" data-value="${escapeHtml(value)}" aria-pressed="${on}" title="${on ? 'Remove the filter' : `Show only results about this ${facet.noun}`}">${escapeHtml(value)}</button></li>`;
+      })
+      .join('');
+    const extra =
+      chips.length > CHIPS_SHOWN
+        ? `<li class="chip-more">+${chips.length - CHIPS_SHOWN} more</li>`
+        : '';
     li.innerHTML = `<article>
       <p class="result-meta"><span class="result-kind">${escapeHtml(kind)}</span>${date}</p>
       <h3><a class="result-link" href="${escapeHtml(resultHref(fragment.url))}">${highlightWords(title, words)}</a></h3>
@@ -218,31 +283,55 @@ function start(root: HTMLElement) {
 
   /** A facet option's count; for a value not fully searched, a lower bound ("12+") or a dash. */
   function countHtml(o: FacetOption): string {
-    if (!o.partial) return `<span class="count" aria-label="${plural(o.count, 'result')}">${o.count.toLocaleString('en')}</span>`;
-    const label = o.count ? `at least ${plural(o.count, 'result')}, older briefs not searched yet` : 'not searched yet';
+    if (!o.partial)
+      return `<span class="count" aria-label="${plural(o.count, 'result')}">${o.count.toLocaleString('en')}</span>`;
+    const label = o.count
+      ? `at least ${plural(o.count, 'result')}, older briefs not searched yet`
+      : 'not searched yet';
     return `<span class="count" aria-label="${label}" title="Tick to search these briefs too">${o.count ? `${o.count.toLocaleString('en')}+` : '–'}</span>`;
   }
 
   function renderFacets(counts: Counts) {
-    const focused = document.activeElement instanceof HTMLInputElement && facetBox.contains(document.activeElement)
-      ? `${document.activeElement.name}\u0000${document.activeElement.value}` : undefined;
-    const html = facets.map((facet) => {
-      const selected = state.filters[facet.key] ?? [];
-      const options = facetOptions(facet, counts[facet.key], selected, facet.key === FILTER.year ? scope.partialYears : []);
-      if (!options.length) return '';
-      const open = expanded.has(facet.key);
-      const visible = open ? options : options.filter((o, i) => i < OPTIONS_SHOWN || o.selected);
-      const hint = selected.length > 1 || (selected.length === 1 && facet.mode === 'all')
-        ? `<p class="facet-hint">${facet.mode === 'any' ? 'Results with any ticked value' : 'Results with every ticked value'}</p>` : '';
-      const items = visible.map((o) => `<li><label><input type="checkbox" name="${escapeHtml(facet.key)}" value="${escapeHtml(o.value)}"${o.selected ? ' checked' : ''}><span class="name">${escapeHtml(o.value)}</span> ${countHtml(o)}</label></li>`).join('');
-      const toggle = options.length > visible.length || open
-        ? `<button type="button" class="link-button" data-expand="${escapeHtml(facet.key)}" aria-expanded="${open}">${open ? 'Show fewer' : `Show all ${options.length}`}</button>` : '';
-      return `<fieldset class="facet"><legend>${escapeHtml(facet.label)}</legend>${hint}<ul>${items}</ul>${toggle}</fieldset>`;
-    }).join('');
+    const focused =
+      document.activeElement instanceof HTMLInputElement &&
+      facetBox.contains(document.activeElement)
+        ? `${document.activeElement.name}\u0000${document.activeElement.value}`
+        : undefined;
+    const html = facets
+      .map((facet) => {
+        const selected = state.filters[facet.key] ?? [];
+        const options = facetOptions(
+          facet,
+          counts[facet.key],
+          selected,
+          facet.key === FILTER.year ? scope.partialYears : [],
+        );
+        if (!options.length) return '';
+        const open = expanded.has(facet.key);
+        const visible = open ? options : options.filter((o, i) => i < OPTIONS_SHOWN || o.selected);
+        const hint =
+          selected.length > 1 || (selected.length === 1 && facet.mode === 'all')
+            ? `<p class="facet-hint">${facet.mode === 'any' ? 'Results with any ticked value' : 'Results with every ticked value'}</p>`
+            : '';
+        const items = visible
+          .map(
+            (o) =>
+              `<li><label><input type="checkbox" name="${escapeHtml(facet.key)}" value="${escapeHtml(o.value)}"${o.selected ? ' checked' : ''}><span class="name">${escapeHtml(o.value)}</span> ${countHtml(o)}</label></li>`,
+          )
+          .join('');
+        const toggle =
+          options.length > visible.length || open
+            ? `<button type="button" class="link-button" data-expand="${escapeHtml(facet.key)}" aria-expanded="${open}">${open ? 'Show fewer' : `Show all ${options.length}`}</button>`
+            : '';
+        return `<fieldset class="facet"><legend>${escapeHtml(facet.label)}</legend>${hint}<ul>${items}</ul>${toggle}</fieldset>`;
+      })
+      .join('');
     facetBox.innerHTML = html;
     if (focused) {
       const [name, value] = focused.split('\u0000');
-      [...facetBox.querySelectorAll<HTMLInputElement>('input')].find((i) => i.name === name && i.value === value)?.focus();
+      [...facetBox.querySelectorAll<HTMLInputElement>('input')]
+        .find((i) => i.name === name && i.value === value)
+        ?.focus();
     }
   }
 
@@ -277,19 +366,25 @@ function start(root: HTMLElement) {
 
   input.addEventListener('input', () => {
     clearTimeout(typingTimer);
-    typingTimer = setTimeout(() => void change({ ...state, q: input.value.replace(/\s+/g, ' ').trim() }, 'replace'), TYPING_DELAY_MS);
+    typingTimer = setTimeout(
+      () => void change({ ...state, q: input.value.replace(/\s+/g, ' ').trim() }, 'replace'),
+      TYPING_DELAY_MS,
+    );
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void change({ ...state, q: input.value.replace(/\s+/g, ' ').trim() }, 'push');
   });
   sortSelect.addEventListener('change', () => {
-    const sort = Object.hasOwn(SORTS, sortSelect.value) ? (sortSelect.value as SortId) : 'relevance';
+    const sort = Object.hasOwn(SORTS, sortSelect.value)
+      ? (sortSelect.value as SortId)
+      : 'relevance';
     void change({ ...state, sort }, 'push');
   });
   facetBox.addEventListener('change', (event) => {
     const box = event.target;
-    if (box instanceof HTMLInputElement) void change(toggleFilter(state, box.name, box.value, box.checked), 'push');
+    if (box instanceof HTMLInputElement)
+      void change(toggleFilter(state, box.name, box.value, box.checked), 'push');
   });
   const clearAll = () => {
     void change({ ...state, filters: {} }, 'push');
@@ -302,14 +397,18 @@ function start(root: HTMLElement) {
     if (chip) {
       // The results are redrawn: keep the focus on the same chip where it still is, else the field.
       const selector = `button[data-filter="${CSS.escape(chip.dataset.filter!)}"][data-value="${CSS.escape(chip.dataset.value!)}"]`;
-      void change(toggleFilter(state, chip.dataset.filter!, chip.dataset.value!), 'push').then(() => (list.querySelector<HTMLElement>(selector) ?? input).focus());
+      void change(toggleFilter(state, chip.dataset.filter!, chip.dataset.value!), 'push').then(() =>
+        (list.querySelector<HTMLElement>(selector) ?? input).focus(),
+      );
     }
     const expand = target?.closest<HTMLButtonElement>('button[data-expand]');
     if (expand) {
       const key = expand.dataset.expand!;
       if (!expanded.delete(key)) expanded.add(key);
       renderFacets(counts);
-      facetBox.querySelector<HTMLButtonElement>(`button[data-expand="${CSS.escape(key)}"]`)?.focus();
+      facetBox
+        .querySelector<HTMLButtonElement>(`button[data-expand="${CSS.escape(key)}"]`)
+        ?.focus();
     }
     if (target?.closest('button[data-clear]')) clearAll();
   });
@@ -333,7 +432,9 @@ function start(root: HTMLElement) {
   });
   list.addEventListener('keydown', (event) => {
     const links = [...list.querySelectorAll<HTMLAnchorElement>('a.result-link')];
-    const current = links.findIndex((a) => a === document.activeElement || a.closest('li')?.contains(document.activeElement));
+    const current = links.findIndex(
+      (a) => a === document.activeElement || a.closest('li')?.contains(document.activeElement),
+    );
     if (current < 0) return;
     const go = (i: number) => {
       event.preventDefault();

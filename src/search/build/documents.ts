@@ -20,16 +20,32 @@ export interface PageToIndex {
 }
 
 export function pagesToIndex(graph: LinkGraph, basePath = '/'): PageToIndex[] {
-  const page = (path: string) => ({ url: `${basePath.replace(/\/$/, '')}${path}`, file: `${path.slice(1)}index.html` });
+  const page = (path: string) => ({
+    url: `${basePath.replace(/\/$/, '')}${path}`,
+    file: `${path.slice(1)}index.html`,
+  });
   return [
-    ...graph.briefs.map((brief) => ({ ...page(briefUrl(brief.slug)), date: isoDay(brief.date), chinese: hasHan(briefText(brief)) })),
-    ...graph.entities.map((entity) => ({ ...page(entityUrl(entity)), chinese: hasHan(entityText(entity)) })),
+    ...graph.briefs.map((brief) => ({
+      ...page(briefUrl(brief.slug)),
+      date: isoDay(brief.date),
+      chinese: hasHan(briefText(brief)),
+    })),
+    ...graph.entities.map((entity) => ({
+      ...page(entityUrl(entity)),
+      chinese: hasHan(entityText(entity)),
+    })),
   ];
 }
 
 /** The text a brief page shows from its record. */
 function briefText(brief: BriefRecord): string {
-  return [brief.title, brief.summary, ...brief.highlights, brief.body, ...brief.sources.flatMap((s) => [s.title, s.publisher])].join('\n');
+  return [
+    brief.title,
+    brief.summary,
+    ...brief.highlights,
+    brief.body,
+    ...brief.sources.flatMap((s) => [s.title, s.publisher]),
+  ].join('\n');
 }
 
 /** The text a profile page shows from its record: names, facts and body. */

@@ -17,14 +17,32 @@
  * is indexed by a fresh Pagefind process, so the memory peak is one shard, not the site.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import { installedVersion } from '../../content/installed-version.ts';
 import { plural } from '../../model/text.ts';
 import { BUNDLE_DIR, ZH_BUNDLE_DIR } from '../shared/query.ts';
-import { assignShards, DATES_FILE, markFirstTier, PRIMARY_SHARD, SHARDS_FILE, type ShardInfo, type ShardManifest } from '../shared/shards.ts';
+import {
+  assignShards,
+  DATES_FILE,
+  markFirstTier,
+  PRIMARY_SHARD,
+  SHARDS_FILE,
+  type ShardInfo,
+  type ShardManifest,
+} from '../shared/shards.ts';
 import type { PageToIndex } from './documents.ts';
 
 /** What a bundle holds besides Pagefind's scripts: only these are kept in secondary bundles. */
@@ -58,7 +76,11 @@ export interface IndexOptions {
  * Writes every Pagefind bundle for `pages` (src/search/build/documents.ts) into the built
  * site at `outDir`, linking unchanged ones from the previous site; returns a one-line report.
  */
-export async function indexSite(outDir: string, pagesToIndex: readonly PageToIndex[], options: IndexOptions): Promise<string> {
+export async function indexSite(
+  outDir: string,
+  pagesToIndex: readonly PageToIndex[],
+  options: IndexOptions,
+): Promise<string> {
   outDir = outDir.replace(/[\\/]$/, '');
   const { previousDir } = options;
   const started = performance.now();
@@ -71,10 +93,22 @@ export async function indexSite(outDir: string, pagesToIndex: readonly PageToInd
   let indexed = 0;
 
   /** Links the bundle from the previous site if its key matches, else indexes it afresh. */
-  async function bundle(id: string, path: string, pages: SearchablePage[], key: string, language?: string): Promise<void> {
+  async function bundle(
+    id: string,
+    path: string,
+    pages: SearchablePage[],
+    key: string,
+    language?: string,
+  ): Promise<void> {
     const dir = join(root, path);
-    const before = previous && (id === ZH_BUNDLE_DIR ? previous.zh : previous.shards.find((s) => s.id === id));
-    if (previousRoot && before?.key === key && before.path === path && linkBundle(join(previousRoot, path), dir)) {
+    const before =
+      previous && (id === ZH_BUNDLE_DIR ? previous.zh : previous.shards.find((s) => s.id === id));
+    if (
+      previousRoot &&
+      before?.key === key &&
+      before.path === path &&
+      linkBundle(join(previousRoot, path), dir)
+    ) {
       reused++;
       return;
     }
@@ -82,7 +116,11 @@ export async function indexSite(outDir: string, pagesToIndex: readonly PageToInd
     // Merged shards use the primary bundle's scripts. The Chinese bundle is searched on its
     // own: it keeps its WebAssembly, and its worker, started from there when a Chinese
     // query comes first (pagefind.js itself always comes from the primary bundle).
-    const keep = (file: string) => INDEX_FILE.test(file) || file === DATES_FILE || INDEX_DIRS.includes(file) || (id === ZH_BUNDLE_DIR && (WASM.test(file) || file === 'pagefind-worker.js'));
+    const keep = (file: string) =>
+      INDEX_FILE.test(file) ||
+      file === DATES_FILE ||
+      INDEX_DIRS.includes(file) ||
+      (id === ZH_BUNDLE_DIR && (WASM.test(file) || file === 'pagefind-worker.js'));
     if (path) for (const file of readdirSync(dir)) if (!keep(file)) rmSync(join(dir, file));
     writeDates(dir, pages);
     indexed++;
@@ -98,7 +136,17 @@ export async function indexSite(outDir: string, pagesToIndex: readonly PageToInd
       const key = fingerprint(salt, members);
       await bundle(id, path, members, key);
       const dates = members.flatMap((p) => (p.date ? [p.date] : [])).sort();
-      shards.push({ id, path, pages: members.length, briefs: dates.length, from: dates[0], to: dates.at(-1), fixedBytes: fixedBytes(join(root, path)), first: false, key });
+      shards.push({
+        id,
+        path,
+        pages: members.length,
+        briefs: dates.length,
+        from: dates[0],
+        to: dates.at(-1),
+        fixedBytes: fixedBytes(join(root, path)),
+        first: false,
+        key,
+      });
     }
     const chinese = pages.filter((p) => p.chinese);
     let zh: ShardManifest['zh'] = null;
@@ -124,7 +172,13 @@ export async function indexSite(outDir: string, pagesToIndex: readonly PageToInd
 }
 
 /** One Pagefind process per bundle: ending it returns its memory before the next starts. */
-async function indexPages(pages: SearchablePage[], dir: string, outDir: string, siteLanguage: string, forceLanguage?: string): Promise<void> {
+async function indexPages(
+  pages: SearchablePage[],
+  dir: string,
+  outDir: string,
+  siteLanguage: string,
+  forceLanguage?: string,
+): Promise<void> {
   const { index, errors } = await createIndex(forceLanguage ? { forceLanguage } : {});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
@@ -133,13 +187,18 @@ async function indexPages(pages: SearchablePage[], dir: string, outDir: string, 
     const feed = async () => {
       while (next < pages.length) {
         const page = pages[next++]!;
-        const added = await index.addHTMLFile({ url: page.url, content: documentFor(readFileSync(join(outDir, page.file), 'utf8'), siteLanguage) });
-        if (added.errors.length) throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
+        const added = await index.addHTMLFile({
+          url: page.url,
+          content: documentFor(readFileSync(join(outDir, page.file), 'utf8'), siteLanguage),
+        });
+        if (added.errors.length)
+          throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
       }
     };
     await Promise.all(Array.from({ length: 8 }, feed));
     const written = await index.writeFiles({ outputPath: dir });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index to ${dir}: ${written.errors.join('; ')}`);
+    if (written.errors.length)
+      throw new Error(`Pagefind could not write its index to ${dir}: ${written.errors.join('; ')}`);
   } finally {
     await close();
   }
@@ -154,14 +213,19 @@ function withHash(outDir: string, page: PageToIndex, language: string): Searchab
     throw new Error(`the page ${page.url} was not built (no ${page.file})`);
   }
   const { start, end } = mainOf(bytes);
-  return { ...page, hash: createHash('sha1').update(language).update(bytes.subarray(start, end)).digest('hex') };
+  return {
+    ...page,
+    hash: createHash('sha1').update(language).update(bytes.subarray(start, end)).digest('hex'),
+  };
 }
 
 /** Where the page's `<main>` element starts and ends (the whole page if none). */
 function mainOf(html: string | Buffer): { start: number; end: number } {
   const start = html.indexOf('<main');
   const close = html.lastIndexOf('</main>');
-  return start >= 0 && close > start ? { start, end: close + '</main>'.length } : { start: 0, end: html.length };
+  return start >= 0 && close > start
+    ? { start, end: close + '</main>'.length }
+    : { start: 0, end: html.length };
 }
 
 /**
@@ -196,7 +260,10 @@ function readManifest(root: string): ShardManifest | undefined {
  */
 function linkBundle(from: string, to: string): boolean {
   if (!existsSync(join(from, 'pagefind-entry.json'))) return false;
-  const entries = readdirSync(from, { withFileTypes: true }).filter((e) => (e.isFile() && e.name !== SHARDS_FILE) || (e.isDirectory() && INDEX_DIRS.includes(e.name)));
+  const entries = readdirSync(from, { withFileTypes: true }).filter(
+    (e) =>
+      (e.isFile() && e.name !== SHARDS_FILE) || (e.isDirectory() && INDEX_DIRS.includes(e.name)),
+  );
   mkdirSync(to, { recursive: true });
   for (const entry of entries) {
     if (entry.isFile()) {
@@ -204,7 +271,8 @@ function linkBundle(from: string, to: string): boolean {
       continue;
     }
     mkdirSync(join(to, entry.name), { recursive: true });
-    for (const file of readdirSync(join(from, entry.name))) linkOrCopy(join(from, entry.name, file), join(to, entry.name, file));
+    for (const file of readdirSync(join(from, entry.name)))
+      linkOrCopy(join(from, entry.name, file), join(to, entry.name, file));
   }
   return true;
 }
@@ -239,8 +307,10 @@ function writeDates(dir: string, pages: SearchablePage[]): void {
 /** Metadata, entry and filter bytes: what every search of this bundle loads. */
 function fixedBytes(dir: string): number {
   let bytes = 0;
-  for (const file of readdirSync(dir)) if (INDEX_FILE.test(file)) bytes += statSync(join(dir, file)).size;
+  for (const file of readdirSync(dir))
+    if (INDEX_FILE.test(file)) bytes += statSync(join(dir, file)).size;
   const filters = join(dir, 'filter');
-  if (existsSync(filters)) for (const file of readdirSync(filters)) bytes += statSync(join(filters, file)).size;
+  if (existsSync(filters))
+    for (const file of readdirSync(filters)) bytes += statSync(join(filters, file)).size;
   return bytes;
 }

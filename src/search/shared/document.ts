@@ -30,14 +30,19 @@ export const BRIEF_KIND = 'Brief';
  * Pagefind boosts a page by weight × how much of the query a field covers: a query naming
  * an entity finds its profile first (names), then the briefs that reference it (mentions).
  */
-export const META_WEIGHTS: Partial<Record<MetaName, number>> = { [META.names]: 10, [META.mentions]: 2 };
+export const META_WEIGHTS: Partial<Record<MetaName, number>> = {
+  [META.names]: 10,
+  [META.mentions]: 2,
+};
 
 /** Attributes that mark page elements for the index. */
 export const searchAttrs = {
   body: { 'data-pagefind-body': '' },
   ignore: { 'data-pagefind-ignore': '' },
   meta: (name: MetaName) => ({ 'data-pagefind-meta': name }),
-  sort: (key: (typeof SORT_KEY)[keyof typeof SORT_KEY], value: string) => ({ 'data-pagefind-sort': `${key}:${value}` }),
+  sort: (key: (typeof SORT_KEY)[keyof typeof SORT_KEY], value: string) => ({
+    'data-pagefind-sort': `${key}:${value}`,
+  }),
 };
 
 /** What a page tells the index besides its visible text. */
@@ -60,14 +65,17 @@ export interface HiddenField {
 export function hiddenFields(doc: SearchDocument): HiddenField[] {
   const fields: HiddenField[] = [{ filter: FILTER.kind, text: doc.kind }];
   if (doc.year !== undefined) fields.push({ filter: FILTER.year, text: String(doc.year) });
-  for (const [kind, names] of Object.entries(doc.entities ?? {})) for (const name of names) fields.push({ filter: kind, text: name });
+  for (const [kind, names] of Object.entries(doc.entities ?? {}))
+    for (const name of names) fields.push({ filter: kind, text: name });
   if (doc.names?.length) fields.push({ meta: META.names, text: doc.names.join(' · ') });
   if (doc.mentions?.length) fields.push({ meta: META.mentions, text: doc.mentions.join(' · ') });
   return fields;
 }
 
 /** The entity filters of a page: names by kind. */
-export function entityFilters(entities: ReadonlyArray<{ kind: string; name: string }>): Record<string, string[]> {
+export function entityFilters(
+  entities: ReadonlyArray<{ kind: string; name: string }>,
+): Record<string, string[]> {
   const filters: Record<string, string[]> = {};
   for (const { kind, name } of entities) (filters[kind] ??= []).push(name);
   return filters;

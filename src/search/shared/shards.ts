@@ -64,12 +64,19 @@ export interface PageToShard {
  * changes only the primary shard; the ids of closed shards name their periods, so they
  * are reused until a brief in them changes.
  */
-export function assignShards<P extends PageToShard>(pages: readonly P[], shardBriefs = SHARD_BRIEFS): Map<string, P[]> {
+export function assignShards<P extends PageToShard>(
+  pages: readonly P[],
+  shardBriefs = SHARD_BRIEFS,
+): Map<string, P[]> {
   const perYear = new Map<string, number>();
-  for (const page of pages) if (page.date) perYear.set(page.date.slice(0, 4), (perYear.get(page.date.slice(0, 4)) ?? 0) + 1);
+  for (const page of pages)
+    if (page.date)
+      perYear.set(page.date.slice(0, 4), (perYear.get(page.date.slice(0, 4)) ?? 0) + 1);
   const periodOf = (date: string) => {
     const year = date.slice(0, 4);
-    return (perYear.get(year) ?? 0) > shardBriefs ? `${year}q${Math.ceil(Number(date.slice(5, 7)) / 3)}` : year;
+    return (perYear.get(year) ?? 0) > shardBriefs
+      ? `${year}q${Math.ceil(Number(date.slice(5, 7)) / 3)}`
+      : year;
   };
   const byPeriod = new Map<string, P[]>();
   for (const page of pages) {
@@ -97,14 +104,23 @@ export function assignShards<P extends PageToShard>(pages: readonly P[], shardBr
 
 /** The primary shard first, then newest first. */
 export function orderShards<T extends Pick<ShardInfo, 'id' | 'to'>>(shards: T[]): T[] {
-  return [...shards].sort((a, b) => (a.id === PRIMARY_SHARD ? -1 : b.id === PRIMARY_SHARD ? 1 : (b.to ?? '').localeCompare(a.to ?? '') || b.id.localeCompare(a.id)));
+  return [...shards].sort((a, b) =>
+    a.id === PRIMARY_SHARD
+      ? -1
+      : b.id === PRIMARY_SHARD
+        ? 1
+        : (b.to ?? '').localeCompare(a.to ?? '') || b.id.localeCompare(a.id),
+  );
 }
 
 /**
  * Marks the first tier: the primary shard, then the newest other shards while the fixed
  * bytes of the tier stay within `budgetBytes`.
  */
-export function markFirstTier<T extends Pick<ShardInfo, 'id' | 'to' | 'fixedBytes'>>(shards: T[], budgetBytes: number): Array<T & { first: boolean }> {
+export function markFirstTier<T extends Pick<ShardInfo, 'id' | 'to' | 'fixedBytes'>>(
+  shards: T[],
+  budgetBytes: number,
+): Array<T & { first: boolean }> {
   let spent = 0;
   let open = true;
   return orderShards(shards).map((shard) => {
@@ -129,7 +145,9 @@ export function shardsFor(manifest: ShardManifest, needs: ShardNeeds): string[] 
   if (needs.all || needs.oldestFirst) return manifest.shards.map((s) => s.id);
   if (needs.years.length) {
     // Only pages with one of the years can match (profiles have none); the primary is always loaded.
-    return manifest.shards.filter((s) => s.id === PRIMARY_SHARD || overlaps(s, needs.years)).map((s) => s.id);
+    return manifest.shards
+      .filter((s) => s.id === PRIMARY_SHARD || overlaps(s, needs.years))
+      .map((s) => s.id);
   }
   return manifest.shards.filter((s) => s.first).map((s) => s.id);
 }
@@ -138,7 +156,11 @@ export function shardsFor(manifest: ShardManifest, needs: ShardNeeds): string[] 
  * Briefs a search cannot see because their shards are not loaded (counting only shards
  * that hold a ticked year, if any), and the periods of the loaded and the missing ones.
  */
-export function coverage(manifest: ShardManifest, loaded: ReadonlySet<string>, years: readonly string[] = []): Coverage {
+export function coverage(
+  manifest: ShardManifest,
+  loaded: ReadonlySet<string>,
+  years: readonly string[] = [],
+): Coverage {
   const briefShards = manifest.shards.filter((s) => s.briefs > 0);
   const relevant = years.length ? briefShards.filter((s) => overlaps(s, years)) : briefShards;
   const missing = relevant.filter((s) => !loaded.has(s.id));
@@ -146,9 +168,15 @@ export function coverage(manifest: ShardManifest, loaded: ReadonlySet<string>, y
   return {
     missingBriefs: missing.reduce((n, s) => n + s.briefs, 0),
     from: inLoaded.map((s) => s.from!).sort()[0],
-    to: inLoaded.map((s) => s.to!).sort().at(-1),
+    to: inLoaded
+      .map((s) => s.to!)
+      .sort()
+      .at(-1),
     missingFrom: missing.map((s) => s.from!).sort()[0],
-    missingTo: missing.map((s) => s.to!).sort().at(-1),
+    missingTo: missing
+      .map((s) => s.to!)
+      .sort()
+      .at(-1),
   };
 }
 
@@ -166,13 +194,18 @@ export function unsearchedYears(manifest: ShardManifest, loaded: ReadonlySet<str
   const years = new Set<string>();
   for (const shard of manifest.shards) {
     if (loaded.has(shard.id) || !shard.from || !shard.to) continue;
-    for (let y = Number(shard.from.slice(0, 4)); y <= Number(shard.to.slice(0, 4)); y++) years.add(String(y));
+    for (let y = Number(shard.from.slice(0, 4)); y <= Number(shard.to.slice(0, 4)); y++)
+      years.add(String(y));
   }
   return [...years].sort().reverse();
 }
 
 const overlaps = (shard: ShardInfo, years: readonly string[]) =>
-  Boolean(shard.from && shard.to && years.some((y) => shard.from!.slice(0, 4) <= y && y <= shard.to!.slice(0, 4)));
+  Boolean(
+    shard.from &&
+    shard.to &&
+    years.some((y) => shard.from!.slice(0, 4) <= y && y <= shard.to!.slice(0, 4)),
+  );
 
 /** Per bundle, `dates.json` maps Pagefind's result ids to ISO dates (src/search/build/pagefind.ts). */
 export const DATES_FILE = 'dates.json';
@@ -183,7 +216,13 @@ export const DATES_FILE = 'dates.json';
  * Undated results (profiles) are left out, as Pagefind's own sort leaves them out; equal
  * dates keep their relevance order.
  */
-export function inDateOrder<T extends { id: string }>(results: readonly T[], dates: ReadonlyMap<string, string>, direction: 'asc' | 'desc'): T[] {
+export function inDateOrder<T extends { id: string }>(
+  results: readonly T[],
+  dates: ReadonlyMap<string, string>,
+  direction: 'asc' | 'desc',
+): T[] {
   const sign = direction === 'desc' ? -1 : 1;
-  return results.filter((r) => dates.has(r.id)).sort((a, b) => sign * dates.get(a.id)!.localeCompare(dates.get(b.id)!));
+  return results
+    .filter((r) => dates.has(r.id))
+    .sort((a, b) => sign * dates.get(a.id)!.localeCompare(dates.get(b.id)!));
 }

@@ -51,15 +51,27 @@ function isSort(value: string | null): value is SortId {
 }
 
 /** Reads the state from a query string (`?q=…&companies=…`); unknown parameters are ignored. */
-export function parseState(search: string | URLSearchParams, facets: readonly FacetSpec[]): SearchState {
+export function parseState(
+  search: string | URLSearchParams,
+  facets: readonly FacetSpec[],
+): SearchState {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const filters: Record<string, string[]> = {};
   for (const facet of facets) {
-    const values = unique(params.getAll(facet.key).map((v) => v.trim()).filter(Boolean));
+    const values = unique(
+      params
+        .getAll(facet.key)
+        .map((v) => v.trim())
+        .filter(Boolean),
+    );
     if (values.length) filters[facet.key] = values;
   }
   const sort = params.get('sort');
-  return { q: (params.get('q') ?? '').replace(/\s+/g, ' ').trim(), sort: isSort(sort) ? sort : 'relevance', filters };
+  return {
+    q: (params.get('q') ?? '').replace(/\s+/g, ' ').trim(),
+    sort: isSort(sort) ? sort : 'relevance',
+    filters,
+  };
 }
 
 /** The query string for a state (`?q=rare+earth&companies=MP+Materials&sort=date`), or '' when empty. */
@@ -67,7 +79,8 @@ export function serializeState(state: SearchState, facets: readonly FacetSpec[])
   const params = new URLSearchParams();
   const q = state.q.trim();
   if (q) params.set('q', q);
-  for (const facet of facets) for (const value of state.filters[facet.key] ?? []) params.append(facet.key, value);
+  for (const facet of facets)
+    for (const value of state.filters[facet.key] ?? []) params.append(facet.key, value);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   const query = params.toString();
   return query ? `?${query}` : '';
@@ -87,7 +100,12 @@ export function isSelected(state: SearchState, key: string, value: string): bool
 }
 
 /** A copy of the state with one facet value switched on or off. */
-export function toggleFilter(state: SearchState, key: string, value: string, on = !isSelected(state, key, value)): SearchState {
+export function toggleFilter(
+  state: SearchState,
+  key: string,
+  value: string,
+  on = !isSelected(state, key, value),
+): SearchState {
   const current = state.filters[key] ?? [];
   const next = on ? unique([...current, value]) : current.filter((v) => v !== value);
   const filters = { ...state.filters };
@@ -100,7 +118,11 @@ export function toggleFilter(state: SearchState, key: string, value: string, on 
  * The `filters` option for `pagefind.search()`: `{ kind: { any: [...] }, companies: { all: [...] } }`.
  * `omit` leaves one facet out, to count what its other values would give (see facetCounts).
  */
-export function pagefindFilters(state: SearchState, facets: readonly FacetSpec[], omit?: string): Record<string, Record<FacetMode, string[]>> {
+export function pagefindFilters(
+  state: SearchState,
+  facets: readonly FacetSpec[],
+  omit?: string,
+): Record<string, Record<FacetMode, string[]>> {
   const filters: Record<string, Record<FacetMode, string[]>> = {};
   for (const facet of facets) {
     const values = state.filters[facet.key];
@@ -116,8 +138,13 @@ export function pagefindFilters(state: SearchState, facets: readonly FacetSpec[]
  * facet with a selection, adding a value widens the results, so its counts come from
  * the same search without that facet's own filter.
  */
-export function facetsNeedingOwnCounts(state: SearchState, facets: readonly FacetSpec[]): FacetSpec[] {
-  return facets.filter((facet) => facet.mode === 'any' && (state.filters[facet.key]?.length ?? 0) > 0);
+export function facetsNeedingOwnCounts(
+  state: SearchState,
+  facets: readonly FacetSpec[],
+): FacetSpec[] {
+  return facets.filter(
+    (facet) => facet.mode === 'any' && (state.filters[facet.key]?.length ?? 0) > 0,
+  );
 }
 
 export interface FacetOption {
@@ -134,10 +161,20 @@ export interface FacetOption {
  * (`partial`, e.g. the years of older shards, so that ticking one searches them); in the
  * facet's order.
  */
-export function facetOptions(facet: FacetSpec, counts: Record<string, number> | undefined, selected: readonly string[], partial: readonly string[] = []): FacetOption[] {
+export function facetOptions(
+  facet: FacetSpec,
+  counts: Record<string, number> | undefined,
+  selected: readonly string[],
+  partial: readonly string[] = [],
+): FacetOption[] {
   const values = new Set([...Object.keys(counts ?? {}), ...selected, ...partial]);
   const options = [...values]
-    .map((value): FacetOption => ({ value, count: counts?.[value] ?? 0, selected: selected.includes(value), ...(partial.includes(value) ? { partial: true } : {}) }))
+    .map((value): FacetOption => ({
+      value,
+      count: counts?.[value] ?? 0,
+      selected: selected.includes(value),
+      ...(partial.includes(value) ? { partial: true } : {}),
+    }))
     .filter((o) => o.selected || o.count > 0 || o.partial);
   const byName = (a: FacetOption, b: FacetOption) => a.value.localeCompare(b.value, 'en');
   switch (facet.order) {
@@ -160,7 +197,10 @@ export function facetOptions(facet: FacetSpec, counts: Record<string, number> | 
  * Pagefind's date-sorted results first, then the undated results in relevance order,
  * so that sorting never hides a result.
  */
-export function dateOrder<T extends { id: string }>(sorted: readonly T[], relevance: readonly T[]): T[] {
+export function dateOrder<T extends { id: string }>(
+  sorted: readonly T[],
+  relevance: readonly T[],
+): T[] {
   const seen = new Set(sorted.map((r) => r.id));
   return [...sorted, ...relevance.filter((r) => !seen.has(r.id))];
 }
@@ -169,7 +209,10 @@ export function dateOrder<T extends { id: string }>(sorted: readonly T[], releva
  * Pagefind does not rank an exact-phrase search ("…"): order its results as the same
  * words searched loosely would be, keeping any others after them.
  */
-export function rankLike<T extends { id: string }>(items: readonly T[], reference: readonly { id: string }[]): T[] {
+export function rankLike<T extends { id: string }>(
+  items: readonly T[],
+  reference: readonly { id: string }[],
+): T[] {
   const rank = new Map(reference.map((r, i) => [r.id, i]));
   const of = (item: T) => rank.get(item.id) ?? Number.MAX_SAFE_INTEGER;
   return [...items].sort((a, b) => of(a) - of(b));

@@ -3,7 +3,13 @@
  * announced to screen readers. Pure and dependency-free (it runs in the browser).
  */
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -14,12 +20,14 @@ export function escapeHtml(text: string): string {
  * own `<` and `>` already escaped). Keep exactly that: any other tag is dropped.
  */
 export function safeExcerpt(html: string): string {
-  return html
-    .replace(/<(?!\/?mark>)[^>]*>?/gi, '')
-    // Pagefind marks whole space-separated tokens: keep punctuation outside the mark.
-    .replace(/<mark>([(\[“‘«（]+)/g, '$1<mark>')
-    .replace(/([.,:!?)\]”’»、。，：！？）]+)<\/mark>/g, '</mark>$1')
-    .replace(/<mark><\/mark>/g, '');
+  return (
+    html
+      .replace(/<(?!\/?mark>)[^>]*>?/gi, '')
+      // Pagefind marks whole space-separated tokens: keep punctuation outside the mark.
+      .replace(/<mark>([([“‘«（]+)/g, '$1<mark>')
+      .replace(/([.,:!?)\]”’»、。，：！？）]+)<\/mark>/g, '</mark>$1')
+      .replace(/<mark><\/mark>/g, '')
+  );
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -39,7 +47,9 @@ function stem(word: string): string {
  */
 export function highlightWords(text: string, words: readonly string[]): string {
   const patterns = [...new Set(words.map((w) => w.trim()).filter(Boolean))]
-    .map((w) => (HAN.test(w) ? escapeRegExp(w) : `(?<![\\p{L}\\p{N}])${escapeRegExp(stem(w))}[\\p{L}\\p{N}]*`))
+    .map((w) =>
+      HAN.test(w) ? escapeRegExp(w) : `(?<![\\p{L}\\p{N}])${escapeRegExp(stem(w))}[\\p{L}\\p{N}]*`,
+    )
     .sort((a, b) => b.length - a.length);
   if (!patterns.length) return escapeHtml(text);
   const pattern = new RegExp(patterns.join('|'), 'giu');
@@ -80,7 +90,9 @@ export function resultSentence(count: number, q: string, filterCount: number, sc
   const what = q ? ` for “${q}”` : '';
   const filtered = filterCount ? `, with ${plural(filterCount, 'filter')}` : '';
   const within = scope ? ` ${scope}` : '';
-  return count ? `${plural(count, 'result')}${what}${within}${filtered}.` : `No results${what}${within}${filtered}.`;
+  return count
+    ? `${plural(count, 'result')}${what}${within}${filtered}.`
+    : `No results${what}${within}${filtered}.`;
 }
 
 /** "2026", or "2024–2026", from two ISO dates. */
@@ -101,5 +113,7 @@ export function scopePhrase(from?: string, to?: string): string {
 /** The button that extends such a search: "Also search the 9,160 briefs from 2015–2025". */
 export function searchAllLabel(missing: number, from?: string, to?: string): string {
   const count = missing === 1 ? 'the 1 brief' : `the ${missing.toLocaleString('en')} briefs`;
-  return from && to ? `Also search ${count} from ${years(from, to)}` : `Also search ${count} not searched yet`;
+  return from && to
+    ? `Also search ${count} from ${years(from, to)}`
+    : `Also search ${count} not searched yet`;
 }

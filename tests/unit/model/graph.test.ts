@@ -11,7 +11,12 @@ const entities = [northern, lynas, mp, controls, geo];
 
 const briefs = [
   brief('a', '2024-01-10', { companies: ['northern'], themes: ['geo'] }),
-  brief('b', '2024-05-01', { companies: ['lynas'], themes: ['geo'] }, 'Mentions [[北方稀土]] in the body.'),
+  brief(
+    'b',
+    '2024-05-01',
+    { companies: ['lynas'], themes: ['geo'] },
+    'Mentions [[北方稀土]] in the body.',
+  ),
   brief('c', '2025-02-01', { companies: ['mp', 'lynas'], policies: ['controls'], themes: ['geo'] }),
   brief('d', '2023-03-03', { themes: ['geo'] }),
   brief('draft', '2025-06-01', { companies: ['northern'] }, '', true),
@@ -31,8 +36,18 @@ describe('buildGraph', () => {
 
   it('records whether a link comes from the frontmatter or the body', () => {
     const edges = graph.edges().filter((e) => e.brief === 'b');
-    expect(edges).toContainEqual({ brief: 'b', kind: 'companies', entity: 'northern', via: ['body'] });
-    expect(edges).toContainEqual({ brief: 'b', kind: 'companies', entity: 'lynas', via: ['frontmatter'] });
+    expect(edges).toContainEqual({
+      brief: 'b',
+      kind: 'companies',
+      entity: 'northern',
+      via: ['body'],
+    });
+    expect(edges).toContainEqual({
+      brief: 'b',
+      kind: 'companies',
+      entity: 'lynas',
+      via: ['frontmatter'],
+    });
   });
 
   it('counts co-mentions per kind, most shared first', () => {
@@ -68,14 +83,21 @@ describe('buildGraph', () => {
       ],
       [common, rare],
     );
-    expect(g.related('subject').map((r) => r.slug)).toEqual(['older-rare', 'newer-common', 'filler-2', 'filler-1']);
+    expect(g.related('subject').map((r) => r.slug)).toEqual([
+      'older-rare',
+      'newer-common',
+      'filler-2',
+      'filler-1',
+    ]);
   });
 
   it('picks the same related briefs as scoring and sorting every candidate would, on a larger graph', () => {
     // A seeded pseudo-random graph: 300 briefs over 12 entities, many ties.
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    const many = Array.from({ length: 12 }, (_, i) => entity(i % 2 ? 'themes' : 'companies', `e${i}`, `Entity ${i}`));
+    const many = Array.from({ length: 12 }, (_, i) =>
+      entity(i % 2 ? 'themes' : 'companies', `e${i}`, `Entity ${i}`),
+    );
     const pool = Array.from({ length: 300 }, (_, i) => {
       const refs = many.filter(() => next() < 0.2);
       return brief(`b${i}`, `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`, {
@@ -93,13 +115,21 @@ describe('buildGraph', () => {
       }
       score.delete(subject.slug);
       const position = new Map(g.briefs.map((b, i) => [b.slug, i]));
-      const expected = [...score].sort((a, b) => b[1] - a[1] || position.get(a[0])! - position.get(b[0])!).slice(0, 5).map(([slug]) => slug);
-      expect(g.related(subject.slug).map((r) => r.slug), subject.slug).toEqual(expected);
+      const expected = [...score]
+        .sort((a, b) => b[1] - a[1] || position.get(a[0])! - position.get(b[0])!)
+        .slice(0, 5)
+        .map(([slug]) => slug);
+      expect(
+        g.related(subject.slug).map((r) => r.slug),
+        subject.slug,
+      ).toEqual(expected);
     }
   });
 
   it('includes drafts only when asked (npm run dev)', () => {
-    expect(buildGraph(briefs, entities, { includeDrafts: true }).briefs.map((b) => b.slug)).toEqual(['draft', 'c', 'b', 'a', 'd']);
+    expect(buildGraph(briefs, entities, { includeDrafts: true }).briefs.map((b) => b.slug)).toEqual(
+      ['draft', 'c', 'b', 'a', 'd'],
+    );
   });
 
   it('gives chronological neighbours', () => {

@@ -42,7 +42,14 @@ describe('grouping', () => {
 
   it('counts briefs per quarter and fills empty quarters', () => {
     const buckets = countByQuarter(briefs);
-    expect(buckets.map((b) => `${b.label}:${b.count}`)).toEqual(['2024 Q1:1', '2024 Q2:0', '2024 Q3:0', '2024 Q4:0', '2025 Q1:1', '2025 Q2:1']);
+    expect(buckets.map((b) => `${b.label}:${b.count}`)).toEqual([
+      '2024 Q1:1',
+      '2024 Q2:0',
+      '2024 Q3:0',
+      '2024 Q4:0',
+      '2025 Q1:1',
+      '2025 Q2:1',
+    ]);
     expect(countByQuarter([])).toEqual([]);
   });
 
@@ -54,8 +61,17 @@ describe('grouping', () => {
 });
 
 describe('feeds and export', () => {
-  const entities = [entity('companies', 'mp', 'MP Materials'), entity('policies', 'ira', 'Inflation Reduction Act')];
-  const graph = buildGraph([brief('one', '2025-01-01', { companies: ['mp'] }), brief('two', '2025-02-01', { companies: ['mp'], policies: ['ira'] })], entities);
+  const entities = [
+    entity('companies', 'mp', 'MP Materials'),
+    entity('policies', 'ira', 'Inflation Reduction Act'),
+  ];
+  const graph = buildGraph(
+    [
+      brief('one', '2025-01-01', { companies: ['mp'] }),
+      brief('two', '2025-02-01', { companies: ['mp'], policies: ['ira'] }),
+    ],
+    entities,
+  );
   const site = new URL('https://briefing.example.org');
 
   it('makes feed items newest first with entity names as categories', () => {
@@ -66,7 +82,12 @@ describe('feeds and export', () => {
   });
 
   it('exports briefs and entities with absolute URLs and counts', () => {
-    expect(exportBriefs(graph, site)[0]).toMatchObject({ slug: 'two', url: 'https://briefing.example.org/briefs/two/', date: '2025-02-01', entities: ['companies/mp', 'policies/ira'] });
+    expect(exportBriefs(graph, site)[0]).toMatchObject({
+      slug: 'two',
+      url: 'https://briefing.example.org/briefs/two/',
+      date: '2025-02-01',
+      entities: ['companies/mp', 'policies/ira'],
+    });
     expect(exportEntities(graph, site).map((e) => [e.slug, e.briefs])).toEqual([
       ['mp', 2],
       ['ira', 1],
@@ -75,8 +96,14 @@ describe('feeds and export', () => {
 });
 
 describe('layoutNetwork', () => {
-  const entities = Array.from({ length: 12 }, (_, i) => entity('companies', `c${i}`, `Company number ${i}`));
-  const briefs = Array.from({ length: 30 }, (_, i) => brief(`b${i}`, `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, { companies: [`c${i % 12}`, `c${(i * 5 + 1) % 12}`, `c${(i + 3) % 12}`] }));
+  const entities = Array.from({ length: 12 }, (_, i) =>
+    entity('companies', `c${i}`, `Company number ${i}`),
+  );
+  const briefs = Array.from({ length: 30 }, (_, i) =>
+    brief(`b${i}`, `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, {
+      companies: [`c${i % 12}`, `c${(i * 5 + 1) % 12}`, `c${(i + 3) % 12}`],
+    }),
+  );
   const graph = buildGraph(briefs, entities);
 
   it('is deterministic and keeps every node inside the picture', () => {

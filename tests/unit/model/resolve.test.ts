@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { EntityIndex } from '../../../src/model/resolve.ts';
 import { entity } from '../fixtures.ts';
 
-const northern = entity('companies', 'china-northern-rare-earth', 'China Northern Rare Earth', ['Northern Rare Earth', '北方稀土']);
+const northern = entity('companies', 'china-northern-rare-earth', 'China Northern Rare Earth', [
+  'Northern Rare Earth',
+  '北方稀土',
+]);
 const mp = entity('companies', 'mp-materials', 'MP Materials', ['MP']);
 const eight = entity('policies', 'eight-provisions', 'Eight Provisions', ['八项规定']);
 
@@ -23,15 +26,23 @@ describe('EntityIndex', () => {
   });
 
   it('suggests the closest slugs and names', () => {
-    expect(index.suggestSlugs('companies', 'china-northern-rare-eart')).toEqual(['china-northern-rare-earth']);
+    expect(index.suggestSlugs('companies', 'china-northern-rare-eart')).toEqual([
+      'china-northern-rare-earth',
+    ]);
     expect(index.suggestNames('Northern Rare Erth')[0]).toBe('Northern Rare Earth');
     expect(index.suggestSlugs('policies', 'zzzzzz')).toEqual([]);
   });
 
   it('reports an alias claimed by two entities and resolves neither', () => {
-    const clash = new EntityIndex([northern, entity('companies', 'other', 'Other', ['northern rare earth'])]);
+    const clash = new EntityIndex([
+      northern,
+      entity('companies', 'other', 'Other', ['northern rare earth']),
+    ]);
     expect(clash.conflicts).toHaveLength(1);
-    expect(clash.conflicts[0]!.claimedBy.map((e) => e.slug).sort()).toEqual(['china-northern-rare-earth', 'other']);
+    expect(clash.conflicts[0]!.claimedBy.map((e) => e.slug).sort()).toEqual([
+      'china-northern-rare-earth',
+      'other',
+    ]);
     expect(clash.resolve('Northern Rare Earth')).toBeUndefined();
   });
 

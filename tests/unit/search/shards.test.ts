@@ -1,31 +1,68 @@
 import { describe, expect, it } from 'vitest';
 import {
-  assignShards, coverage, inDateOrder, markFirstTier, PRIMARY_SHARD, type ShardInfo, type ShardManifest, shardsFor, unsearchedYears,
+  assignShards,
+  coverage,
+  inDateOrder,
+  markFirstTier,
+  PRIMARY_SHARD,
+  type ShardInfo,
+  type ShardManifest,
+  shardsFor,
+  unsearchedYears,
 } from '../../../src/search/shared/shards.ts';
 
 /** `n` briefs spread over the months of `year`, named by year and number. */
 const briefsIn = (year: number, n: number) =>
-  Array.from({ length: n }, (_, i) => ({ url: `/briefs/${year}-${i}/`, date: `${year}-${String((i % 12) + 1).padStart(2, '0')}-15` }));
+  Array.from({ length: n }, (_, i) => ({
+    url: `/briefs/${year}-${i}/`,
+    date: `${year}-${String((i % 12) + 1).padStart(2, '0')}-15`,
+  }));
 const profiles = (n: number) => Array.from({ length: n }, (_, i) => ({ url: `/companies/c${i}/` }));
-const sizes = (shards: Map<string, unknown[]>) => Object.fromEntries([...shards].map(([id, pages]) => [id, pages.length]));
+const sizes = (shards: Map<string, unknown[]>) =>
+  Object.fromEntries([...shards].map(([id, pages]) => [id, pages.length]));
 
 describe('assigning pages to search shards', () => {
   it('keeps a site smaller than one shard in the primary bundle alone', () => {
-    const shards = assignShards([...briefsIn(2024, 10), ...briefsIn(2025, 20), ...profiles(5)], 600);
+    const shards = assignShards(
+      [...briefsIn(2024, 10), ...briefsIn(2025, 20), ...profiles(5)],
+      600,
+    );
     expect(sizes(shards)).toEqual({ [PRIMARY_SHARD]: 35 });
   });
 
   it('joins consecutive years, oldest first, into shards of at least the limit; the open rest joins the profiles', () => {
-    const pages = [...briefsIn(2020, 300), ...briefsIn(2021, 350), ...briefsIn(2022, 600), ...briefsIn(2023, 100), ...briefsIn(2024, 200), ...profiles(40)];
+    const pages = [
+      ...briefsIn(2020, 300),
+      ...briefsIn(2021, 350),
+      ...briefsIn(2022, 600),
+      ...briefsIn(2023, 100),
+      ...briefsIn(2024, 200),
+      ...profiles(40),
+    ];
     const shards = assignShards(pages, 600);
-    expect(sizes(shards)).toEqual({ [PRIMARY_SHARD]: 340, 'briefs-2020-2021': 650, 'briefs-2022': 600 });
+    expect(sizes(shards)).toEqual({
+      [PRIMARY_SHARD]: 340,
+      'briefs-2020-2021': 650,
+      'briefs-2022': 600,
+    });
     // Every page lands in exactly one shard.
-    expect([...shards.values()].flat().map((p) => p.url).sort()).toEqual(pages.map((p) => p.url).sort());
+    expect(
+      [...shards.values()]
+        .flat()
+        .map((p) => p.url)
+        .sort(),
+    ).toEqual(pages.map((p) => p.url).sort());
   });
 
   it('splits a year with more briefs than the limit into quarters', () => {
     const shards = assignShards(briefsIn(2025, 2400), 600);
-    expect(sizes(shards)).toEqual({ [PRIMARY_SHARD]: 0, 'briefs-2025q1': 600, 'briefs-2025q2': 600, 'briefs-2025q3': 600, 'briefs-2025q4': 600 });
+    expect(sizes(shards)).toEqual({
+      [PRIMARY_SHARD]: 0,
+      'briefs-2025q1': 600,
+      'briefs-2025q2': 600,
+      'briefs-2025q3': 600,
+      'briefs-2025q4': 600,
+    });
   });
 
   it('moves no closed shard when a brief is added to the newest year', () => {
@@ -36,17 +73,49 @@ describe('assigning pages to search shards', () => {
   });
 });
 
-const shard = (id: string, to: string | undefined, fixedBytes: number, briefs = 100): ShardInfo =>
-  ({ id, path: id === PRIMARY_SHARD ? '' : `${id}/`, pages: briefs, briefs, from: to && `${to.slice(0, 4)}-01-01`, to, fixedBytes, first: false, key: id });
+const shard = (
+  id: string,
+  to: string | undefined,
+  fixedBytes: number,
+  briefs = 100,
+): ShardInfo => ({
+  id,
+  path: id === PRIMARY_SHARD ? '' : `${id}/`,
+  pages: briefs,
+  briefs,
+  from: to && `${to.slice(0, 4)}-01-01`,
+  to,
+  fixedBytes,
+  first: false,
+  key: id,
+});
 
 describe('the first tier', () => {
   it('is the primary shard, then the newest shards while their fixed bytes fit the budget', () => {
-    const tier = markFirstTier([shard('briefs-2020', '2020-12-31', 20_000), shard(PRIMARY_SHARD, '2023-06-01', 15_000), shard('briefs-2022', '2022-12-31', 20_000), shard('briefs-2021', '2021-12-31', 20_000)], 40_000);
-    expect(tier.map((s) => [s.id, s.first])).toEqual([[PRIMARY_SHARD, true], ['briefs-2022', true], ['briefs-2021', false], ['briefs-2020', false]]);
+    const tier = markFirstTier(
+      [
+        shard('briefs-2020', '2020-12-31', 20_000),
+        shard(PRIMARY_SHARD, '2023-06-01', 15_000),
+        shard('briefs-2022', '2022-12-31', 20_000),
+        shard('briefs-2021', '2021-12-31', 20_000),
+      ],
+      40_000,
+    );
+    expect(tier.map((s) => [s.id, s.first])).toEqual([
+      [PRIMARY_SHARD, true],
+      ['briefs-2022', true],
+      ['briefs-2021', false],
+      ['briefs-2020', false],
+    ]);
   });
 
   it('always holds the primary shard, even over the budget', () => {
-    expect(markFirstTier([shard(PRIMARY_SHARD, undefined, 90_000), shard('briefs-2020', '2020-12-31', 1)], 40_000).map((s) => s.first)).toEqual([true, false]);
+    expect(
+      markFirstTier(
+        [shard(PRIMARY_SHARD, undefined, 90_000), shard('briefs-2020', '2020-12-31', 1)],
+        40_000,
+      ).map((s) => s.first),
+    ).toEqual([true, false]);
   });
 });
 
@@ -69,7 +138,11 @@ describe('choosing shards for a search', () => {
   });
 
   it('loads the shards holding the ticked years', () => {
-    expect(shardsFor(manifest, { ...none, years: ['2020', '2022'] })).toEqual([PRIMARY_SHARD, 'briefs-2021-2022', 'briefs-2019-2020']);
+    expect(shardsFor(manifest, { ...none, years: ['2020', '2022'] })).toEqual([
+      PRIMARY_SHARD,
+      'briefs-2021-2022',
+      'briefs-2019-2020',
+    ]);
   });
 
   it('loads everything for oldest-first order or when asked for all', () => {
@@ -78,24 +151,41 @@ describe('choosing shards for a search', () => {
   });
 
   it('lists the years of the shards not loaded yet, for the Year facet', () => {
-    expect(unsearchedYears(manifest, new Set([PRIMARY_SHARD, 'briefs-2023-2024']))).toEqual(['2022', '2021', '2020', '2019']);
+    expect(unsearchedYears(manifest, new Set([PRIMARY_SHARD, 'briefs-2023-2024']))).toEqual([
+      '2022',
+      '2021',
+      '2020',
+      '2019',
+    ]);
     expect(unsearchedYears(manifest, new Set(manifest.shards.map((s) => s.id)))).toEqual([]);
   });
 
   it('says how many briefs and which period the loaded shards cover', () => {
     expect(coverage(manifest, new Set([PRIMARY_SHARD, 'briefs-2023-2024']))).toEqual({
-      missingBriefs: 200, from: '2023-01-01', to: '2025-12-31', missingFrom: '2019-01-01', missingTo: '2022-12-31',
+      missingBriefs: 200,
+      from: '2023-01-01',
+      to: '2025-12-31',
+      missingFrom: '2019-01-01',
+      missingTo: '2022-12-31',
     });
     expect(coverage(manifest, new Set(manifest.shards.map((s) => s.id))).missingBriefs).toBe(0);
     // With a year ticked, only the shards holding that year count.
-    expect(coverage(manifest, new Set([PRIMARY_SHARD, 'briefs-2023-2024', 'briefs-2021-2022']), ['2022']).missingBriefs).toBe(0);
+    expect(
+      coverage(manifest, new Set([PRIMARY_SHARD, 'briefs-2023-2024', 'briefs-2021-2022']), ['2022'])
+        .missingBriefs,
+    ).toBe(0);
     expect(coverage(manifest, new Set([PRIMARY_SHARD]), ['2022']).missingBriefs).toBe(100);
   });
 });
 
 describe('date order across merged shards', () => {
   const results = [{ id: 'a' }, { id: 'profile' }, { id: 'b' }, { id: 'c' }, { id: 'd' }];
-  const dates = new Map([['a', '2021-05-01'], ['b', '2024-01-01'], ['c', '2021-05-01'], ['d', '2019-02-02']]);
+  const dates = new Map([
+    ['a', '2021-05-01'],
+    ['b', '2024-01-01'],
+    ['c', '2021-05-01'],
+    ['d', '2019-02-02'],
+  ]);
 
   it('orders by the dates the build wrote down, newest or oldest first, leaving undated results out', () => {
     expect(inDateOrder(results, dates, 'desc').map((r) => r.id)).toEqual(['b', 'a', 'c', 'd']);
