@@ -10,6 +10,7 @@ import { defineMdastPlugin } from 'satteri';
 import { wikilinkOf } from '../content/wikilinks.ts';
 import { entityUrl, refKey } from '../model/records.ts';
 import type { EntityIndex } from '../model/resolve.ts';
+import { href } from './links.ts';
 
 export function wikilinkPlugin(getIndex: () => EntityIndex) {
   return defineMdastPlugin({
@@ -20,7 +21,7 @@ export function wikilinkPlugin(getIndex: () => EntityIndex) {
       if (!link) return;
       const entity = getIndex().resolve(link.target);
       if (entity) {
-        ctx.setProperty(node, 'url', entityUrl(entity));
+        ctx.setProperty(node, 'url', href(entityUrl(entity)));
         ctx.setProperty(node, 'data', {
           hProperties: {
             className: ['wikilink', `wikilink-${entity.kind}`],
@@ -28,7 +29,7 @@ export function wikilinkPlugin(getIndex: () => EntityIndex) {
           },
         });
       } else {
-        ctx.setProperty(node, 'url', `/search/?q=${encodeURIComponent(link.target)}`);
+        ctx.setProperty(node, 'url', href(`/search/?q=${encodeURIComponent(link.target)}`));
         ctx.setProperty(node, 'data', {
           hProperties: { className: ['wikilink', 'wikilink-unresolved'] },
         });

@@ -14,24 +14,27 @@ export interface FeedItem {
   categories: string[];
 }
 
+/** `link` turns a site path into the link the feed carries (with the base path). */
 export function feedItems(
   graph: LinkGraph,
   briefs: readonly BriefRecord[],
+  link: (path: string) => string,
   limit = FEED_LIMIT,
 ): FeedItem[] {
   return briefs.slice(0, limit).map((brief) => ({
     title: brief.title,
-    link: briefUrl(brief.slug),
+    link: link(briefUrl(brief.slug)),
     pubDate: brief.date,
     description: brief.summary,
     categories: graph.entitiesOf(brief.slug).map((e) => e.name),
   }));
 }
 
-export function exportBriefs(graph: LinkGraph, site: URL) {
+/** `root`: the site's address with its base path (`https://org.github.io/briefing/`). */
+export function exportBriefs(graph: LinkGraph, root: URL) {
   return graph.briefs.map((brief) => ({
     slug: brief.slug,
-    url: new URL(briefUrl(brief.slug), site).href,
+    url: absolute(briefUrl(brief.slug), root),
     title: brief.title,
     date: isoDay(brief.date),
     ...(brief.updated ? { updated: isoDay(brief.updated) } : {}),
@@ -43,11 +46,11 @@ export function exportBriefs(graph: LinkGraph, site: URL) {
   }));
 }
 
-export function exportEntities(graph: LinkGraph, site: URL) {
+export function exportEntities(graph: LinkGraph, root: URL) {
   return graph.entities.map((entity) => ({
     kind: entity.kind,
     slug: entity.slug,
-    url: new URL(entityUrl(entity), site).href,
+    url: absolute(entityUrl(entity), root),
     name: entity.name,
     aliases: entity.aliases,
     ...(entity.summary ? { summary: entity.summary } : {}),
@@ -58,4 +61,9 @@ export function exportEntities(graph: LinkGraph, site: URL) {
     ),
     briefs: graph.backlinks(entity).length,
   }));
+}
+
+/** A site path (`/briefs/x/`) as an absolute address under `root`. */
+export function absolute(path: string, root: URL): string {
+  return new URL(path.slice(1), root).href;
 }

@@ -46,6 +46,8 @@ const TYPING_DELAY_MS = 250;
 const OPTIONS_SHOWN = 8;
 const CHIPS_SHOWN = 6;
 
+/** The site's base path (`/` or `/briefing/`), as Astro was configured. */
+const siteRoot = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 const root = document.querySelector<HTMLElement>('[data-search-page]');
 if (root) start(root);
 
@@ -96,7 +98,7 @@ function start(root: HTMLElement) {
   panel.addEventListener('toggle', () => {
     if (panel.open && !countsShown && hits.length) void search();
   });
-  const bundles = searchBundles(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${BUNDLE_DIR}/`);
+  const bundles = searchBundles(`${siteRoot}${BUNDLE_DIR}/`);
 
   // ---- Searching -----------------------------------------------------------------------
   async function search() {
@@ -196,11 +198,11 @@ function start(root: HTMLElement) {
     message.innerHTML = `${hint}<p><strong>Suggestions</strong></p><ul>
       <li>Check the spelling, or use fewer or more general words.</li>
       <li>Try another name: a company's ticker or Chinese name, a policy's short name.</li>
-      <li>Browse instead: <a href="/briefs/">all briefs</a>${facets
+      <li>Browse instead: <a href="${siteRoot}briefs/">all briefs</a>${facets
         .filter((f) => f.noun)
         .map(
           (f) =>
-            `, <a href="/${encodeURIComponent(f.key)}/">${escapeHtml(f.label.toLowerCase())}</a>`,
+            `, <a href="${siteRoot}${encodeURIComponent(f.key)}/">${escapeHtml(f.label.toLowerCase())}</a>`,
         )
         .join('')}.</li>
     </ul>`;

@@ -75,10 +75,10 @@ describe('feeds and export', () => {
   const site = new URL('https://briefing.example.org');
 
   it('makes feed items newest first with entity names as categories', () => {
-    const items = feedItems(graph, graph.briefs);
-    expect(items.map((i) => i.link)).toEqual(['/briefs/two/', '/briefs/one/']);
+    const items = feedItems(graph, graph.briefs, (path) => `/base${path}`);
+    expect(items.map((i) => i.link)).toEqual(['/base/briefs/two/', '/base/briefs/one/']);
     expect(items[0]!.categories).toEqual(['MP Materials', 'Inflation Reduction Act']);
-    expect(feedItems(graph, graph.briefs, 1)).toHaveLength(1);
+    expect(feedItems(graph, graph.briefs, (p) => p, 1)).toHaveLength(1);
   });
 
   it('exports briefs and entities with absolute URLs and counts', () => {
@@ -88,6 +88,8 @@ describe('feeds and export', () => {
       date: '2025-02-01',
       entities: ['companies/mp', 'policies/ira'],
     });
+    const under = new URL('https://org.github.io/briefing/');
+    expect(exportBriefs(graph, under)[0]!.url).toBe('https://org.github.io/briefing/briefs/two/');
     expect(exportEntities(graph, site).map((e) => [e.slug, e.briefs])).toEqual([
       ['mp', 2],
       ['ira', 1],

@@ -5,19 +5,20 @@ import { feedItems } from '../../../model/feeds.ts';
 import { entityPaths } from '../../../astro/kind-pages.ts';
 import { getKind } from '../../../content/registry.ts';
 import { getSiteData } from '../../../astro/site-data.ts';
+import { href, siteRoot } from '../../../astro/links.ts';
 import { getConfig } from '../../../config.ts';
 
 export const getStaticPaths = entityPaths;
 
 const settings = getConfig().site;
 
-export const GET: APIRoute = async ({ props, site }) => {
+export const GET: APIRoute = async ({ props }) => {
   const { entity } = props as { entity: EntityRecord };
   const { graph } = await getSiteData();
   return rss({
     title: `${settings.title}: ${entity.name}`,
     description: `Briefs on ${entity.name} (${getKind(entity.kind).singular.toLowerCase()}).`,
-    site: site!,
-    items: feedItems(graph, graph.backlinks(entity)),
+    site: siteRoot().href,
+    items: feedItems(graph, graph.backlinks(entity), href),
   });
 };
