@@ -51,7 +51,7 @@ const wholeNumber = (min: number) =>
 const folder = z.string().trim().min(1, { error: 'expected a folder path' });
 
 /** The environment variables Briefing reads. An empty value counts as unset. */
-export const envSchema = z.object({
+const envSchema = z.object({
   SITE_URL: webAddress.optional(),
   BASE_PATH: basePath.optional(),
   BRIEFING_CONTENT_DIR: folder.optional(),

@@ -10,7 +10,7 @@ export function href(path: string): string {
   return withBase(getConfig().basePath, path);
 }
 
-export function withBase(basePath: string, path: string): string {
+function withBase(basePath: string, path: string): string {
   if (!path.startsWith('/')) throw new Error(`href() takes a root-relative path, got "${path}"`);
   return `${basePath.replace(/\/$/, '')}${path}`;
 }

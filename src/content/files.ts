@@ -24,7 +24,7 @@ export interface ContentFiles {
 }
 
 /** Every .md/.mdx file under `dir`, skipping names that start with `_` or `.`. */
-export function listContentFiles(dir: string): string[] {
+function listContentFiles(dir: string): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -39,7 +39,7 @@ export function listContentFiles(dir: string): string[] {
   });
 }
 
-export function digestOf(text: string): string {
+function digestOf(text: string): string {
   return createHash('sha1').update(text).digest('base64url');
 }
 

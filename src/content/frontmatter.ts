@@ -24,7 +24,7 @@ const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSE = /^---[ \t]*$/m;
 
 /** The frontmatter block's YAML text and the body after it, without parsing (cheap, for 10,000 files). */
-export function splitFrontmatter(text: string): { yaml: string; body: string } | undefined {
+function splitFrontmatter(text: string): { yaml: string; body: string } | undefined {
   const open = OPEN.exec(text);
   if (!open) return undefined;
   const rest = text.slice(open[0].length);

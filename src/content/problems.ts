@@ -8,7 +8,7 @@ export interface Problem {
   hint?: string | undefined;
 }
 
-export function formatProblem(problem: Problem): string {
+function formatProblem(problem: Problem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
   const field = problem.field ? `${problem.field}: ` : '';
   const hint = problem.hint ? `\n    ${problem.hint}` : '';
@@ -23,7 +23,7 @@ export function formatProblems(problems: readonly Problem[], what = 'content'): 
   return [heading, ...sortProblems(problems).map(formatProblem)].join('\n\n');
 }
 
-export function sortProblems(problems: readonly Problem[]): Problem[] {
+function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 

@@ -2,7 +2,7 @@
 import { getKind } from './registry.ts';
 
 /** "china-northern-rare-earth" → "China Northern Rare Earth" */
-export function titleFromSlug(slug: string): string {
+function titleFromSlug(slug: string): string {
   return slug
     .split('-')
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))

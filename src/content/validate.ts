@@ -154,7 +154,7 @@ interface EntityFile {
 }
 
 /** Parses and checks every profile of every kind; resolving wikilinks in MDX needs only this. */
-export function validateEntities(
+function validateEntities(
   files: ContentFiles['entities'],
   problems: Problem[] = [],
   memo?: FrontmatterMemo,

@@ -4,7 +4,7 @@ import { briefUrl, type BriefRecord, entityUrl } from './records.ts';
 import type { LinkGraph } from './graph.ts';
 
 /** How many briefs a feed carries: readers want recent news, not the archive. */
-export const FEED_LIMIT = 50;
+const FEED_LIMIT = 50;
 
 export interface FeedItem {
   title: string;
@@ -64,6 +64,6 @@ export function exportEntities(graph: LinkGraph, root: URL) {
 }
 
 /** A site path (`/briefs/x/`) as an absolute address under `root`. */
-export function absolute(path: string, root: URL): string {
+function absolute(path: string, root: URL): string {
   return new URL(path.slice(1), root).href;
 }

@@ -42,7 +42,7 @@ export interface NetworkLayout {
 type SimNode = SimulationNodeDatum & { key: string; r: number; labelHalfWidth: number };
 
 /** Labels longer than this are cut with an ellipsis in the picture (the table has them whole). */
-export const LABEL_CHARS = 28;
+const LABEL_CHARS = 28;
 
 export function nodeLabel(name: string): string {
   return name.length > LABEL_CHARS ? `${name.slice(0, LABEL_CHARS - 2)}…` : name;

@@ -16,7 +16,7 @@ export function readingMinutes(markdown: string): number {
 }
 
 /** Markdown → rough plain text, for counts and feed excerpts (not for display of the body). */
-export function stripMarkdown(markdown: string): string {
+function stripMarkdown(markdown: string): string {
   return markdown
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
@@ -25,17 +25,13 @@ export function stripMarkdown(markdown: string): string {
     .replace(/[*_`>]/g, '');
 }
 
-export function hasCjk(text: string): boolean {
-  return /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(text);
-}
-
 /** Case- and width-insensitive key for matching names and aliases. */
 export function nameKey(name: string): string {
   return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
 }
 
 /** Levenshtein distance, for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {

@@ -12,7 +12,7 @@ import { allHtmlFiles, fileForUrl, readPage, urlOfFile } from '../helpers/dist.t
 const content = loadContent({ root: process.cwd(), contentDir: 'content' });
 const published = content.briefs.filter((b) => !b.draft);
 const drafts = content.briefs.filter((b) => b.draft);
-const entityHref = /^\/(companies|policies|themes|terms)\/[a-z0-9-]+\/$/;
+const entityHref = new RegExp(`^/(${KIND_IDS.join('|')})/[a-z0-9-]+/$`);
 
 describe('the sample corpus', () => {
   it('is valid and as large as promised', () => {

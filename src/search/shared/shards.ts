@@ -103,7 +103,7 @@ export function assignShards<P extends PageToShard>(
 }
 
 /** The primary shard first, then newest first. */
-export function orderShards<T extends Pick<ShardInfo, 'id' | 'to'>>(shards: T[]): T[] {
+function orderShards<T extends Pick<ShardInfo, 'id' | 'to'>>(shards: T[]): T[] {
   return [...shards].sort((a, b) =>
     a.id === PRIMARY_SHARD
       ? -1

@@ -44,8 +44,6 @@ export interface SearchState {
   filters: Record<string, string[]>;
 }
 
-export const EMPTY_STATE: SearchState = { q: '', sort: 'relevance', filters: {} };
-
 function isSort(value: string | null): value is SortId {
   return value !== null && Object.hasOwn(SORTS, value);
 }
