@@ -45,7 +45,7 @@ afterAll(async () => {
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`has no violations in ${colorScheme} mode`, async () => {
+    it(`has no violations in ${colorScheme} mode`, { timeout: 180_000 }, async () => {
       const page = await browser.newPage({ colorScheme });
       const violations: string[] = [];
       for (const path of PAGES) {

@@ -56,7 +56,7 @@ describe('the corpus generator', () => {
       );
   });
 
-  it('has the proportions the benchmark promises at 1,000 briefs', () => {
+  it('has the proportions the benchmark promises at 1,000 briefs', { timeout: 60_000 }, () => {
     const files = generateCorpus({ briefs: 1000 });
     const result = validateContent(asContentFiles(files));
     expect(result.problems).toEqual([]);
