@@ -9,14 +9,18 @@ import { type Config, getConfig } from '../config.ts';
 import { loadContentCached } from '../content/load.ts';
 import { formatProblems, type Problem } from '../content/problems.ts';
 import type { ValidationResult } from '../content/validate.ts';
-import { buildGraph, type LinkGraph } from '../model/graph.ts';
+import type { LinkGraph } from '../model/graph.ts';
+import { siteGraph } from './site-graph.ts';
 
 export interface SiteData {
   graph: LinkGraph;
   config: Config;
 }
 
-/** Drafts are shown by `astro dev` and never by a build (see src/astro/command-flags.ts). */
+/**
+ * Drafts and scheduled briefs are shown (marked) by `astro dev` and never by a build (see
+ * src/astro/command-flags.ts).
+ */
 const dev = import.meta.env.BRIEFING_SHOW_DRAFTS === true;
 
 let cached: { content: ValidationResult; data: SiteData } | undefined;
@@ -37,9 +41,9 @@ export async function getSiteData(): Promise<SiteData> {
 export function siteDataOf(
   content: Pick<ValidationResult, 'briefs' | 'entities'>,
   config: Config,
-  includeDrafts: boolean,
+  preview: boolean,
 ): SiteData {
-  return { graph: buildGraph(content.briefs, content.entities, { includeDrafts }), config };
+  return { graph: siteGraph(content, config, { preview }), config };
 }
 
 /** An error Astro shows as it shows a compile error: every problem, and the first one's place. */
