@@ -6,7 +6,7 @@
  * `npm run check -- --format github` also prints each problem as a GitHub Actions annotation
  * (`::error file=…,line=…::…`), so a pull request shows it on the line it names.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, type Config, getConfig } from '../src/config.ts';
@@ -18,6 +18,7 @@ import {
   type Problem,
   sortProblems,
 } from '../src/content/problems.ts';
+import { placeholdersLeft } from '../src/content/templates.ts';
 import type { ValidationResult } from '../src/content/validate.ts';
 import { isoDay } from '../src/model/dates.ts';
 import { briefStatus } from '../src/model/publication.ts';
@@ -61,6 +62,7 @@ export function checkContent(
       hint: 'add Markdown files under content/briefs/, e.g. content/briefs/2025/my-first-brief.md, or run `npm run new -- brief "Title"`',
     });
   }
+  result.problems.push(...unfinished(result, config));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (result.problems.length) {
     annotate(format, 'error', result.problems, config.root);
@@ -97,6 +99,28 @@ export function checkContent(
     config.root,
   );
   return result;
+}
+
+/**
+ * A brief that a build publishes (now or on its day) may not keep the placeholders of
+ * `npm run new`; a draft may.
+ */
+function unfinished(result: ValidationResult, config: Config): Problem[] {
+  return result.briefs.flatMap((brief) => {
+    if (briefStatus(brief, config.buildDay) === 'draft') return [];
+    const left = placeholdersLeft(brief);
+    if (!left.length || !brief.filePath) return [];
+    const lines = readFileSync(resolve(config.root, brief.filePath), 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes(left[0]!.text)) + 1;
+    return [
+      {
+        file: brief.filePath,
+        line: line || undefined,
+        message: `still has the placeholders of \`npm run new\` in ${left.map((p) => p.field).join(', ')}`,
+        hint: 'write them, or set `draft: true` to keep the brief unpublished for now',
+      },
+    ];
+  });
 }
 
 /** `--format text|github`; anything else is a usage error. */

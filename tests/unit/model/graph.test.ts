@@ -127,9 +127,13 @@ describe('buildGraph', () => {
   });
 
   it('includes drafts only in a preview (npm run dev)', () => {
-    expect(buildGraph(briefs, entities, { preview: true }).briefs.map((b) => b.slug)).toEqual(
-      ['draft', 'c', 'b', 'a', 'd'],
-    );
+    expect(buildGraph(briefs, entities, { preview: true }).briefs.map((b) => b.slug)).toEqual([
+      'draft',
+      'c',
+      'b',
+      'a',
+      'd',
+    ]);
   });
 
   describe('with a build day', () => {
@@ -153,7 +157,10 @@ describe('buildGraph', () => {
     it('publishes it from its own day on', () => {
       for (const iso of ['2025-02-01', '2025-02-02']) {
         const graph = buildGraph(briefs, entities, { today: day(iso) });
-        expect(graph.briefs.map((b) => b.slug), iso).toEqual(['c', 'b', 'a', 'd']);
+        expect(
+          graph.briefs.map((b) => b.slug),
+          iso,
+        ).toEqual(['c', 'b', 'a', 'd']);
         expect(graph.status(graph.brief('c')!)).toBe('published');
       }
     });
