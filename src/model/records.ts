@@ -35,8 +35,8 @@ export interface GitHistory {
   /** The file's path in its repository, for a link to its history on the forge. */
   path: string;
   /** Days of its first and last commits; no first when it is older than a shallow clone's history. */
-  first?: Date;
-  last?: Date;
+  first?: Date | undefined;
+  last?: Date | undefined;
 }
 
 export interface BriefRecord extends FromFile {

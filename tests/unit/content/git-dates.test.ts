@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseGitLog, readGitDates } from '../../../src/content/git-dates.ts';
 import { isoDay } from '../../../src/model/dates.ts';
 import { historyUrl } from '../../../src/model/forge.ts';
-import { updatedDay } from '../../../src/model/records.ts';
+import { type GitHistory, updatedDay } from '../../../src/model/records.ts';
 
 function git(cwd: string, ...args: string[]) {
   const result = spawnSync('git', args, { cwd, encoding: 'utf8' });
@@ -42,7 +42,7 @@ function repository() {
   return repo;
 }
 
-const days = (history: { first?: Date; last?: Date } | undefined) =>
+const days = (history: GitHistory | undefined) =>
   history && { first: history.first && isoDay(history.first), last: history.last && isoDay(history.last) };
 
 describe('readGitDates', () => {
