@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { INDEX_AFTER_BUILD } from '../src/astro/pagefind-integration.ts';
-import { buildGraph } from '../src/model/graph.ts';
+import { siteGraph } from '../src/astro/site-graph.ts';
 import { pagesToIndex } from '../src/search/build/documents.ts';
 import { indexSite } from '../src/search/build/index-site.ts';
 import { checkContent, configOrReport } from './check.ts';
@@ -44,7 +44,7 @@ const astro = spawnSync(
 );
 if (astro.status !== 0) fail(`astro build failed (exit ${astro.status ?? astro.signal}).`);
 try {
-  const pages = pagesToIndex(buildGraph(content.briefs, content.entities), config.basePath);
+  const pages = pagesToIndex(siteGraph(content, config), config.basePath);
   console.log(
     `[briefing-pagefind] ${await indexSite(staging, pages, { previousDir: outDir, language: config.site.language, ...config.search })}`,
   );

@@ -11,6 +11,7 @@ import { formatProblems, type Problem } from './content/problems.ts';
 import { CONTENT_DIR } from './content/registry.ts';
 import { basePath, type SiteSettings, webAddress } from './content/settings.ts';
 import { validateSettings } from './content/validate.ts';
+import { dayIn, parseIsoDay } from './model/dates.ts';
 import { SHARD_BRIEFS } from './search/shared/shards.ts';
 
 export interface Config {
@@ -29,6 +30,13 @@ export interface Config {
   site: SiteSettings;
   archive: { fullListUpTo: number; newestPerYear: number };
   search: { shardBriefs: number; firstTierKb: number };
+  /**
+   * The build's day (UTC midnight of that calendar day in the site's time zone): briefs dated
+   * after it are scheduled, left out of the build.
+   */
+  buildDay: Date;
+  /** Where the build's day came from, for messages: an environment variable or the clock. */
+  buildDayFrom: 'BRIEFING_BUILD_DATE' | 'SOURCE_DATE_EPOCH' | 'clock';
 }
 
 export const DEFAULTS = {
@@ -48,6 +56,14 @@ const wholeNumber = (min: number) =>
     .transform(Number)
     .refine((n) => n >= min, { error: `expected a whole number of at least ${min}` });
 
+const calendarDay = z
+  .string()
+  .trim()
+  .refine((day) => parseIsoDay(day) !== undefined, {
+    error: 'expected a date written as YYYY-MM-DD, e.g. 2026-03-22',
+  })
+  .transform((day) => parseIsoDay(day)!);
+
 const folder = z.string().trim().min(1, { error: 'expected a folder path' });
 
 /** The environment variables Briefing reads. An empty value counts as unset. */
@@ -61,6 +77,9 @@ const envSchema = z.object({
   BRIEFING_NEWEST_PER_YEAR: wholeNumber(1).optional(),
   BRIEFING_SEARCH_SHARD_BRIEFS: wholeNumber(1).optional(),
   BRIEFING_SEARCH_FIRST_TIER_KB: wholeNumber(1).optional(),
+  BRIEFING_BUILD_DATE: calendarDay.optional(),
+  /** Seconds since 1970 (reproducible-build tools set it to the last commit's time). */
+  SOURCE_DATE_EPOCH: wholeNumber(0).optional(),
 });
 
 /** A setting that cannot be used: its messages name the variable or the file and line. */
@@ -76,6 +95,7 @@ export class ConfigError extends Error {
 export function readConfig(
   env: Record<string, string | undefined> = process.env,
   root = process.cwd(),
+  now = new Date(),
 ): Config {
   const set = Object.fromEntries(
     Object.keys(envSchema.shape).flatMap((name) => (env[name]?.trim() ? [[name, env[name]]] : [])),
@@ -98,6 +118,12 @@ export function readConfig(
   const problems: Problem[] = [];
   const site = validateSettings(readSettingsFile(root, contentDir), problems);
   if (problems.length) throw new ConfigError(problems);
+  const buildDayFrom =
+    vars.BRIEFING_BUILD_DATE !== undefined
+      ? 'BRIEFING_BUILD_DATE'
+      : vars.SOURCE_DATE_EPOCH !== undefined
+        ? 'SOURCE_DATE_EPOCH'
+        : 'clock';
   return {
     root,
     contentDir,
@@ -118,6 +144,13 @@ export function readConfig(
       firstTierKb:
         vars.BRIEFING_SEARCH_FIRST_TIER_KB ?? site.search.firstTierKb ?? DEFAULTS.firstTierKb,
     },
+    buildDay:
+      vars.BRIEFING_BUILD_DATE ??
+      dayIn(
+        vars.SOURCE_DATE_EPOCH !== undefined ? new Date(vars.SOURCE_DATE_EPOCH * 1000) : now,
+        site.timeZone,
+      ),
+    buildDayFrom,
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * A static server for a built site, on 127.0.0.1 and a free port: for the browser tests, the
  * benchmark's first-search measurement and the screenshots. Optionally compresses text the way
- * a static host does, and records what it sent on the wire, per request.
+ * a static host does, and records what it sent on the wire, per request. With `base`, it serves
+ * the site under a sub-path (`/briefing/`) as GitHub Pages serves a project site: nothing
+ * outside it, and the site's 404.html for a missing page.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -35,6 +37,8 @@ export interface ServeOptions {
   headers?: Record<string, string>;
   /** HTML pages served from memory at these paths, e.g. a blank page on the site's origin. */
   pages?: Record<string, string>;
+  /** The sub-path the site is served under, e.g. `/briefing/`; `url` then ends with it. */
+  base?: string;
 }
 
 /** One response of a file in the site. */
@@ -50,6 +54,7 @@ export interface Sent {
 }
 
 export interface StaticServer {
+  /** The site's address: `http://127.0.0.1:PORT`, or `http://127.0.0.1:PORT/briefing` with a base. */
   url: string;
   /** Every file sent, in order; clear it (`sent.length = 0`) to measure from a point on. */
   sent: Sent[];
@@ -60,11 +65,15 @@ export async function serveDir(dir: string, options: ServeOptions = {}): Promise
   const root = resolve(dir);
   const sent: Sent[] = [];
   const packed = new Map<string, { br: Buffer; gzip: Buffer }>();
+  const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const page = options.pages?.[path];
     if (page !== undefined) return void res.writeHead(200, { 'content-type': HTML }).end(page);
-    const file = fileFor(root, path);
+    // `/briefing` is redirected to `/briefing/`, as a static host does for a folder.
+    if (`${path}/` === base) return void res.writeHead(301, { location: base }).end();
+    if (!path.startsWith(base)) return notFound(root, res);
+    const file = fileFor(root, path.slice(base.length - 1));
     if (file === null) return void res.writeHead(403).end();
     if (!file) return notFound(root, res);
     sent.push(respond(req, res, file, path, options, packed));
@@ -72,7 +81,7 @@ export async function serveDir(dir: string, options: ServeOptions = {}): Promise
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${base.replace(/\/$/, '')}`,
     sent,
     close: () => new Promise((done) => server.close(() => done())),
   };

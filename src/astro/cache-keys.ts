@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isoDay } from '../model/dates.ts';
-import { type BriefRecord, type EntityRef, refKey } from '../model/records.ts';
+import { type BriefRecord, type EntityRef, refKey, updatedDay } from '../model/records.ts';
 import type { LinkGraph } from '../model/graph.ts';
 
 function hash(value: unknown): string {
@@ -22,11 +22,15 @@ function wikilinkTargets(graph: LinkGraph, links: readonly string[]): Array<stri
   });
 }
 
-export function briefCacheKey(graph: LinkGraph, slug: string): string {
+/** `repository`: the forge the page links the brief's history on (site.yaml). */
+export function briefCacheKey(graph: LinkGraph, slug: string, repository?: string): string {
   const brief = graph.brief(slug)!;
   const { older, newer } = graph.neighbours(slug);
+  const updated = updatedDay(brief);
   return hash({
     file: brief.digest ?? [brief.title, brief.body],
+    updated: updated && isoDay(updated),
+    history: repository && [repository, brief.git?.path ?? brief.filePath],
     entities: graph.entitiesOf(slug).map((e) => [refKey(e), e.name]),
     links: wikilinkTargets(graph, brief.links),
     related: graph.related(slug, 5).map(briefSummary),

@@ -1,7 +1,7 @@
 /**
  * Flags that depend on the Astro command itself, not on NODE_ENV (which test runners and CI
  * set to other values, so `import.meta.env.DEV` is true in a build run by Vitest):
- * - BRIEFING_SHOW_DRAFTS: drafts are shown by `astro dev` and never by `astro build`;
+ * - BRIEFING_SHOW_DRAFTS: drafts and scheduled briefs are shown by `astro dev`, never by `astro build`;
  * - BRIEFING_SEARCH_INDEX: only `astro build` makes a Pagefind index for the search page.
  */
 import type { AstroIntegration } from 'astro';

@@ -7,9 +7,9 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { getConfig } from '../config.ts';
 import { loadContentCached } from '../content/load.ts';
-import { buildGraph } from '../model/graph.ts';
 import { pagesToIndex } from '../search/build/documents.ts';
 import { indexSite } from '../search/build/index-site.ts';
+import { siteGraph } from './site-graph.ts';
 
 /** Set by scripts/build.ts for the Astro process it starts. */
 export const INDEX_AFTER_BUILD = 'BRIEFING_INDEX_AFTER_BUILD';
@@ -22,7 +22,7 @@ export function pagefind(): AstroIntegration {
         if (process.env[INDEX_AFTER_BUILD] === '1') return;
         const config = getConfig();
         const content = loadContentCached({ root: config.root, contentDir: config.contentDir });
-        const pages = pagesToIndex(buildGraph(content.briefs, content.entities), config.basePath);
+        const pages = pagesToIndex(siteGraph(content, config), config.basePath);
         logger.info(
           await indexSite(fileURLToPath(dir), pages, {
             language: config.site.language,

@@ -8,15 +8,20 @@ import { resolve } from 'node:path';
 import { type Config, getConfig } from '../config.ts';
 import { loadContentCached } from '../content/load.ts';
 import { formatProblems, type Problem } from '../content/problems.ts';
+import { type GitDates, readGitDates } from '../content/git-dates.ts';
 import type { ValidationResult } from '../content/validate.ts';
-import { buildGraph, type LinkGraph } from '../model/graph.ts';
+import type { LinkGraph } from '../model/graph.ts';
+import { siteGraph } from './site-graph.ts';
 
 export interface SiteData {
   graph: LinkGraph;
   config: Config;
 }
 
-/** Drafts are shown by `astro dev` and never by a build (see src/astro/command-flags.ts). */
+/**
+ * Drafts and scheduled briefs are shown (marked) by `astro dev` and never by a build (see
+ * src/astro/command-flags.ts).
+ */
 const dev = import.meta.env.BRIEFING_SHOW_DRAFTS === true;
 
 let cached: { content: ValidationResult; data: SiteData } | undefined;
@@ -29,7 +34,11 @@ export async function getSiteData(): Promise<SiteData> {
     dev ? 1000 : Infinity,
   );
   if (content.problems.length) throw contentError(content.problems, config.root);
-  if (cached?.content !== content) cached = { content, data: siteDataOf(content, config, dev) };
+  if (cached?.content !== content) {
+    // One `git log` for the whole content folder, read again only when the content changes.
+    const git = readGitDates(config.contentDir, config.site.timeZone);
+    cached = { content, data: siteDataOf(content, config, dev, git) };
+  }
   return cached.data;
 }
 
@@ -37,9 +46,10 @@ export async function getSiteData(): Promise<SiteData> {
 export function siteDataOf(
   content: Pick<ValidationResult, 'briefs' | 'entities'>,
   config: Config,
-  includeDrafts: boolean,
+  preview: boolean,
+  git?: GitDates,
 ): SiteData {
-  return { graph: buildGraph(content.briefs, content.entities, { includeDrafts }), config };
+  return { graph: siteGraph(content, config, { preview, git }), config };
 }
 
 /** An error Astro shows as it shows a compile error: every problem, and the first one's place. */

@@ -24,7 +24,7 @@ export interface ContentFiles {
 }
 
 /** Every .md/.mdx file under `dir`, skipping names that start with `_` or `.`. */
-function listContentFiles(dir: string): string[] {
+export function listContentFiles(dir: string): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);

@@ -23,11 +23,38 @@ export function formatProblems(problems: readonly Problem[], what = 'content'): 
   return [heading, ...sortProblems(problems).map(formatProblem)].join('\n\n');
 }
 
-function sortProblems(problems: readonly Problem[]): Problem[] {
+export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 
 /** `['sources', 0, 'url']` → `sources[0].url` */
 export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '');
+}
+
+export type AnnotationLevel = 'error' | 'warning' | 'notice';
+
+/**
+ * A problem as a GitHub Actions workflow command (`::error file=…,line=…::message`), which a
+ * pull request shows on the line it names. `onDisk`: whether `problem.file` is a real file
+ * (a setting's problem names an environment variable instead, and gets no file property).
+ */
+export function githubAnnotation(level: AnnotationLevel, problem: Problem, onDisk = true): string {
+  const properties = [
+    ...(onDisk ? [`file=${escapeProperty(problem.file)}`] : []),
+    ...(onDisk && problem.line ? [`line=${problem.line}`] : []),
+    `title=${escapeProperty(problem.field ?? (onDisk ? 'Briefing check' : problem.file))}`,
+  ];
+  const text = [problem.message, problem.hint].filter(Boolean).join('\n');
+  return `::${level} ${properties.join(',')}::${escapeData(text)}`;
+}
+
+/** GitHub's escaping of a command's message: %, CR and LF. */
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** …and of a property value, which also may not contain its separators `:` and `,`. */
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

@@ -33,6 +33,15 @@ export const basePath = z
   .regex(/^\/?(?:[A-Za-z0-9._~-]+\/?)*$/, { error: (issue) => `${describe(issue.input)} is not a path such as "/" or "/briefing/"` })
   .transform((path) => `/${path.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/'));
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const siteSettingsSchema = z.strictObject({
   /** The site's name: page titles, the header, feeds. */
   title: text('the title', 80).min(1, { error: 'the title must not be empty' }).default('Briefing'),
@@ -48,6 +57,12 @@ export const siteSettingsSchema = z.strictObject({
   url: webAddress.optional(),
   /** Where the site lives under its address, e.g. `/briefing/` for https://org.github.io/briefing/. */
   basePath: basePath.optional(),
+  /** IANA time zone whose calendar day is the build's day (scheduled briefs), e.g. `Asia/Shanghai`. */
+  timeZone: z
+    .string({ error: (issue) => `expected a time zone such as "UTC" or "Asia/Shanghai", got ${describe(issue.input)}` })
+    .trim()
+    .refine(isTimeZone, { error: (issue) => `${describe(issue.input)} is not a time zone: use an IANA name such as "UTC", "Europe/London" or "Asia/Shanghai"` })
+    .default('UTC'),
   /** The content's repository on a forge (GitHub, GitLab), for links to a brief's history. */
   repository: webAddress.optional(),
   home: z.strictObject({ briefs: count('the number of briefs on the home page', 1).default(8) }).default({ briefs: 8 }),

@@ -13,3 +13,43 @@ export function slugOfPath(path: string): string {
 export function isSlug(text: string): boolean {
   return SLUG_PATTERN.test(text);
 }
+
+/** Slugs made from titles stop at a word boundary near this length: URLs stay readable. */
+export const MAX_DERIVED_SLUG = 72;
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * A slug from a title or a name: Chinese becomes toneless pinyin (pinyin-pro, which reads
+ * polyphonic characters in context: 银行 is yin-hang, 行长 hang-zhang), other scripts and
+ * accents are transliterated (@sindresorhus/slugify: Société → societe). Empty when nothing
+ * in the text can be written in slug letters (emoji, punctuation).
+ */
+export async function slugFromTitle(title: string): Promise<string> {
+  const { default: slugify } = await import('@sindresorhus/slugify');
+  let text = title.normalize('NFKC');
+  if (HAN.test(text)) {
+    const { pinyin } = await import('pinyin-pro');
+    text = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: 'u' }).join(' ');
+  }
+  return shorten(slugify(text, { decamelize: false }), MAX_DERIVED_SLUG);
+}
+
+function shorten(slug: string, max: number): string {
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max + 1);
+  const at = cut.lastIndexOf('-');
+  return (at > 0 ? cut.slice(0, at) : slug.slice(0, max)).replace(/-+$/, '');
+}
+
+/**
+ * `slug`, or `slug-2`, `slug-3`… : the first that `taken` does not hold, so a new file never
+ * shares a slug (two files with one slug stop the build).
+ */
+export function uniqueSlug(slug: string, taken: (candidate: string) => boolean): string {
+  if (!taken(slug)) return slug;
+  for (let n = 2; ; n++) {
+    const candidate = `${slug}-${n}`;
+    if (!taken(candidate)) return candidate;
+  }
+}

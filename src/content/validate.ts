@@ -154,7 +154,7 @@ interface EntityFile {
 }
 
 /** Parses and checks every profile of every kind; resolving wikilinks in MDX needs only this. */
-function validateEntities(
+export function validateEntities(
   files: ContentFiles['entities'],
   problems: Problem[] = [],
   memo?: FrontmatterMemo,

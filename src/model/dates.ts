@@ -12,6 +12,23 @@ export function parseIsoDay(value: string): Date | undefined {
   return date;
 }
 
+/** The calendar day an instant falls on in a time zone, as UTC midnight (how dates are stored). */
+export function dayIn(instant: Date, timeZone: string): Date {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return parseIsoDay(format.format(instant))!;
+}
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** 2025-03-22 */
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 /** RSS items and the JSON export, as pure functions of the link graph. */
 import { isoDay } from './dates.ts';
-import { briefUrl, type BriefRecord, entityUrl } from './records.ts';
+import { briefUrl, type BriefRecord, entityUrl, updatedDay } from './records.ts';
 import type { LinkGraph } from './graph.ts';
 
 /** How many briefs a feed carries: readers want recent news, not the archive. */
@@ -32,18 +32,23 @@ export function feedItems(
 
 /** `root`: the site's address with its base path (`https://org.github.io/briefing/`). */
 export function exportBriefs(graph: LinkGraph, root: URL) {
-  return graph.briefs.map((brief) => ({
+  return graph.briefs.map((brief) => exportBrief(graph, brief, root));
+}
+
+function exportBrief(graph: LinkGraph, brief: BriefRecord, root: URL) {
+  const updated = updatedDay(brief);
+  return {
     slug: brief.slug,
     url: absolute(briefUrl(brief.slug), root),
     title: brief.title,
     date: isoDay(brief.date),
-    ...(brief.updated ? { updated: isoDay(brief.updated) } : {}),
+    ...(updated ? { updated: isoDay(updated) } : {}),
     summary: brief.summary,
     highlights: brief.highlights,
     authors: brief.authors,
     sources: brief.sources.map((s) => ({ ...s, ...(s.date ? { date: isoDay(s.date) } : {}) })),
     entities: graph.entitiesOf(brief.slug).map((e) => `${e.kind}/${e.slug}`),
-  }));
+  };
 }
 
 export function exportEntities(graph: LinkGraph, root: URL) {

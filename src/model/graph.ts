@@ -12,6 +12,7 @@ import {
 } from './records.ts';
 import { KIND_IDS, type KindId } from '../content/registry.ts';
 import { EntityIndex } from './resolve.ts';
+import { type BriefStatus, briefStatus } from './publication.ts';
 
 export interface CoMention {
   entity: EntityRecord;
@@ -26,13 +27,22 @@ export interface Edge {
   via: Array<'frontmatter' | 'body'>;
 }
 
+export interface GraphOptions {
+  /** The build's day: briefs dated after it are scheduled. Without it, no brief is. */
+  today?: Date | undefined;
+  /** `npm run dev`: drafts and scheduled briefs are included (pages mark them). */
+  preview?: boolean;
+}
+
 export interface LinkGraph {
-  /** Published briefs (and drafts, in dev), newest first. */
+  /** Published briefs (with drafts and scheduled briefs in a preview), newest first. */
   briefs: BriefRecord[];
   /** Every entity, by kind (registry order) then name. */
   entities: EntityRecord[];
   index: EntityIndex;
   brief(slug: string): BriefRecord | undefined;
+  /** Published, draft or scheduled: only a preview has briefs that are not published. */
+  status(brief: BriefRecord): BriefStatus;
   /** The entities a brief references (frontmatter or body), in kind order then name. */
   entitiesOf(slug: string): EntityRecord[];
   /** Briefs that reference the entity, newest first. */
@@ -60,12 +70,13 @@ function compareEntities(a: EntityRecord, b: EntityRecord): number {
 export function buildGraph(
   allBriefs: Iterable<BriefRecord>,
   allEntities: Iterable<EntityRecord>,
-  { includeDrafts = false } = {},
+  { today, preview = false }: GraphOptions = {},
 ): LinkGraph {
   const entities = [...allEntities].sort(compareEntities);
   const index = new EntityIndex(entities);
+  // The one place that decides what is published: everything below sees only these briefs.
   const briefs = [...allBriefs]
-    .filter((b) => includeDrafts || !b.draft)
+    .filter((b) => preview || briefStatus(b, today) === 'published')
     .sort(compareBriefsNewestFirst);
   const position = new Map(briefs.map((b, i) => [b.slug, i]));
   const bySlug = new Map(briefs.map((b) => [b.slug, b]));
@@ -176,6 +187,7 @@ export function buildGraph(
     entities,
     index,
     brief: (slug) => bySlug.get(slug),
+    status: (brief) => briefStatus(brief, today),
     entitiesOf,
     backlinks,
     coMentions(ref, perKind = 5) {

@@ -30,6 +30,15 @@ export interface EntityRecord extends EntityRef, FromFile {
   data: Record<string, unknown>;
 }
 
+/** A file's place in the content's git history (src/content/git-dates.ts). */
+export interface GitHistory {
+  /** The file's path in its repository, for a link to its history on the forge. */
+  path: string;
+  /** Days of its first and last commits; no first when it is older than a shallow clone's history. */
+  first?: Date | undefined;
+  last?: Date | undefined;
+}
+
 export interface BriefRecord extends FromFile {
   slug: string;
   title: string;
@@ -40,6 +49,8 @@ export interface BriefRecord extends FromFile {
   sources: SourceData[];
   authors: string[];
   draft: boolean;
+  /** Its git history, when the site is built from a git checkout. */
+  git?: GitHistory | undefined;
   /** Frontmatter references, by kind. */
   refs: Partial<Record<KindId, string[]>>;
 }
@@ -59,4 +70,17 @@ export function briefUrl(slug: string): string {
 /** Newest first; equal dates fall back to slug so the order never depends on file-system order. */
 export function compareBriefsNewestFirst(a: BriefRecord, b: BriefRecord): number {
   return b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug);
+}
+
+/**
+ * The day a brief shows as "Updated": its `updated` field, else its last commit when that is
+ * later than its date and than its first commit (a brief committed the day after its event,
+ * and never changed since, was not updated).
+ */
+export function updatedDay(brief: Pick<BriefRecord, 'updated' | 'date' | 'git'>): Date | undefined {
+  if (brief.updated) return brief.updated;
+  const last = brief.git?.last;
+  if (!last || last <= brief.date) return undefined;
+  const first = brief.git?.first;
+  return first && last <= first ? undefined : last;
 }

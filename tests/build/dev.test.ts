@@ -1,7 +1,8 @@
 /**
  * `npm run dev` tells the author what `npm run check` tells them: a broken brief shows its
  * file:line problem on the page (Astro's error page and overlay) and in the terminal, and
- * the page comes back once the file is fixed.
+ * the page comes back once the file is fixed. It also shows drafts and scheduled briefs,
+ * marked as such.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -55,6 +56,10 @@ describe('npm run dev', () => {
     async () => {
       const content = join(mkdtempSync(join(tmpdir(), 'briefing-dev-')), 'content');
       cpSync(resolve('tests/fixtures/mini/content'), content, { recursive: true });
+      const scheduled = readFileSync(join(content, 'briefs/2025/beta.md'), 'utf8')
+        .replace('title: Beta brief about MP Materials', 'title: Epsilon, written ahead')
+        .replace('date: 2025-07-10', 'date: 2025-12-01');
+      writeFileSync(join(content, 'briefs/2025/epsilon.md'), scheduled);
       const port = await freePort();
       let terminal = '';
       dev = spawn(
@@ -62,13 +67,30 @@ describe('npm run dev', () => {
         ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'],
         {
           // As a reader's terminal would run it: Astro changes its dev server under Vitest.
-          env: { ...withoutVitest(process.env), BRIEFING_CONTENT_DIR: content, FORCE_COLOR: '0' },
+          env: {
+            ...withoutVitest(process.env),
+            BRIEFING_CONTENT_DIR: content,
+            BRIEFING_BUILD_DATE: '2025-11-01',
+            FORCE_COLOR: '0',
+          },
         },
       );
       dev.stdout!.on('data', (chunk: Buffer) => (terminal += chunk.toString()));
       dev.stderr!.on('data', (chunk: Buffer) => (terminal += chunk.toString()));
       const page = `http://127.0.0.1:${port}/briefs/alpha/`;
       await until(page, (t) => t.includes('Alpha brief about Northern Rare Earth'));
+
+      // Drafts and scheduled briefs are shown, and marked, on their pages and in lists.
+      const base = `http://127.0.0.1:${port}`;
+      expect(await until(`${base}/briefs/epsilon/`, (t) => t.includes('Epsilon'))).toContain(
+        'Scheduled brief: shown by npm run dev only, published by the first build on or after 1 December 2025',
+      );
+      expect(await until(`${base}/briefs/gamma-draft/`, (t) => t.includes('Gamma'))).toContain(
+        'Draft brief: shown by npm run dev only',
+      );
+      const list = await until(`${base}/briefs/`, (t) => t.includes('Epsilon'));
+      expect(list).toMatch(/Scheduled for <time datetime="2025-12-01"/);
+      expect(list).toMatch(/status-mark[^>]*>Draft</);
 
       const beta = join(content, 'briefs/2025/beta.md');
       const good = readFileSync(beta, 'utf8');

@@ -13,6 +13,8 @@ export interface Opened {
   requests: string[];
   /** Uncaught errors and console errors. */
   errors: string[];
+  /** Requests answered with an error status, as `404 /path`. */
+  failed: string[];
 }
 
 export interface Result {
@@ -25,16 +27,17 @@ export interface Result {
 }
 
 /**
- * Serves the site in `dir()` and opens a browser for the tests of the calling file
- * (registers its own beforeAll/afterEach/afterAll hooks).
+ * Serves the site in `dir()` (under `base`, e.g. `/briefing/`, when given) and opens a browser
+ * for the tests of the calling file (registers its own beforeAll/afterEach/afterAll hooks).
+ * Paths given to `open` and `url` are site paths: the base is put in front of them.
  */
-export function searchSession(dir: () => string) {
+export function searchSession(dir: () => string, { base }: { base?: string } = {}) {
   let server: StaticServer;
   let browser: Browser;
   let shared: BrowserContext;
   const pages: Page[] = [];
   beforeAll(async () => {
-    server = await serveDir(dir());
+    server = await serveDir(dir(), base ? { base } : {});
     browser = await launchBrowser();
     shared = await browser.newContext();
   });
@@ -55,6 +58,11 @@ export function searchSession(dir: () => string) {
       pages.push(page);
       const requests: string[] = [];
       const errors: string[] = [];
+      const failed: string[] = [];
+      page.on('response', (response) => {
+        if (response.status() >= 400)
+          failed.push(`${response.status()} ${new URL(response.url()).pathname}`);
+      });
       page.on('request', (request) =>
         requests.push(decodeURIComponent(new URL(request.url()).pathname)),
       );
@@ -63,7 +71,7 @@ export function searchSession(dir: () => string) {
         if (message.type() === 'error') errors.push(message.text());
       });
       await page.goto(`${server.url}${path}`);
-      return { page, requests, errors };
+      return { page, requests, errors, failed };
     },
   };
 }

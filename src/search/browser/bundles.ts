@@ -45,6 +45,9 @@ interface PagefindModule {
 }
 
 const PAGEFIND_OPTIONS = {
+  // Indexed URLs carry the base path already (src/search/build/documents.ts); Pagefind would
+  // otherwise put the bundle's parent folder (`/briefing/`) in front of them a second time.
+  baseUrl: '/',
   // Result links carry ?highlight=word, and the landing page marks those words (SearchForm.astro).
   highlightParam: 'highlight',
   excerptLength: 26,

@@ -65,4 +65,41 @@ describe('cache keys', () => {
     ]);
     expect(briefCacheKey(moved, 'c')).not.toBe(briefCacheKey(first, 'c'));
   });
+
+  it('change when a brief’s git dates change what it shows, or its history link moves', () => {
+    const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const committed = (last: string) =>
+      buildGraph(
+        briefs().map((b) =>
+          b.slug === 'a'
+            ? {
+                ...b,
+                git: { path: 'content/briefs/a.md', first: day('2024-01-02'), last: day(last) },
+              }
+            : b,
+        ),
+        entities,
+      );
+    // Committed again on its first day: nothing shown changes.
+    expect(briefCacheKey(committed('2024-01-02'), 'a')).toBe(briefCacheKey(before, 'a'));
+    // Revised later: the page shows "Updated".
+    expect(briefCacheKey(committed('2024-05-01'), 'a')).not.toBe(briefCacheKey(before, 'a'));
+    expect(briefCacheKey(before, 'a', 'https://github.com/org/briefing')).not.toBe(
+      briefCacheKey(before, 'a'),
+    );
+  });
+
+  it('change for the neighbours and backlinks of a scheduled brief on its day', () => {
+    const scheduled = [...briefs(), brief('d', '2024-04-01', { companies: ['lynas'] })];
+    const dayBefore = buildGraph(scheduled, entities, { today: new Date('2024-03-31T00:00:00Z') });
+    const onTheDay = buildGraph(scheduled, entities, { today: new Date('2024-04-01T00:00:00Z') });
+    expect(briefCacheKey(dayBefore, 'c')).toBe(briefCacheKey(before, 'c'));
+    expect(briefCacheKey(onTheDay, 'c'), 'c gets d as its newer neighbour').not.toBe(
+      briefCacheKey(dayBefore, 'c'),
+    );
+    expect(entityCacheKey(onTheDay, entities[1]!)).not.toBe(
+      entityCacheKey(dayBefore, entities[1]!),
+    );
+    expect(entityCacheKey(onTheDay, entities[0]!)).toBe(entityCacheKey(dayBefore, entities[0]!));
+  });
 });

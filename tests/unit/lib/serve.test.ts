@@ -87,4 +87,24 @@ describe('serveDir', () => {
     ]);
     expect(await (await get(compressing, '/blank/')).text()).toBe('<p>blank</p>');
   });
+
+  it('serves a site under a sub-path, as a project site of GitHub Pages', async () => {
+    const sub = await serveDir(site, { base: '/briefing/' });
+    try {
+      expect(sub.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/briefing$/);
+      const origin = new URL(sub.url).origin;
+      expect(await (await fetch(`${sub.url}/`)).text()).toBe('<p>home</p>');
+      expect((await fetch(`${sub.url}/style.css`)).status).toBe(200);
+      const bare = await fetch(sub.url, { redirect: 'manual' });
+      expect([bare.status, bare.headers.get('location')]).toEqual([301, '/briefing/']);
+      for (const outside of ['/', '/style.css', '/briefingstyle.css']) {
+        const response = await fetch(origin + outside);
+        expect(response.status, outside).toBe(404);
+        expect(await response.text()).toBe('<p>lost</p>');
+      }
+      expect((await fetch(`${sub.url}/no/such/page/`)).status).toBe(404);
+    } finally {
+      await sub.close();
+    }
+  });
 });

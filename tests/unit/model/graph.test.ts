@@ -126,10 +126,52 @@ describe('buildGraph', () => {
     }
   });
 
-  it('includes drafts only when asked (npm run dev)', () => {
-    expect(buildGraph(briefs, entities, { includeDrafts: true }).briefs.map((b) => b.slug)).toEqual(
-      ['draft', 'c', 'b', 'a', 'd'],
-    );
+  it('includes drafts only in a preview (npm run dev)', () => {
+    expect(buildGraph(briefs, entities, { preview: true }).briefs.map((b) => b.slug)).toEqual([
+      'draft',
+      'c',
+      'b',
+      'a',
+      'd',
+    ]);
+  });
+
+  describe('with a build day', () => {
+    const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const before = buildGraph(briefs, entities, { today: day('2025-01-31') });
+
+    it('leaves a brief dated after it out of everything the graph answers', () => {
+      expect(before.briefs.map((b) => b.slug)).toEqual(['b', 'a', 'd']);
+      expect(before.brief('c')).toBeUndefined();
+      expect(before.backlinks(mp)).toEqual([]);
+      expect(before.backlinks(lynas).map((b) => b.slug)).toEqual(['b']);
+      expect(before.related('b').map((b) => b.slug)).not.toContain('c');
+      expect(before.neighbours('b').newer).toBeUndefined();
+      expect(before.edges().some((e) => e.brief === 'c')).toBe(false);
+      const withLynas = [...before.coMentions(lynas).values()].flat().map((c) => c.entity);
+      expect(withLynas).not.toContain(mp);
+      expect(withLynas).not.toContain(controls);
+      expect(before.strongestPairs(50).some((p) => p.a === mp || p.b === mp)).toBe(false);
+    });
+
+    it('publishes it from its own day on', () => {
+      for (const iso of ['2025-02-01', '2025-02-02']) {
+        const graph = buildGraph(briefs, entities, { today: day(iso) });
+        expect(
+          graph.briefs.map((b) => b.slug),
+          iso,
+        ).toEqual(['c', 'b', 'a', 'd']);
+        expect(graph.status(graph.brief('c')!)).toBe('published');
+      }
+    });
+
+    it('includes scheduled briefs and drafts in a preview, marked', () => {
+      const preview = buildGraph(briefs, entities, { today: day('2025-01-31'), preview: true });
+      expect(preview.briefs.map((b) => b.slug)).toEqual(['draft', 'c', 'b', 'a', 'd']);
+      expect(preview.status(preview.brief('c')!)).toBe('scheduled');
+      expect(preview.status(preview.brief('draft')!)).toBe('draft');
+      expect(preview.status(preview.brief('a')!)).toBe('published');
+    });
   });
 
   it('gives chronological neighbours', () => {

@@ -1,0 +1,16 @@
+/**
+ * Which briefs a build publishes: a draft never, a scheduled brief (dated after the build's
+ * day) from the first build on or after its date. The link graph applies this once
+ * (src/model/graph.ts), so every page, list, count, feed, export and the search index follow.
+ */
+import { isoDay } from './dates.ts';
+import type { BriefRecord } from './records.ts';
+
+export type BriefStatus = 'published' | 'draft' | 'scheduled';
+
+/** `today`: the build's day (UTC midnight of that calendar day); without it nothing is scheduled. */
+export function briefStatus(brief: Pick<BriefRecord, 'draft' | 'date'>, today?: Date): BriefStatus {
+  if (brief.draft) return 'draft';
+  if (today && isoDay(brief.date) > isoDay(today)) return 'scheduled';
+  return 'published';
+}
