@@ -7,6 +7,15 @@ import { createHash } from 'node:crypto';
 import { isoDay } from '../model/dates.ts';
 import { type BriefRecord, type EntityRef, refKey, updatedDay } from '../model/records.ts';
 import type { LinkGraph } from '../model/graph.ts';
+import type { Config } from '../config.ts';
+
+/**
+ * The settings every page shows (site title, language, address, base path, repository…):
+ * a change to content/site.yaml or to SITE_URL/BASE_PATH renders every page again.
+ */
+export type SiteContext = Pick<Config, 'site' | 'siteUrl' | 'basePath'>;
+const siteOf = (context: SiteContext | undefined) =>
+  context && [context.site, context.siteUrl, context.basePath];
 
 function hash(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
@@ -22,15 +31,18 @@ function wikilinkTargets(graph: LinkGraph, links: readonly string[]): Array<stri
   });
 }
 
-/** `repository`: the forge the page links the brief's history on (site.yaml). */
-export function briefCacheKey(graph: LinkGraph, slug: string, repository?: string): string {
+export function briefCacheKey(graph: LinkGraph, slug: string, context?: SiteContext): string {
   const brief = graph.brief(slug)!;
   const { older, newer } = graph.neighbours(slug);
   const updated = updatedDay(brief);
   return hash({
+    site: siteOf(context),
     file: brief.digest ?? [brief.title, brief.body],
     updated: updated && isoDay(updated),
-    history: repository && [repository, brief.git?.path ?? brief.filePath],
+    history: context?.site.repository && [
+      context.site.repository,
+      brief.git?.path ?? brief.filePath,
+    ],
     entities: graph.entitiesOf(slug).map((e) => [refKey(e), e.name]),
     links: wikilinkTargets(graph, brief.links),
     related: graph.related(slug, 5).map(briefSummary),
@@ -39,9 +51,10 @@ export function briefCacheKey(graph: LinkGraph, slug: string, repository?: strin
   });
 }
 
-export function entityCacheKey(graph: LinkGraph, ref: EntityRef): string {
+export function entityCacheKey(graph: LinkGraph, ref: EntityRef, context?: SiteContext): string {
   const entity = graph.index.get(ref)!;
   return hash({
+    site: siteOf(context),
     file: entity.digest ?? [entity.name, entity.body],
     links: wikilinkTargets(graph, entity.links),
     backlinks: graph

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { briefCacheKey, entityCacheKey } from '../../../src/astro/cache-keys.ts';
+import { readConfig } from '../../../src/config.ts';
 import { buildGraph } from '../../../src/model/graph.ts';
 import { brief, entity } from '../fixtures.ts';
 
@@ -84,8 +85,26 @@ describe('cache keys', () => {
     expect(briefCacheKey(committed('2024-01-02'), 'a')).toBe(briefCacheKey(before, 'a'));
     // Revised later: the page shows "Updated".
     expect(briefCacheKey(committed('2024-05-01'), 'a')).not.toBe(briefCacheKey(before, 'a'));
-    expect(briefCacheKey(before, 'a', 'https://github.com/org/briefing')).not.toBe(
-      briefCacheKey(before, 'a'),
+    const site = readConfig({}, process.cwd());
+    const onForge = {
+      ...site,
+      site: { ...site.site, repository: 'https://github.com/org/briefing' },
+    };
+    expect(briefCacheKey(before, 'a', onForge)).not.toBe(briefCacheKey(before, 'a', site));
+  });
+
+  it('change for every page when the site settings change (title, address, base path)', () => {
+    const site = readConfig({}, process.cwd());
+    const renamed = { ...site, site: { ...site.site, title: 'Another title' } };
+    const moved = { ...site, basePath: '/briefing/' };
+    for (const other of [renamed, moved]) {
+      expect(briefCacheKey(before, 'a', other)).not.toBe(briefCacheKey(before, 'a', site));
+      expect(entityCacheKey(before, entities[0]!, other)).not.toBe(
+        entityCacheKey(before, entities[0]!, site),
+      );
+    }
+    expect(briefCacheKey(before, 'a', site)).toBe(
+      briefCacheKey(before, 'a', readConfig({}, process.cwd())),
     );
   });
 
