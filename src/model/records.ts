@@ -35,11 +35,15 @@ export interface BriefRecord extends FromFile {
   title: string;
   date: Date;
   updated?: Date | undefined;
+  /** The frontmatter's summary, or the first paragraph's text; '' when the body has none. */
   summary: string;
+  /** Key takeaways; empty where the site's rules allow it. */
   highlights: string[];
   sources: SourceData[];
   authors: string[];
   draft: boolean;
+  /** Old addresses (paths such as `/2013/01/11/x/`, or `/?p=123`) that redirect to the brief. */
+  redirectFrom: string[];
   /** Frontmatter references, by kind. */
   refs: Partial<Record<KindId, string[]>>;
 }
