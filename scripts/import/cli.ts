@@ -39,6 +39,12 @@ See docs/migration.md.`;
 
 class UsageError extends Error {}
 
+const GENERATOR_NAMES: Record<Generator, string> = {
+  hugo: 'a Hugo',
+  jekyll: 'a Jekyll',
+  eleventy: 'an Eleventy',
+};
+
 interface Source {
   posts: SourcePost[];
   site: { title: string; description: string; url: string; language: string };
@@ -90,7 +96,7 @@ function readSource(
         site: site.site,
         hosts: site.hosts,
         notes: [
-          `read as a ${site.generator} site${options.generator ? '' : ' (say otherwise with --generator)'}`,
+          `read as ${GENERATOR_NAMES[site.generator]} site${options.generator ? '' : ' (say otherwise with --generator)'}`,
           ...site.unreadable.map((u) => `not read: ${u}`),
         ],
       };

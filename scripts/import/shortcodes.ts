@@ -23,7 +23,7 @@ export interface Shortcode {
 export type ShortcodeHandler = (code: Shortcode) => string | undefined;
 
 const ATTRIBUTE =
-  /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|“([^”]*)”|([^\s"'\]]+))|"([^"]*)"|'([^']*)'|(\S+)/g;
+  /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|“([^”]*)”|([^\s"'\]]+))|"([^"]*)"|'([^']*)'|([^\s,]+)/g;
 
 /** `caption="A b" width=300 abc "quoted"` → attrs and positional args. */
 export function parseAttributes(text: string): { attrs: Record<string, string>; args: string[] } {
@@ -181,6 +181,8 @@ const LIQUID_BLOCKS = new Set([
 /** Liquid (Jekyll) and Nunjucks (Eleventy): `{% name args %}…{% endname %}` and `{{ output }}`. */
 export function expandLiquidTags(text: string, handle: ShortcodeHandler, kept: string[]): string {
   const normalised = text.replace(/\{%-?\s*(end\w+)\s*-?%\}/g, '{% $1 %}');
+  // What a tag became is final ({% raw %}, code): set aside so that no {{ }} in it is read.
+  const done: string[] = [];
   const tags = expand(
     normalised,
     {
@@ -188,10 +190,15 @@ export function expandLiquidTags(text: string, handle: ShortcodeHandler, kept: s
       close: (name) => `{% end${name} %}`,
       isShortcode: (name, _attrs, closed) => closed || !LIQUID_BLOCKS.has(name),
     },
-    handle,
+    (code) => {
+      const replaced = handle(code);
+      if (replaced === undefined) return undefined;
+      done.push(replaced);
+      return `\uE001${done.length - 1}\uE001`;
+    },
     kept,
   );
-  return expand(
+  const outputs = expand(
     tags,
     {
       open: /\{\{-?\s*([\s\S]*?)()\s*-?\}\}/,
@@ -202,4 +209,5 @@ export function expandLiquidTags(text: string, handle: ShortcodeHandler, kept: s
       handle({ ...code, name: '{{', args: [code.source.replace(/^\{\{-?\s*|\s*-?\}\}$/g, '')] }),
     kept,
   );
+  return outputs.replace(/\uE001(\d+)\uE001/g, (_m, i: string) => done[Number(i)]!);
 }

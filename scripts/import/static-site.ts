@@ -335,15 +335,19 @@ export function readStaticSite(
   const byName = new Map<string, string>();
   for (const d of drafts) {
     const noExt = d.rel.replace(/\.[^.]+$/, '');
+    // A page bundle (posts/x/index.md) is named by its folder.
+    const named = noExt.replace(/\/index$/, '');
     for (const key of [
       d.rel,
       noExt,
-      basename(noExt),
+      named,
+      basename(named),
       `/${d.rel}`,
-      `/${noExt}`,
-      noExt.replace(/^_posts\//, ''),
-    ])
+      `/${named}`,
+      named.replace(/^_posts\//, ''),
+    ]) {
       if (!byName.has(key)) byName.set(key, d.oldUrl);
+    }
   }
 
   const posts = drafts.map((d): SourcePost => {
