@@ -4,11 +4,13 @@
  *
  *   --strict     warnings (recommendations of the site's editorial rules) count as errors
  *   --warnings   list every warning with its file and line, not only the counts
+ *   --hints      also list tagging suggestions (what `npm run suggest` adds)
  */
 import { ConfigError, type Config, getConfig } from '../src/config.ts';
 import { loadContent } from '../src/content/load.ts';
 import { countByGroup, formatProblems, type Problem } from '../src/content/problems.ts';
 import type { ValidationResult } from '../src/content/validate.ts';
+import { formatSuggestion, suggestionsFor } from './lib/suggestions.ts';
 
 /** The configuration, or undefined after printing what is wrong with it. */
 export function configOrReport(): Config | undefined {
@@ -28,6 +30,8 @@ export interface CheckOptions {
   strict?: boolean;
   /** Every warning is listed with its file and line, not only counted. */
   listWarnings?: boolean;
+  /** Tagging suggestions are listed as hints. */
+  hints?: boolean;
 }
 
 /** Up to this many warnings are listed in full; more are counted by kind. */
@@ -59,6 +63,14 @@ export function checkContent(
     return undefined;
   }
   if (result.warnings.length) console.warn(formatWarnings(result.warnings, options.listWarnings));
+  if (options.hints) {
+    const suggestions = suggestionsFor(result);
+    console.log(
+      suggestions.length
+        ? `hint: ${suggestions.length} briefs mention entities they do not reference (\`npm run suggest -- --apply\` adds them):\n${suggestions.map(formatSuggestion).join('\n')}\n`
+        : 'hint: every entity the briefs mention is referenced.\n',
+    );
+  }
   const published = result.briefs.filter((b) => !b.draft).length;
   const drafts = result.briefs.length - published;
   const warned = result.warnings.length ? `, ${count(result.warnings.length, 'warning')}` : '';
@@ -94,7 +106,8 @@ export function checkOptionsOf(args: readonly string[]): CheckOptions | string {
   for (const arg of args) {
     if (arg === '--strict') options.strict = true;
     else if (arg === '--warnings') options.listWarnings = true;
-    else return `unknown option "${arg}": npm run check accepts --strict and --warnings`;
+    else if (arg === '--hints') options.hints = true;
+    else return `unknown option "${arg}": npm run check accepts --strict, --warnings and --hints`;
   }
   return options;
 }

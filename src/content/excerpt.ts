@@ -1,9 +1,10 @@
 /**
- * A brief without a summary gets one from its first paragraph of text, read by the same
- * Markdown parser as the page (Sätteri), so headings, images, HTML blocks, code and footnote
- * marks never leak into lists, feeds and search results.
+ * The text a reader reads in a body, by the same Markdown parser as the page (Sätteri): a
+ * brief without a summary gets one from its first paragraph, so headings, images, HTML blocks,
+ * code and footnote marks never leak into lists, feeds and search results; and tagging
+ * suggestions look for entity names in prose only, never in code, addresses or markup.
  */
-import { markdownToMdast, type MdastNode, mdxToMdast } from 'satteri';
+import { markdownToMdast, mdxToMdast } from 'satteri';
 import { MARKDOWN_FEATURES, type BodyFormat } from './wikilinks.ts';
 
 interface Node {
@@ -21,6 +22,39 @@ function textOf(node: Node): string {
   return (node.children ?? []).map(textOf).join('');
 }
 
+function parse(body: string, format: BodyFormat): Node | undefined {
+  try {
+    const options = { features: MARKDOWN_FEATURES };
+    return (format === 'mdx' ? mdxToMdast(body, options) : markdownToMdast(body, options)) as Node;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every block's text (paragraphs, headings, table cells), a blank line between; no code or HTML. */
+export function bodyText(body: string, format: BodyFormat = 'md'): string {
+  const blocks: string[] = [];
+  const walk = (node: Node) => {
+    if (node.type === 'code' || node.type === 'html' || node.type.startsWith('mdx')) return;
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+      blocks.push(inlineText(node));
+      return;
+    }
+    for (const child of node.children ?? []) walk(child);
+  };
+  const tree = parse(body, format);
+  if (tree) walk(tree);
+  return blocks.join('\n\n');
+}
+
+/** Inline text for matching names: like textOf, without inline code. */
+function inlineText(node: Node): string {
+  if (node.type === 'text') return String(node.value ?? '');
+  if (node.type === 'inlineCode' || node.type === 'html' || node.type === 'image') return ' ';
+  if (node.type === 'break') return ' ';
+  return (node.children ?? []).map(inlineText).join('');
+}
+
 /** Cuts text to at most `max` characters at a sentence end or else a word, adding "…". */
 export function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -36,14 +70,8 @@ export function shorten(text: string, max: number): string {
  * body without one (or an MDX body that does not parse: the check reports that itself).
  */
 export function firstParagraph(body: string, format: BodyFormat = 'md', max = 300): string {
-  let tree: MdastNode;
-  try {
-    const options = { features: MARKDOWN_FEATURES };
-    tree = format === 'mdx' ? mdxToMdast(body, options) : markdownToMdast(body, options);
-  } catch {
-    return '';
-  }
-  for (const node of (tree as Node).children ?? []) {
+  const tree = parse(body, format);
+  for (const node of tree?.children ?? []) {
     if (node.type !== 'paragraph') continue;
     const text = textOf(node).replace(/\s+/g, ' ').trim();
     if (text) return shorten(text, max);
