@@ -109,8 +109,7 @@ const BLOCK_TAGS =
   'address|article|aside|blockquote|caption|dd|details|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|li|map|math|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul|video|audio|object|embed|script|style|noscript';
 
 /** Elements that start a block: a chunk that begins with one is not wrapped in a paragraph. */
-const BLOCK =
-  /^<(?:address|article|aside|blockquote|caption|dd|details|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|li|map|math|nav|ol|p|pre|section|style|summary|table|tbody|td|tfoot|th|thead|tr|ul|video|audio|object|embed|script|noscript|!--)\b/i;
+const BLOCK = new RegExp(`^<(?:/?(?:${BLOCK_TAGS})\\b|!--)`, 'i');
 
 /**
  * WordPress's automatic paragraphs, for classic-editor posts that have only blank lines:
