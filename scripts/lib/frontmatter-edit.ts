@@ -41,7 +41,45 @@ export function editFrontmatter(text: string, edit: (doc: Document) => void): st
   const before = doc.toString(YAML_OUTPUT);
   edit(doc);
   const after = doc.toString(YAML_OUTPUT);
-  return after === before ? text : text.slice(0, start) + after + text.slice(end);
+  if (after === before) return text;
+  return text.slice(0, start) + keepUnchangedLines(yaml, before, after) + text.slice(end);
+}
+
+/**
+ * The new YAML with every line the edit did not change taken from the original text, so
+ * that the writer's own spacing (before a comment, say) never changes on lines nobody
+ * touched. `before` is the original as the writer renders it; when it does not have the
+ * original's lines one for one, the rendered text is all there is.
+ */
+function keepUnchangedLines(original: string, before: string, after: string): string {
+  const source = original.split('\n');
+  const old = before.split('\n');
+  const next = after.split('\n');
+  if (source.length !== old.length) return after;
+  // Longest common subsequence of the rendered lines, to pair unchanged lines.
+  const lengths = Array.from({ length: old.length + 1 }, () =>
+    new Array<number>(next.length + 1).fill(0),
+  );
+  for (let i = old.length - 1; i >= 0; i--) {
+    for (let j = next.length - 1; j >= 0; j--) {
+      lengths[i]![j] =
+        old[i] === next[j]
+          ? lengths[i + 1]![j + 1]! + 1
+          : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
+    }
+  }
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (j < next.length) {
+    if (i < old.length && old[i] === next[j]) {
+      out.push(source[i]!);
+      i++;
+      j++;
+    } else if (i < old.length && lengths[i + 1]![j]! >= lengths[i]![j + 1]!) i++;
+    else out.push(next[j++]!);
+  }
+  return out.join('\n');
 }
 
 /** The values of a list field (empty when absent). */

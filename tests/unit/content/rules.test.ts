@@ -126,3 +126,17 @@ describe('firstParagraph', () => {
     expect(shorten('short', 30)).toBe('short');
   });
 });
+
+describe('slugFromTitle', () => {
+  it('makes ASCII slugs from any title, Chinese as pinyin', async () => {
+    const { slugFromTitle } = await import('../../../src/content/slugs.ts');
+    expect(slugFromTitle('China’s Rare-Earth Quotas, 2025 & After')).toBe('chinas-rare-earth-quotas-2025-and-after');
+    expect(slugFromTitle('稀土价格上涨')).toBe('xi-tu-jia-ge-shang-zhang');
+    expect(slugFromTitle('北方稀土 Q3 results')).toBe('bei-fang-xi-tu-q3-results');
+    expect(slugFromTitle('Société Générale: Ça va')).toBe('societe-generale-ca-va');
+    expect(slugFromTitle('!!!')).toBe('');
+    const long = slugFromTitle('word '.repeat(40));
+    expect(long.length).toBeLessThanOrEqual(80);
+    expect(long).toMatch(/^word(-word)*$/);
+  });
+});

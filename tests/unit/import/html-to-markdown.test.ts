@@ -23,15 +23,22 @@ describe('HTML to Markdown', () => {
   });
 
   it('drops scripts and styles, keeps what Markdown cannot say as HTML for the sanitiser', () => {
-    const md = convert('<p>a</p><script>alert(1)</script><style>p{}</style><iframe src="https://www.youtube.com/embed/x"></iframe>');
+    const md = convert(
+      '<p>a</p><script>alert(1)</script><style>p{}</style><iframe src="https://www.youtube.com/embed/x"></iframe>',
+    );
     expect(md).toBe('a\n\n<iframe src="https://www.youtube.com/embed/x"></iframe>');
   });
 
   it('resolves every address and escapes text that would become Markdown or a wikilink', () => {
-    const md = convert('<p>[[not a link]] 2*3 <a href="/2013/x/" title="T">x</a> <img src="/u/a b.png" alt="[b]"></p>', {
-      resolveUrl: (url) => `https://old.example.com${url}`,
-    });
-    expect(md).toBe('\\[\\[not a link\\]\\] 2\\*3 [x](https://old.example.com/2013/x/ "T") ![b](https://old.example.com/u/a%20b.png)');
+    const md = convert(
+      '<p>[[not a link]] 2*3 <a href="/2013/x/" title="T">x</a> <img src="/u/a b.png" alt="[b]"></p>',
+      {
+        resolveUrl: (url) => `https://old.example.com${url}`,
+      },
+    );
+    expect(md).toBe(
+      '\\[\\[not a link\\]\\] 2\\*3 [x](https://old.example.com/2013/x/ "T") ![b](https://old.example.com/u/a%20b.png)',
+    );
   });
 
   it('reads the language of code from the usual class names', () => {

@@ -1,13 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { autoParagraphs, cleanText, parseWxr, prepareBody, WxrError } from '../../../scripts/import/wordpress.ts';
+import {
+  autoParagraphs,
+  cleanText,
+  parseWxr,
+  prepareBody,
+  WxrError,
+} from '../../../scripts/import/wordpress.ts';
 
 const wxr = parseWxr(readFileSync('tests/fixtures/import/wordpress/export.xml', 'utf8'));
 const post = (id: number) => wxr.posts.find((p) => p.id.endsWith(` ${id}`))!;
 
 describe('parseWxr', () => {
   it('reads the site and decodes character references in titles, CDATA or not', () => {
-    expect(wxr.site).toMatchObject({ title: 'Rare Earth Watch – Archive', url: 'https://old.example.com', language: 'en-US' });
+    expect(wxr.site).toMatchObject({
+      title: 'Rare Earth Watch – Archive',
+      url: 'https://old.example.com',
+      language: 'en-US',
+    });
     expect(post(101).title).toBe('China’s export quotas & the market');
     expect(post(102).title).toBe('Magnet prices & the new normal');
     expect(post(103).title).toBe('稀土价格上涨');
@@ -42,7 +52,13 @@ describe('parseWxr', () => {
 
   it('reads categories with their parents and tags with decoded names and slugs', () => {
     expect(post(101).terms).toEqual([
-      { taxonomy: 'categories', name: 'Rare Earths', slug: 'rare-earths', parents: ['Minerals'], description: 'The seventeen elements.' },
+      {
+        taxonomy: 'categories',
+        name: 'Rare Earths',
+        slug: 'rare-earths',
+        parents: ['Minerals'],
+        description: 'The seventeen elements.',
+      },
       { taxonomy: 'tags', name: 'Lynas', slug: 'lynas' },
       { taxonomy: 'tags', name: 'export controls', slug: 'export-controls' },
     ]);
@@ -53,10 +69,16 @@ describe('parseWxr', () => {
   });
 
   it('turns shortcodes into HTML where they map, and names the post where they do not', () => {
-    expect(post(101).html).toMatch(/<figure><img [^>]*quota-chart\.png[^>]*>\s*<figcaption>Export quotas, 2010&#8211;2013<\/figcaption>\s*<\/figure>/);
-    expect(post(102).html).toContain('<img src="https://old.example.com/wp-content/uploads/2013/01/mine.jpg" alt="Mine">');
+    expect(post(101).html).toMatch(
+      /<figure><img [^>]*quota-chart\.png[^>]*>\s*<figcaption>Export quotas, 2010&#8211;2013<\/figcaption>\s*<\/figure>/,
+    );
+    expect(post(102).html).toContain(
+      '<img src="https://old.example.com/wp-content/uploads/2013/01/mine.jpg" alt="Mine">',
+    );
     expect(post(102).html).toContain('<a href="https://www.youtube.com/watch?v=abc123">');
-    expect(post(102).warnings).toEqual(['shortcode [contact-form-7 id="5" title="Contact form"] has no equivalent here: kept as text']);
+    expect(post(102).warnings).toEqual([
+      'shortcode [contact-form-7 id="5" title="Contact form"] has no equivalent here: kept as text',
+    ]);
     expect(post(102).html).not.toContain('wp:paragraph');
   });
 
@@ -67,21 +89,33 @@ describe('parseWxr', () => {
     } catch (error) {
       expect((error as WxrError).line).toBe(4);
     }
-    expect(() => parseWxr('<html><body>Not an export</body></html>')).toThrow(/not a WordPress export/);
+    expect(() => parseWxr('<html><body>Not an export</body></html>')).toThrow(
+      /not a WordPress export/,
+    );
   });
 });
 
 describe('WordPress bodies', () => {
   it('add paragraphs where the classic editor left blank lines, and leave blocks and <pre> alone', () => {
-    expect(autoParagraphs('One\nline two.\n\nTwo.\n<table><tr><td>x</td></tr></table>\n\n<pre>a\n\nb</pre>')).toBe(
+    expect(
+      autoParagraphs(
+        'One\nline two.\n\nTwo.\n<table><tr><td>x</td></tr></table>\n\n<pre>a\n\nb</pre>',
+      ),
+    ).toBe(
       '<p>One<br>\nline two.</p>\n\n<p>Two.</p>\n\n<table>\n\n<tr>\n\n<td>x</td>\n\n</tr>\n\n</table>\n\n<pre>a\n\nb</pre>',
     );
   });
 
   it('drop block comments and the more tag, and make a lone address a link', () => {
     const kept: string[] = [];
-    const html = prepareBody('<!-- wp:paragraph -->\n<p>A</p>\n<!-- /wp:paragraph -->\n<!--more-->\n\nhttps://example.com/video\n', () => undefined, kept);
-    expect(html).toBe('<p>A</p>\n\n<p><a href="https://example.com/video">https://example.com/video</a></p>');
+    const html = prepareBody(
+      '<!-- wp:paragraph -->\n<p>A</p>\n<!-- /wp:paragraph -->\n<!--more-->\n\nhttps://example.com/video\n',
+      () => undefined,
+      kept,
+    );
+    expect(html).toBe(
+      '<p>A</p>\n\n<p><a href="https://example.com/video">https://example.com/video</a></p>',
+    );
   });
 
   it('clean titles of tags, references and control characters', () => {
