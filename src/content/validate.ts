@@ -294,6 +294,7 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo): Va
       date,
       updated,
       summary,
+      summaryFromBody: data.summary === undefined,
       highlights,
       sources,
       authors,

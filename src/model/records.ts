@@ -37,6 +37,8 @@ export interface BriefRecord extends FromFile {
   updated?: Date | undefined;
   /** The frontmatter's summary, or the first paragraph's text; '' when the body has none. */
   summary: string;
+  /** The summary is the first paragraph's text (the page need not show it twice). */
+  summaryFromBody?: boolean | undefined;
   /** Key takeaways; empty where the site's rules allow it. */
   highlights: string[];
   sources: SourceData[];

@@ -125,9 +125,18 @@ describe('the imported site, built under a base path', () => {
     const page = parse(readFileSync(join(dist, 'briefs/magnet-prices/index.html'), 'utf8'));
     expect(page.querySelector('.takeaways')).toBeNull();
     expect(page.querySelector('.sources')).toBeNull();
-    expect(page.querySelector('.lede')!.text).toBe(
+    // The summary is the first paragraph: in search results, not twice on the page.
+    expect(page.querySelector('.lede')).toBeNull();
+    expect(page.querySelector('[data-pagefind-meta="summary"]')!.text).toBe(
       'Magnet prices rose sharply after the quota cut.',
     );
+    const withExcerpt = parse(
+      readFileSync(join(dist, 'briefs/china-export-quotas/index.html'), 'utf8'),
+    );
+    expect(withExcerpt.querySelector('.lede')!.text).toBe(
+      'Quotas fall for the third year & prices react.',
+    );
+    expect(page.querySelector('.site-footer p')!.text).not.toContain('cites its sources');
     expect(page.toString()).not.toContain("alert('tracking')");
     expect(page.querySelector('.article-body img')!.getAttribute('src')).toBe(
       'https://old.example.com/wp-content/uploads/2013/02/ndfeb.jpg',
