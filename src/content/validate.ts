@@ -310,7 +310,26 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo): Va
   }
   for (const { file, parsed, links } of entityFiles) checkWikilinks(file, parsed, links, index, problems, unknown);
 
+  checkRedirectTargets(redirects, briefs, entities, problems);
   return { settings, briefs, entities, index, problems, warnings, unknown: [...unknown.values()] };
+}
+
+/**
+ * An old address that is a page of this site cannot redirect (the build finds any other clash
+ * with a built file). A renamed brief's old address is free, so it may redirect.
+ */
+function checkRedirectTargets(redirects: Map<string, string>, briefs: BriefRecord[], entities: EntityRecord[], problems: Problem[]): void {
+  const pages = new Set(['/briefs', ...KIND_IDS.map((kind) => `/${kind}`), ...briefs.map((b) => `/briefs/${b.slug}`), ...entities.map((e) => `/${e.kind}/${e.slug}`)]);
+  for (const [from, file] of redirects) {
+    const path = from.split('?')[0]!.replace(/\/+$/, '').replace(/\/index\.html$/, '');
+    if (!pages.has(path)) continue;
+    problems.push({
+      file,
+      field: 'redirect_from',
+      message: `the old address "${from}" is a page of this site, so it cannot redirect`,
+      hint: 'remove it from redirect_from',
+    });
+  }
 }
 
 function checkWikilinks(file: SourceFile, parsed: ParsedFile, links: Wikilink[], index: EntityIndex, problems: Problem[], unknown: Map<string, UnknownRef>): void {

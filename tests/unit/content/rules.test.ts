@@ -140,3 +140,22 @@ describe('slugFromTitle', () => {
     expect(long).toMatch(/^word(-word)*$/);
   });
 });
+
+describe('redirect_from', () => {
+  const withRedirect = (slug: string, from: string) => ({
+    path: `content/briefs/2013/${slug}.md`,
+    text: `---\ntitle: ${slug}\ndate: 2013-01-11\nredirect_from: ["${from}"]\n---\nText.\n`,
+  });
+
+  it('is refused for a page of the site or an address another brief has, allowed for a renamed brief', () => {
+    const result = validateContent({
+      briefs: [withRedirect('a', '/briefs/b/'), withRedirect('b', '/2013/01/11/x/'), withRedirect('c', '/2013/01/11/x/'), withRedirect('d', '/briefs/old-name/')],
+      entities: {},
+    });
+    expect(result.problems.map((p) => `${p.file}: ${p.message}`)).toEqual([
+      'content/briefs/2013/c.md: the old address "/2013/01/11/x/" already redirects to content/briefs/2013/b.md',
+      'content/briefs/2013/a.md: the old address "/briefs/b/" is a page of this site, so it cannot redirect',
+    ]);
+    expect(result.briefs.find((b) => b.slug === 'd')!.redirectFrom).toEqual(['/briefs/old-name/']);
+  });
+});
