@@ -11,6 +11,8 @@
  *   --include-private   import private and password-protected posts, as drafts
  *   --generator NAME    hugo, jekyll or eleventy, when the folder does not say
  *   --old-url URL       the old site's address, when its settings do not say
+ *   --download-media    save the images and files posts show from the old site into
+ *                       <content>/media/ (published at /media/) and point the posts at them
  *   --dry-run           report what would be written, and write nothing
  *
  * Posts become briefs in <content>/briefs/<year>/<slug>.md with their old addresses in
@@ -27,6 +29,7 @@ import { newBriefText, profileText, updatedBriefText } from './brief-file.ts';
 import { readExisting } from './existing.ts';
 import { createConverter } from './html-to-markdown.ts';
 import { EMPTY_MAPPING, type Mapping, parseMapping } from './mapping.ts';
+import { downloadMedia, mediaAddresses, useLocalMedia } from './media.ts';
 import { planImport, type ImportPlan } from './plan.ts';
 import { describePost, type SourcePost } from './post.ts';
 import { GENERATORS, type Generator, readStaticSite, StaticSiteError } from './static-site.ts';
@@ -35,6 +38,7 @@ import { parseWxr, WxrError } from './wordpress.ts';
 const USAGE = `Usage:
   npm run import -- wordpress <export.xml> [--into DIR] [--map FILE] [--pages] [--include-private] [--dry-run]
   npm run import -- markdown <folder> [--into DIR] [--map FILE] [--generator hugo|jekyll|eleventy] [--old-url URL] [--pages] [--dry-run]
+  either with --download-media to copy the old site's images and files
 See docs/migration.md.`;
 
 class UsageError extends Error {}
@@ -73,7 +77,7 @@ function readSource(
         site: wxr.site,
         hosts: wxr.hosts,
         notes: [
-          `${wxr.attachments} attachments: referenced by their address on the old site (keep its uploads online, or copy them and fix the addresses)`,
+          `${wxr.attachments} attachments: referenced by their address on the old site (keep its uploads online, or copy them with --download-media)`,
           ...(other.length ? [`not imported, as they are not posts: ${other.join(', ')}`] : []),
         ],
       };
@@ -120,6 +124,8 @@ function settingsText(site: Source['site']): string {
 
 export interface ImportResult {
   plan: ImportPlan;
+  /** Host names of the old site. */
+  hosts: Set<string>;
   written: {
     created: string[];
     updated: string[];
@@ -141,6 +147,8 @@ export function runImport(
     generator?: string | undefined;
     oldUrl?: string | undefined;
     dryRun?: boolean;
+    /** Old addresses of media files → their copies in the content folder. */
+    media?: ReadonlyMap<string, string> | undefined;
   },
 ): ImportResult {
   const source = readSource(kind, path, options);
@@ -183,15 +191,16 @@ export function runImport(
   };
   for (const brief of plan.briefs) {
     const file = join(into, brief.path);
+    const body = useLocalMedia(brief.body, options.media ?? new Map());
     if (brief.existing) {
-      const text = updatedBriefText(brief.existing.text, brief.fields, brief.body);
+      const text = updatedBriefText(brief.existing.text, brief.fields, body);
       if (text === brief.existing.text) written.unchanged.push(brief.path);
       else {
         write(file, text);
         written.updated.push(brief.path);
       }
     } else {
-      write(file, newBriefText(brief.fields, brief.body));
+      write(file, newBriefText(brief.fields, body));
       written.created.push(brief.path);
     }
   }
@@ -215,7 +224,7 @@ export function runImport(
       `this site's rules (site.yaml) require ${required.join(', ')} on every brief, which imported posts may lack: \`npm run check\` lists each as an error until they are added, or make those rules "recommended" meanwhile`,
     );
   }
-  return { plan, written, notes };
+  return { plan, written, notes, hosts: new Set(source.hosts) };
 }
 
 const count = (n: number, one: string, many = `${one}s`) =>
@@ -282,6 +291,7 @@ if (import.meta.main) {
         generator: { type: 'string' },
         'old-url': { type: 'string' },
         'dry-run': { type: 'boolean' },
+        'download-media': { type: 'boolean' },
       },
     });
     const [kind, path, ...extra] = positionals;
@@ -298,7 +308,7 @@ if (import.meta.main) {
       into = config.contentDir;
     }
     const started = performance.now();
-    const result = runImport(kind, path, {
+    const options = {
       into,
       map: values.map,
       pages: values.pages ?? false,
@@ -306,7 +316,34 @@ if (import.meta.main) {
       generator: values.generator,
       oldUrl: values['old-url'],
       dryRun: values['dry-run'] ?? false,
-    });
+    };
+    let media: Awaited<ReturnType<typeof downloadMedia>> | undefined;
+    if (values['download-media']) {
+      // Which files the posts show is known once they are converted: a first pass writes nothing.
+      const preview = runImport(kind, path, { ...options, dryRun: true });
+      const addresses = [
+        ...new Set(preview.plan.briefs.flatMap((b) => mediaAddresses(b.body, preview.hosts))),
+      ];
+      media = options.dryRun
+        ? { saved: new Map(), failed: [] }
+        : await downloadMedia(addresses, resolve(into));
+      if (options.dryRun) console.log(`Would download ${addresses.length} media files.`);
+    }
+    const result = runImport(kind, path, { ...options, media: media?.saved });
+    if (media?.saved.size)
+      result.notes.push(
+        `${media.saved.size} media files saved into ${join(relative(process.cwd(), resolve(into)) || '.', 'media')} and the posts point at them`,
+      );
+    if (media?.failed.length) {
+      result.notes.push(
+        `${media.failed.length} media files could not be fetched and keep their old address:\n${media.failed
+          .slice(0, 15)
+          .map((f) => `      ${f.address} (${f.reason})`)
+          .join(
+            '\n',
+          )}${media.failed.length > 15 ? `\n      … and ${media.failed.length - 15} more` : ''}`,
+      );
+    }
     console.log(
       formatReport(
         result,

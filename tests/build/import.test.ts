@@ -5,7 +5,14 @@
  * meta refresh and the query map in real Chromium.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
@@ -40,6 +47,9 @@ let built: ReturnType<typeof run>;
 beforeAll(() => {
   first = importWordPress();
   run(['scripts/import/cli.ts', 'markdown', HUGO, '--into', content]);
+  // A file of the content folder's own, as --download-media saves them.
+  mkdirSync(join(content, 'media/wp-content/uploads'), { recursive: true });
+  writeFileSync(join(content, 'media/wp-content/uploads/chart.png'), 'PNG');
   built = run(['scripts/build.ts'], { BRIEFING_DIST: dist, BASE_PATH: `${BASE}/` });
 }, 300_000);
 
@@ -119,6 +129,10 @@ describe('the imported site, built under a base path', () => {
         !brief.draft,
       );
     }
+  });
+
+  it('publishes the content folder’s media files', () => {
+    expect(readFileSync(join(dist, 'media/wp-content/uploads/chart.png'), 'utf8')).toBe('PNG');
   });
 
   it('shows only what a brief has, and nothing from a script in the old post', () => {
