@@ -156,26 +156,27 @@ export function planRedirects(redirects: readonly Redirect[], options: PlanOptio
     const pattern = slug && patternOf(redirect.from, slug);
     if (pattern) families.set(pattern, [...(families.get(pattern) ?? []), redirect]);
   }
-  const patterns: Array<{ rule: string; covers: number; from: string }> = [];
+  const patterns: Array<{ rule: string; covers: number; from: string; primary: boolean }> = [];
   const covered = new Set<Redirect>();
   const sitePaths = [...options.sitePaths];
   const ranked = [...families]
     .filter(([, members]) => members.length >= 2)
     .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
   for (const [pattern, members] of ranked) {
-    // Each pattern is written with and without its trailing slash: two dynamic rules.
+    // A pattern is written as recorded and, where that shadows no page either, with or
+    // without its trailing slash too: one or two dynamic rules.
     if (patterns.length + 2 > limits.dynamic) break;
-    const variants = pattern.endsWith('/')
-      ? [pattern, pattern.slice(0, -1)]
-      : [pattern, `${pattern}/`];
-    const matchers = variants.map(patternMatcher);
-    if (sitePaths.some((path) => matchers.some((m) => m.test(path)))) continue;
-    for (const from of variants)
+    const other = pattern.endsWith('/') ? pattern.slice(0, -1) : `${pattern}/`;
+    const safe = (variant: string) => !sitePaths.some((path) => patternMatcher(variant).test(path));
+    if (!safe(pattern)) continue;
+    for (const [i, from] of [pattern, ...(safe(other) ? [other] : [])].entries()) {
       patterns.push({
         rule: `${link(from)} ${link('/briefs/:slug/')} 301`,
         covers: members.length,
         from,
+        primary: i === 0,
       });
+    }
     for (const member of members) covered.add(member);
   }
 
@@ -196,7 +197,7 @@ export function planRedirects(redirects: readonly Redirect[], options: PlanOptio
     rules: `${lines.join('\n')}\n`,
     pages,
     queries,
-    patterns: patterns.filter((_, i) => i % 2 === 0).map(({ rule, covers }) => ({ rule, covers })),
+    patterns: patterns.filter((p) => p.primary).map(({ rule, covers }) => ({ rule, covers })),
     overLimit: needed.length - kept.length,
     conflicts,
   };

@@ -124,3 +124,14 @@ describe('redirect files and patterns', () => {
     expect(m.test('/2013/01/02/foo/')).toBe(false);
   });
 });
+
+describe('pattern rules beside files of the site', () => {
+  it('leave out the variant without a trailing slash when a file matches it', () => {
+    const plan = planRedirects(
+      [r('/2013/01/11/alpha/', 'alpha'), r('/2014/02/12/beta/', 'beta')],
+      options(['/', '/media/wp-content/uploads/chart.png']),
+    );
+    expect(plan.rules).toContain('/briefing/:p1/:p2/:p3/:slug/ /briefing/briefs/:slug/ 301');
+    expect(plan.rules).not.toContain('/briefing/:p1/:p2/:p3/:slug /briefing');
+  });
+});
