@@ -13,6 +13,8 @@ import { markdownOptions } from './src/astro/markdown.ts';
 import { ConfigError, getConfig } from './src/config.ts';
 import { loadContentCached } from './src/content/load.ts';
 import { pagefind } from './src/astro/pagefind-integration.ts';
+import { redirects } from './src/astro/redirects-integration.ts';
+import { contentMedia } from './src/astro/media-integration.ts';
 
 /** @returns {import('./src/config.ts').Config} */
 function config() {
@@ -51,6 +53,8 @@ export default defineConfig({
     kindStyles(),
     mdx(),
     sitemap({ filter: (page) => !page.includes('/404') }),
+    contentMedia(),
+    redirects(),
     pagefind(),
   ],
 });

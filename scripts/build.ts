@@ -14,7 +14,10 @@ import { checkContent, configOrReport } from './check.ts';
 
 const config = configOrReport();
 if (!config) process.exit(1);
-const content = checkContent(config);
+// `--strict` is the check's (warnings count as errors); every other argument is Astro's.
+const strict = process.argv.includes('--strict');
+const astroArgs = process.argv.slice(2).filter((arg) => arg !== '--strict');
+const content = checkContent(config, { strict });
 if (!content) process.exit(1);
 
 const outDir = config.distDir;
@@ -30,13 +33,7 @@ function fail(message: string): never {
 rmSync(staging, { recursive: true, force: true });
 const astro = spawnSync(
   process.execPath,
-  [
-    resolve('node_modules/astro/bin/astro.mjs'),
-    'build',
-    '--outDir',
-    staging,
-    ...process.argv.slice(2),
-  ],
+  [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging, ...astroArgs],
   {
     stdio: 'inherit',
     env: { ...process.env, [INDEX_AFTER_BUILD]: '1' },

@@ -1,18 +1,21 @@
 /**
  * `npm run check`: validate every brief and profile, and the settings, without building.
- * Exit 0 when the content is sound, 1 with a list of problems otherwise. Lists the scheduled
- * briefs (dated after the build's day) with their dates.
+ * Exit 0 when the content is sound (warnings allowed), 1 with a list of problems otherwise.
+ * Lists the scheduled briefs (dated after the build's day) with their dates.
  *
- * `npm run check -- --format github` also prints each problem as a GitHub Actions annotation
- * (`::error file=…,line=…::…`), so a pull request shows it on the line it names.
+ *   --strict         warnings (recommendations of the site's editorial rules) count as errors
+ *   --warnings       list every warning with its file and line, not only the counts
+ *   --hints          also list tagging suggestions (what `npm run suggest` adds)
+ *   --format github  also print each problem as a GitHub Actions annotation
+ *                    (`::error file=…,line=…::…`), so a pull request shows it on its line
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ConfigError, type Config, getConfig } from '../src/config.ts';
 import { loadContent } from '../src/content/load.ts';
 import {
   type AnnotationLevel,
+  countByGroup,
   formatProblems,
   githubAnnotation,
   type Problem,
@@ -23,6 +26,7 @@ import type { ValidationResult } from '../src/content/validate.ts';
 import { isoDay } from '../src/model/dates.ts';
 import { briefStatus } from '../src/model/publication.ts';
 import { compareBriefsNewestFirst } from '../src/model/records.ts';
+import { formatSuggestion, suggestionsFor } from './lib/suggestions.ts';
 
 export type ReportFormat = 'text' | 'github';
 
@@ -47,11 +51,26 @@ export function configOrReport(format: ReportFormat = 'text'): Config | undefine
   }
 }
 
+export interface CheckOptions {
+  /** Warnings count as errors. */
+  strict?: boolean;
+  /** Every warning is listed with its file and line, not only counted. */
+  listWarnings?: boolean;
+  /** Tagging suggestions are listed as hints. */
+  hints?: boolean;
+  /** `github`: problems also as GitHub Actions annotations. */
+  format?: ReportFormat;
+}
+
+/** Up to this many warnings are listed in full; more are counted by kind. */
+const WARNINGS_LISTED = 20;
+
 /** Checks the content; prints the problems or a summary. Undefined when there are problems. */
 export function checkContent(
   config: Config,
-  format: ReportFormat = 'text',
+  options: CheckOptions = {},
 ): ValidationResult | undefined {
+  const format = options.format ?? 'text';
   const started = performance.now();
   const result = loadContent({ root: config.root, contentDir: config.contentDir });
   if (!result.briefs.length && !result.problems.length) {
@@ -59,17 +78,32 @@ export function checkContent(
     result.problems.push({
       file: folder,
       message: 'no briefs found',
-      hint: 'add Markdown files under content/briefs/, e.g. content/briefs/2025/my-first-brief.md, or run `npm run new -- brief "Title"`',
+      hint: 'add Markdown files under content/briefs/ (run `npm run new -- brief "Title"`), or import an archive (docs/migration.md)',
     });
   }
   result.problems.push(...unfinished(result, config));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  if (result.problems.length) {
-    annotate(format, 'error', result.problems, config.root);
+  const errors = options.strict
+    ? [...result.problems, ...result.warnings.map((w): Problem => ({ ...w, severity: 'error' }))]
+    : result.problems;
+  if (errors.length) {
+    annotate(format, 'error', errors, config.root);
     console.error(
-      `\n✗ ${formatProblems(result.problems)}\n\nNothing was built. Fix the files above and run the command again.\n`,
+      `\n✗ ${formatProblems(errors)}\n\nNothing was built. Fix the files above and run the command again.\n`,
     );
     return undefined;
+  }
+  if (result.warnings.length) {
+    annotate(format, 'warning', result.warnings, config.root);
+    console.warn(formatWarnings(result.warnings, options.listWarnings));
+  }
+  if (options.hints) {
+    const suggestions = suggestionsFor(result);
+    console.log(
+      suggestions.length
+        ? `hint: ${suggestions.length} briefs mention entities they do not reference (\`npm run suggest -- --apply\` adds them):\n${suggestions.map(formatSuggestion).join('\n')}\n`
+        : 'hint: every entity the briefs mention is referenced.\n',
+    );
   }
   const status = (brief: (typeof result.briefs)[number]) => briefStatus(brief, config.buildDay);
   const published = result.briefs.filter((b) => status(b) === 'published').length;
@@ -77,8 +111,9 @@ export function checkContent(
   const scheduled = result.briefs
     .filter((b) => status(b) === 'scheduled')
     .sort((a, b) => -compareBriefsNewestFirst(a, b));
+  const warned = result.warnings.length ? `, ${count(result.warnings.length, 'warning')}` : '';
   console.log(
-    `✓ content is valid: ${published} briefs (${drafts} ${drafts === 1 ? 'draft' : 'drafts'}, ${scheduled.length} scheduled), ${result.entities.length} entity profiles, checked in ${seconds} s`,
+    `✓ content is valid${warned}: ${published} briefs (${count(drafts, 'draft')}, ${scheduled.length} scheduled), ${result.entities.length} entity profiles, checked in ${seconds} s`,
   );
   if (scheduled.length) {
     const from = config.buildDayFrom === 'clock' ? '' : `, from ${config.buildDayFrom}`;
@@ -123,30 +158,55 @@ function unfinished(result: ValidationResult, config: Config): Problem[] {
   });
 }
 
-/** `--format text|github`; anything else is a usage error. */
-export function reportFormat(args: string[]): ReportFormat | undefined {
-  const { values } = parseArgs({
-    args,
-    options: { format: { type: 'string', default: 'text' } },
-    strict: true,
-  });
-  return values.format === 'text' || values.format === 'github' ? values.format : undefined;
+const count = (n: number, noun: string) => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+
+/** Every warning when there are few (or when asked), and always the count of each kind. */
+export function formatWarnings(warnings: readonly Problem[], listAll = false): string {
+  const listed = listAll || warnings.length <= WARNINGS_LISTED;
+  const groups = countByGroup(warnings);
+  const width = String(groups[0]?.count.toLocaleString('en') ?? '').length;
+  const lines = [
+    listed ? `\n⚠ ${formatProblems(warnings, 'content', 'warning')}\n` : '',
+    `⚠ ${count(warnings.length, 'warning')}: recommendations of this site's editorial rules (rules: in site.yaml), by kind:`,
+    ...groups.map(({ group, count: n, first }) => {
+      const where = first.line ? `${first.file}:${first.line}` : first.file;
+      return `  ${n.toLocaleString('en').padStart(width)}  ${group}${listed ? '' : `  (e.g. ${where})`}`;
+    }),
+    listed ? '' : 'List them all with `npm run check -- --warnings`.',
+    'They do not stop the build; `npm run check -- --strict` treats them as errors.\n',
+  ];
+  return lines.filter((line, i) => line || i === lines.length - 1).join('\n');
+}
+
+/** Options from command-line arguments; unknown flags are an error, not silently ignored. */
+export function checkOptionsOf(args: readonly string[]): CheckOptions | string {
+  const options: CheckOptions = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--strict') options.strict = true;
+    else if (arg === '--warnings') options.listWarnings = true;
+    else if (arg === '--hints') options.hints = true;
+    else if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
+      if (value !== 'text' && value !== 'github')
+        return '--format takes "text" (the default) or "github"';
+      options.format = value;
+    } else
+      return `unknown option "${arg}": npm run check accepts --strict, --warnings, --hints and --format text|github`;
+  }
+  return options;
 }
 
 if (import.meta.main) {
-  let format: ReportFormat | undefined;
-  try {
-    format = reportFormat(process.argv.slice(2));
-  } catch (error) {
-    console.error(`✗ ${(error as Error).message}`);
-    console.error('Usage: npm run check [-- --format text|github]');
-    process.exit(2);
+  const options = checkOptionsOf(process.argv.slice(2));
+  if (typeof options === 'string') {
+    console.error(`✗ ${options}`);
+    console.error(
+      'Usage: npm run check [-- --strict] [--warnings] [--hints] [--format text|github]',
+    );
+    process.exitCode = 2;
+  } else {
+    const config = configOrReport(options.format);
+    process.exitCode = config && checkContent(config, options) ? 0 : 1;
   }
-  if (!format) {
-    console.error('✗ --format takes "text" (the default) or "github".');
-    console.error('Usage: npm run check [-- --format text|github]');
-    process.exit(2);
-  }
-  const config = configOrReport(format);
-  process.exitCode = config && checkContent(config, format) ? 0 : 1;
 }

@@ -95,7 +95,7 @@ async function main(): Promise<string> {
     if (taken.has(slug))
       throw new Refusal(`the slug "${slug}" is already used in ${relative(config.root, folder)}/`);
   } else {
-    const derived = await slugFromTitle(title);
+    const derived = slugFromTitle(title);
     if (!isSlug(derived))
       throw new Refusal(
         `no slug can be made from "${title}": give one with --slug, e.g. --slug my-brief`,

@@ -24,6 +24,7 @@ export function contentLoader(): Loader {
       const root = fileURLToPath(config.root);
       const { contentDir } = getConfig();
       let reported = '';
+      let warned = 0;
 
       const sync = () => {
         const content = loadContentCached({ root, contentDir });
@@ -33,6 +34,11 @@ export function contentLoader(): Loader {
           if (problems) logger.error(`\n${problems}\n`);
           else if (reported) logger.info('content problems fixed');
           reported = problems;
+        }
+        // Warnings (the site's recommendations) never stop the server: a count, once per change.
+        if (collection === BRIEFS_DIR && content.warnings.length !== warned) {
+          warned = content.warnings.length;
+          if (warned) logger.warn(`${warned} content warnings: \`npm run check\` lists them`);
         }
         const records =
           collection === BRIEFS_DIR

@@ -6,6 +6,13 @@ export interface Problem {
   field?: string | undefined;
   message: string;
   hint?: string | undefined;
+  /**
+   * An error (the default) stops the check and the build; a warning is a recommendation of
+   * the site's editorial rules, counted by `npm run check` and made an error by `--strict`.
+   */
+  severity?: 'error' | 'warning' | undefined;
+  /** What kind of problem it is, for counts ("briefs: no sources"). */
+  group?: string | undefined;
 }
 
 function formatProblem(problem: Problem): string {
@@ -16,11 +23,23 @@ function formatProblem(problem: Problem): string {
 }
 
 /** `what`: the kind of problem in the heading ("3 content problems in 2 files:"). */
-export function formatProblems(problems: readonly Problem[], what = 'content'): string {
+export function formatProblems(problems: readonly Problem[], what = 'content', noun = 'problem'): string {
   const files = new Set(problems.map((p) => p.file)).size;
   const where = what === 'content' ? ` in ${files} ${files === 1 ? 'file' : 'files'}` : '';
-  const heading = `${problems.length} ${what} ${problems.length === 1 ? 'problem' : 'problems'}${where}:`;
+  const heading = `${problems.length} ${what} ${problems.length === 1 ? noun : `${noun}s`}${where}:`;
   return [heading, ...sortProblems(problems).map(formatProblem)].join('\n\n');
+}
+
+/** Warnings counted by group, most frequent first: what `npm run check` prints for a large import. */
+export function countByGroup(problems: readonly Problem[]): Array<{ group: string; count: number; first: Problem }> {
+  const groups = new Map<string, { group: string; count: number; first: Problem }>();
+  for (const problem of sortProblems(problems)) {
+    const group = problem.group ?? problem.message;
+    const entry = groups.get(group);
+    if (entry) entry.count++;
+    else groups.set(group, { group, count: 1, first: problem });
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || a.group.localeCompare(b.group));
 }
 
 export function sortProblems(problems: readonly Problem[]): Problem[] {

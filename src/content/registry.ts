@@ -118,3 +118,5 @@ export const RESERVED_ENTITY_SLUGS = ['by-count'] as const;
 export const CONTENT_DIR = 'content';
 export const BRIEFS_DIR = 'briefs';
 export const CONTENT_EXTENSIONS = ['.md', '.mdx'] as const;
+/** Files a content folder publishes as they are (images, PDFs), at `/media/…` of the site. */
+export const MEDIA_DIR = 'media';

@@ -54,20 +54,35 @@ export const sourceSchema = z.strictObject({
   date: calendarDate.optional(),
 });
 
+/**
+ * An address the brief had on an old site, from which the built site redirects to it: a path
+ * such as `/2013/01/11/old-slug/`, or a query such as `/?p=123`.
+ */
+export const oldPath = z
+  .string({ error: (issue) => `expected an old address such as "/2013/01/11/old-slug/", got ${describe(issue.input)}` })
+  .trim()
+  .refine((path) => path.startsWith('/') && !path.startsWith('//'), {
+    error: (issue) => `${describe(issue.input)} is not a path: write the old address without its domain, starting with "/"`,
+  })
+  .refine((path) => !/[\s#<>"]|(^|\/)\.\.?(\/|$|\?)/.test(path), {
+    error: (issue) => `${describe(issue.input)} cannot be redirected: it has a space, "#", quote, angle bracket or "." segment`,
+  });
+
 /** A brief's frontmatter. Reference fields (companies, policies, …) come from the entity registry. */
 export function makeBriefSchema(kindIds: readonly string[]) {
   const references = Object.fromEntries(kindIds.map((id) => [id, list(slug, `${id} slugs`).default([])]));
   return z.strictObject({
-    title: text('the title', 3, 160),
+    // Whether summary, highlights and sources must be there, and their lengths, are the
+    // site's editorial rules (src/content/rules.ts); the schema checks their form.
+    title: text('the title', 1, 1000),
     date: calendarDate,
     updated: calendarDate.optional(),
-    summary: text('the summary', 20, 400),
-    highlights: list(text('a highlight', 3, 400), 'key takeaways')
-      .min(1, { error: 'add at least one key takeaway under highlights' })
-      .max(5, { error: 'keep highlights to at most 5 key takeaways' }),
-    sources: list(sourceSchema, 'sources (title, publisher, url, date)').min(1, { error: 'cite at least one source' }),
+    summary: text('the summary', 1, 4000).optional(),
+    highlights: list(text('a highlight', 1, 1000), 'key takeaways').default([]),
+    sources: list(sourceSchema, 'sources (title, publisher, url, date)').default([]),
     authors: list(text('an author name', 1, 120), 'author names').default([]),
     draft: z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).default(false),
+    redirect_from: list(oldPath, 'old addresses such as "/2013/01/11/old-slug/"').default([]),
     ...references,
   });
 }
@@ -91,11 +106,12 @@ export const POLICY_STATUSES = ['proposed', 'in-force', 'suspended', 'repealed',
 
 export const policySchema = z.strictObject({
   ...entityBase,
-  issuer: text('the issuer', 1, 160),
-  jurisdiction: text('the jurisdiction', 1, 80),
-  issued: calendarDate,
+  // Which facts a profile must have is the site's editorial rules (src/content/rules.ts).
+  issuer: text('the issuer', 1, 160).optional(),
+  jurisdiction: text('the jurisdiction', 1, 80).optional(),
+  issued: calendarDate.optional(),
   effective: calendarDate.optional(),
-  status: z.enum(POLICY_STATUSES, { error: (issue) => `expected one of ${POLICY_STATUSES.join(', ')}, got ${describe(issue.input)}` }),
+  status: z.enum(POLICY_STATUSES, { error: (issue) => `expected one of ${POLICY_STATUSES.join(', ')}, got ${describe(issue.input)}` }).optional(),
   url: httpUrl.optional(),
 });
 
@@ -103,9 +119,9 @@ export const themeSchema = z.strictObject({ ...entityBase });
 
 export const termSchema = z.strictObject({
   ...entityBase,
-  original: text('the original text', 1, 120),
-  pinyin: text('the pinyin', 1, 200),
-  english: text('the English rendering', 1, 200),
+  original: text('the original text', 1, 120).optional(),
+  pinyin: text('the pinyin', 1, 200).optional(),
+  english: text('the English rendering', 1, 200).optional(),
 });
 
 export type SourceData = z.output<typeof sourceSchema>;

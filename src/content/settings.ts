@@ -5,6 +5,7 @@
  * overrides are merged on top of these in src/config.ts (docs/configuration.md has the table).
  */
 import { z } from 'astro/zod';
+import { rulesSchema } from './rules.ts';
 import { describe } from './schemas.ts';
 
 export const SETTINGS_FILE = 'site.yaml';
@@ -73,6 +74,11 @@ export const siteSettingsSchema = z.strictObject({
       newestPerYear: count('the number of briefs per year', 1).optional(),
     })
     .default({}),
+  /**
+   * Editorial rules: which brief fields and profile facts are required, recommended or
+   * optional, and their lengths (src/content/rules.ts; docs/configuration.md).
+   */
+  rules: rulesSchema,
   /** Search index shards of a large archive (docs/search.md, "Large sites"). */
   search: z
     .strictObject({

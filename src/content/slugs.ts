@@ -1,4 +1,7 @@
 /** Slugs: file names are slugs, and slugs are URLs (`content/briefs/2025/x.md` → `/briefs/x/`). */
+import { createRequire } from 'node:module';
+import slugify from '@sindresorhus/slugify';
+import type { pinyin as Pinyin } from 'pinyin-pro';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -19,19 +22,29 @@ export const MAX_DERIVED_SLUG = 72;
 
 const HAN = /\p{Script=Han}/u;
 
+let pinyinOf: ((text: string) => string[]) | undefined;
+
 /**
- * A slug from a title or a name: Chinese becomes toneless pinyin (pinyin-pro, which reads
- * polyphonic characters in context: 银行 is yin-hang, 行长 hang-zhang), other scripts and
- * accents are transliterated (@sindresorhus/slugify: Société → societe). Empty when nothing
- * in the text can be written in slug letters (emoji, punctuation).
+ * Chinese text as toneless pinyin syllables. pinyin-pro reads polyphonic characters in
+ * context (银行 is yin-hang, 行长 hang-zhang); it is loaded on first use because its
+ * dictionary takes a third of a second to load and only Chinese titles need it.
  */
-export async function slugFromTitle(title: string): Promise<string> {
-  const { default: slugify } = await import('@sindresorhus/slugify');
-  let text = title.normalize('NFKC');
-  if (HAN.test(text)) {
-    const { pinyin } = await import('pinyin-pro');
-    text = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: 'u' }).join(' ');
+function toPinyin(text: string): string[] {
+  if (!pinyinOf) {
+    const { pinyin } = createRequire(import.meta.url)('pinyin-pro') as { pinyin: typeof Pinyin };
+    pinyinOf = (t) => pinyin(t, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: 'u' });
   }
+  return pinyinOf(text);
+}
+
+/**
+ * A slug from a title or a name: Chinese becomes toneless pinyin, other scripts and accents
+ * are transliterated (@sindresorhus/slugify: Société → societe). Empty when nothing in the
+ * text can be written in slug letters (emoji, punctuation): the caller then needs another name.
+ */
+export function slugFromTitle(title: string): string {
+  let text = title.normalize('NFKC');
+  if (HAN.test(text)) text = toPinyin(text).join(' ');
   return shorten(slugify(text, { decamelize: false }), MAX_DERIVED_SLUG);
 }
 

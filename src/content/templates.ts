@@ -79,6 +79,10 @@ export const BRIEF_FIELDS: Record<string, FieldTemplate> = {
     about: 'the day of a revision (without it, the site shows the last commit\'s day)',
     example: 'updated: YYYY-MM-DD',
   },
+  redirect_from: {
+    about: 'old addresses of this brief that redirect to it (docs/migration.md)',
+    example: 'redirect_from: [/2013/01/11/old-post-name/]',
+  },
   draft: {
     about: 'true keeps the brief out of every build; `npm run dev` shows it',
     lines: ({ draft }) => [`draft: ${draft}`],

@@ -9,10 +9,12 @@ import type { BriefRecord, EntityRecord } from '../model/records.ts';
 import { EntityIndex, splitQualifiedTarget } from '../model/resolve.ts';
 import { closest } from '../model/text.ts';
 import type { ContentFiles, SourceFile } from './files.ts';
+import { firstParagraph } from './excerpt.ts';
 import { type FrontmatterMemo, isFrontmatterError, type ParsedFile, parseFrontmatter, parseYamlFile } from './frontmatter.ts';
 import { fieldPath, type Problem } from './problems.ts';
 import { briefSchema, isKindId, KINDS, type KindId, KIND_IDS, RESERVED_ENTITY_SLUGS } from './registry.ts';
-import { DEFAULT_SETTINGS, type SiteSettings, siteSettingsSchema } from './settings.ts';
+import { checkRules, DEFAULT_RULES, type EditorialRules } from './rules.ts';
+import { DEFAULT_SETTINGS, SETTINGS_FILE, type SiteSettings, siteSettingsSchema } from './settings.ts';
 import { isSlug, slugOfPath } from './slugs.ts';
 import { type BodyFormat, BodySyntaxError, findWikilinks, type Wikilink } from './wikilinks.ts';
 
@@ -28,7 +30,10 @@ export interface ValidationResult {
   briefs: BriefRecord[];
   entities: EntityRecord[];
   index: EntityIndex;
+  /** Errors: the check and the build stop on any. */
   problems: Problem[];
+  /** Recommendations of the site's editorial rules that a file does not follow. */
+  warnings: Problem[];
   /** Unknown references, by kind: what the stub command creates. */
   unknown: UnknownRef[];
 }
@@ -44,8 +49,22 @@ interface Parsed<T> {
 
 const formatOf = (path: string): BodyFormat => (path.endsWith('.mdx') ? 'mdx' : 'md');
 
-/** Parses each file's frontmatter against `schema` and its body's wikilinks; problems are pushed. */
-function parseAll<T>(files: SourceFile[], schema: z.ZodType, problems: Problem[], memo?: FrontmatterMemo): Array<Parsed<T>> {
+/** How one collection is checked: its schema, and its section of the site's editorial rules. */
+interface Checks {
+  schema: z.ZodType;
+  /** `briefs` or a kind id: the section of `rules` that applies. */
+  section: string;
+  rules: EditorialRules;
+  problems: Problem[];
+  warnings: Problem[];
+  memo?: FrontmatterMemo | undefined;
+}
+
+/**
+ * Parses each file's frontmatter against the schema and the editorial rules, and its body's
+ * wikilinks; problems and warnings are pushed.
+ */
+function parseAll<T>(files: SourceFile[], { schema, section, rules, problems, warnings, memo }: Checks): Array<Parsed<T>> {
   const out: Array<Parsed<T>> = [];
   const seen = new Map<string, string>();
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -81,6 +100,18 @@ function parseAll<T>(files: SourceFile[], schema: z.ZodType, problems: Problem[]
       problems.push({ file: file.path, line: parsed.bodyStartLine + error.line - 1, message: `the MDX body cannot be read: ${error.message}` });
       continue;
     }
+    // The rules are checked whether or not the schema passes, so every problem shows at once.
+    for (const finding of checkRules(parsed.data, section, rules)) {
+      (finding.severity === 'error' ? problems : warnings).push({
+        file: file.path,
+        line: parsed.lineOf(finding.path),
+        field: fieldPath(finding.path),
+        message: finding.message,
+        hint: finding.hint.replace('site.yaml', SETTINGS_FILE),
+        severity: finding.severity,
+        group: finding.group,
+      });
+    }
     const result = schema.safeParse(parsed.data);
     if (!result.success) {
       for (const issue of result.error.issues) problems.push(issueToProblem(file, parsed, issue, schema));
@@ -104,6 +135,10 @@ function issueToProblem(file: SourceFile, parsed: ParsedFile, issue: z.core.$Zod
       message: `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`,
       hint: suggestion ? `did you mean "${suggestion}"?` : 'remove it, or see docs/authoring.md for the fields this kind accepts',
     };
+  }
+  // A misspelt name is found at its key, not at its value.
+  if (issue.code === 'custom' && (issue.params as { atKey?: boolean } | undefined)?.atKey && path.length) {
+    return { file: file.path, line: parsed.lineOfKey(path.slice(0, -1), String(path.at(-1))), field: fieldPath(path), message: issue.message };
   }
   const value = path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), parsed.data);
   const missing = value === undefined && issue.code === 'invalid_type';
@@ -158,11 +193,14 @@ export function validateEntities(
   files: ContentFiles['entities'],
   problems: Problem[] = [],
   memo?: FrontmatterMemo,
+  rules: EditorialRules = DEFAULT_RULES,
+  warnings: Problem[] = [],
 ): { entities: EntityRecord[]; entityFiles: EntityFile[]; problems: Problem[] } {
   const entities: EntityRecord[] = [];
   const entityFiles: EntityFile[] = [];
   for (const kind of KINDS) {
-    for (const { file, parsed, data, format, links } of parseAll<Record<string, unknown>>(files[kind.id] ?? [], kind.schema, problems, memo)) {
+    const checks = { schema: kind.schema, section: kind.id, rules, problems, warnings, memo };
+    for (const { file, parsed, data, format, links } of parseAll<Record<string, unknown>>(files[kind.id] ?? [], checks)) {
       const slug = slugOfPath(file.path);
       if ((RESERVED_ENTITY_SLUGS as readonly string[]).includes(slug)) {
         problems.push({ file: file.path, message: `"${slug}" is reserved for a page of the ${kind.id} index`, hint: 'rename the file' });
@@ -191,8 +229,10 @@ export function validateEntities(
 
 export function validateContent(files: ContentFiles, memo?: FrontmatterMemo): ValidationResult {
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const settings = validateSettings(files.settings, problems);
-  const { entities, entityFiles } = validateEntities(files.entities, problems, memo);
+  const { rules } = settings;
+  const { entities, entityFiles } = validateEntities(files.entities, problems, memo, rules, warnings);
 
   const index = new EntityIndex(entities);
   for (const conflict of index.conflicts) {
@@ -210,7 +250,9 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo): Va
 
   const briefs: BriefRecord[] = [];
   const unknown = new Map<string, UnknownRef>();
-  for (const { file, parsed, data, format, links } of parseAll<z.output<typeof briefSchema>>(files.briefs, briefSchema, problems, memo)) {
+  const redirects = new Map<string, string>();
+  const checks = { schema: briefSchema, section: 'briefs', rules, problems, warnings, memo };
+  for (const { file, parsed, data, format, links } of parseAll<z.output<typeof briefSchema>>(files.briefs, checks)) {
     const refs: Partial<Record<KindId, string[]>> = {};
     for (const kind of KIND_IDS) {
       const slugs = (data as Record<string, unknown>)[kind] as string[];
@@ -229,17 +271,35 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo): Va
       });
     }
     checkWikilinks(file, parsed, links, index, problems, unknown);
-    const { title, date, updated, summary, highlights, sources, authors, draft } = data;
+    const slug = slugOfPath(file.path);
+    data.redirect_from.forEach((from, position) => {
+      const other = redirects.get(from);
+      if (other === undefined) redirects.set(from, file.path);
+      else if (other !== file.path) {
+        problems.push({
+          file: file.path,
+          line: parsed.lineOf(['redirect_from', position]),
+          field: `redirect_from[${position}]`,
+          message: `the old address "${from}" already redirects to ${other}`,
+          hint: 'an old address can lead to one brief only: remove it from one of the two',
+        });
+      }
+    });
+    const { title, date, updated, highlights, sources, authors, draft } = data;
+    // A brief without a summary is summed up by its first paragraph.
+    const summary = data.summary ?? firstParagraph(parsed.body, format, rules.briefs?.summary?.max ?? 400);
     briefs.push({
-      slug: slugOfPath(file.path),
+      slug,
       title,
       date,
       updated,
       summary,
+      summaryFromBody: data.summary === undefined,
       highlights,
       sources,
       authors,
       draft,
+      redirectFrom: data.redirect_from,
       refs,
       body: parsed.body,
       format,
@@ -250,7 +310,26 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo): Va
   }
   for (const { file, parsed, links } of entityFiles) checkWikilinks(file, parsed, links, index, problems, unknown);
 
-  return { settings, briefs, entities, index, problems, unknown: [...unknown.values()] };
+  checkRedirectTargets(redirects, briefs, entities, problems);
+  return { settings, briefs, entities, index, problems, warnings, unknown: [...unknown.values()] };
+}
+
+/**
+ * An old address that is a page of this site cannot redirect (the build finds any other clash
+ * with a built file). A renamed brief's old address is free, so it may redirect.
+ */
+function checkRedirectTargets(redirects: Map<string, string>, briefs: BriefRecord[], entities: EntityRecord[], problems: Problem[]): void {
+  const pages = new Set(['/briefs', ...KIND_IDS.map((kind) => `/${kind}`), ...briefs.map((b) => `/briefs/${b.slug}`), ...entities.map((e) => `/${e.kind}/${e.slug}`)]);
+  for (const [from, file] of redirects) {
+    const path = from.split('?')[0]!.replace(/\/+$/, '').replace(/\/index\.html$/, '');
+    if (!pages.has(path)) continue;
+    problems.push({
+      file,
+      field: 'redirect_from',
+      message: `the old address "${from}" is a page of this site, so it cannot redirect`,
+      hint: 'remove it from redirect_from',
+    });
+  }
 }
 
 function checkWikilinks(file: SourceFile, parsed: ParsedFile, links: Wikilink[], index: EntityIndex, problems: Problem[], unknown: Map<string, UnknownRef>): void {

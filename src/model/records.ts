@@ -44,13 +44,19 @@ export interface BriefRecord extends FromFile {
   title: string;
   date: Date;
   updated?: Date | undefined;
+  /** The frontmatter's summary, or the first paragraph's text; '' when the body has none. */
   summary: string;
+  /** The summary is the first paragraph's text (the page need not show it twice). */
+  summaryFromBody?: boolean | undefined;
+  /** Key takeaways; empty where the site's rules allow it. */
   highlights: string[];
   sources: SourceData[];
   authors: string[];
   draft: boolean;
   /** Its git history, when the site is built from a git checkout. */
   git?: GitHistory | undefined;
+  /** Old addresses (paths such as `/2013/01/11/x/`, or `/?p=123`) that redirect to the brief. */
+  redirectFrom: string[];
   /** Frontmatter references, by kind. */
   refs: Partial<Record<KindId, string[]>>;
 }

@@ -16,13 +16,18 @@ export function readingMinutes(markdown: string): number {
 }
 
 /** Markdown → rough plain text, for counts and feed excerpts (not for display of the body). */
-function stripMarkdown(markdown: string): string {
+export function stripMarkdown(markdown: string): string {
   return markdown
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^#{1,6}\s+/gm, '')
     .replace(/[*_`>]/g, '');
+}
+
+/** Does the text contain Chinese characters? */
+export function hasCjk(text: string): boolean {
+  return /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(text);
 }
 
 /** Case- and width-insensitive key for matching names and aliases. */

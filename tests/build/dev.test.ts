@@ -1,8 +1,8 @@
 /**
  * `npm run dev` tells the author what `npm run check` tells them: a broken brief shows its
  * file:line problem on the page (Astro's error page and overlay) and in the terminal, and
- * the page comes back once the file is fixed. It also shows drafts and scheduled briefs,
- * marked as such.
+ * the page comes back once the file is fixed; a warning never stops it. It also shows drafts
+ * and scheduled briefs, marked as such.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -112,6 +112,17 @@ describe('npm run dev', () => {
         page,
         (t) => t.includes('Alpha brief about Northern Rare Earth') && !t.includes('beta.md:6'),
       );
+
+      // A recommendation of the site's rules not followed is a warning: the page still
+      // renders, without the parts the brief lacks, and the terminal counts it.
+      writeFileSync(beta, good.replace('highlights: [Two.]\n', '').replace(/^sources:\n.*\n/m, ''));
+      const betaPage = await until(
+        `http://127.0.0.1:${port}/briefs/beta/`,
+        (t) => t.includes('Beta brief about MP Materials') && !t.includes('Key takeaways'),
+      );
+      expect(betaPage).not.toContain('<title>Error</title>');
+      expect(betaPage).not.toContain('id="sources"');
+      expect(terminal).toMatch(/2 content warnings: `npm run check` lists them/);
     },
   );
 });

@@ -28,6 +28,7 @@ export function brief(
     sources: [{ title: 'S', publisher: 'P', url: 'https://example.com/' }],
     authors: [],
     draft,
+    redirectFrom: [],
     refs,
     body,
     format: 'md',

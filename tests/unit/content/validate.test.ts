@@ -96,11 +96,15 @@ describe('validateContent', () => {
 });
 
 describe('schemas', () => {
-  it('keep drafts as a boolean with a default, and limit highlights to five', () => {
+  it('keep drafts as a boolean with a default, and check the form of what is there', () => {
     const base = { title: 'Title', date: '2025-01-01', summary: 'A summary long enough to pass.', highlights: ['a b c'], sources: [{ title: 't', publisher: 'p', url: 'https://e.com' }] };
-    expect(briefSchema.parse(base)).toMatchObject({ draft: false, companies: [], terms: [] });
-    expect(briefSchema.safeParse({ ...base, highlights: Array(6).fill('takeaway') }).success).toBe(false);
+    expect(briefSchema.parse(base)).toMatchObject({ draft: false, companies: [], terms: [], redirect_from: [] });
+    // How many takeaways and sources a brief needs is the site's rules (rules.test.ts), not the schema's.
+    expect(briefSchema.parse({ title: 'T', date: '2025-01-01' })).toMatchObject({ highlights: [], sources: [] });
     expect(briefSchema.safeParse({ ...base, sources: [{ title: 't', publisher: 'p', url: 'ftp://e.com' }] }).success).toBe(false);
+    expect(briefSchema.safeParse({ ...base, highlights: 'one' }).success).toBe(false);
+    expect(briefSchema.safeParse({ ...base, redirect_from: ['https://old.example.com/x/'] }).success).toBe(false);
+    expect(briefSchema.safeParse({ ...base, redirect_from: ['/2013/01/11/x/', '/?p=123'] }).success).toBe(true);
   });
 
   it('make stub profiles that the kind schema accepts', () => {

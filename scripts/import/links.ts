@@ -1,0 +1,107 @@
+/**
+ * Links inside imported posts. A link to another imported post becomes a link to its brief
+ * (relative, `../new-slug/`, so it works under any base path); any other link to the old
+ * site becomes an absolute address on the old site, so it never turns into a broken link
+ * of the new one; links elsewhere are left alone.
+ */
+import { markdownToMdast } from 'satteri';
+import { MARKDOWN_FEATURES } from '../../src/content/wikilinks.ts';
+
+/** An old address as a lookup key: decoded, without a trailing slash or index file. */
+export function oldUrlKey(path: string): string {
+  const [rawPath = '', query = ''] = path.split(/\?(.*)/s, 2);
+  let decoded = rawPath;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    // Keep a malformed escape as written.
+  }
+  const clean = `/${decoded.replace(/^\/+/, '')}`
+    .replace(/\/index\.(?:html?|php)$/i, '/')
+    .replace(/\/+$/, '');
+  return `${clean || '/'}${query ? `?${query}` : ''}`;
+}
+
+export interface LinkContext {
+  /** Old address key → brief slug, for every imported post. */
+  slugs: ReadonlyMap<string, string>;
+  /** Host names of the old site (without `www.`). */
+  hosts: ReadonlySet<string>;
+  /** The old site's address, when known, to keep other links to it working. */
+  siteUrl?: string | undefined;
+}
+
+const PLACEHOLDER_HOST = 'old-site.invalid';
+
+/** Resolves one link of a post whose old address is `postUrl` (absolute or a path). */
+export function resolveLink(
+  raw: string,
+  postUrl: string,
+  context: LinkContext,
+  unresolved?: (url: string) => void,
+): string {
+  if (!raw || raw.startsWith('#') || /^(?!https?:)[a-z][a-z0-9+.-]*:/i.test(raw)) return raw;
+  let url: URL;
+  try {
+    const base = /^https?:/.test(postUrl)
+      ? postUrl
+      : new URL(postUrl, context.siteUrl ?? `https://${PLACEHOLDER_HOST}`).href;
+    url = new URL(raw, base);
+  } catch {
+    return raw;
+  }
+  const host = url.host.replace(/^www\./, '');
+  const onOldSite = host === PLACEHOLDER_HOST || context.hosts.has(host);
+  if (!onOldSite) return raw;
+  const slug = context.slugs.get(oldUrlKey(`${url.pathname}${url.search}`));
+  if (slug) return `../${slug}/${url.hash}`;
+  if (host !== PLACEHOLDER_HOST) return url.href;
+  // A path of an old site whose address is unknown: it would be a broken link here.
+  unresolved?.(raw);
+  return raw;
+}
+
+interface MdNode {
+  type: string;
+  url?: string;
+  position?: { start: { offset?: number }; end: { offset?: number } };
+  children?: MdNode[];
+}
+
+/**
+ * Rewrites the URL of every link, image and link definition of a Markdown body, found by the
+ * Markdown parser (so nothing in code is touched); the rest of the text is left as written.
+ */
+export function rewriteMarkdownLinks(markdown: string, resolve: (url: string) => string): string {
+  const edits: Array<{ start: number; end: number; text: string }> = [];
+  const visit = (node: MdNode) => {
+    if (
+      (node.type === 'link' || node.type === 'image' || node.type === 'definition') &&
+      node.url !== undefined
+    ) {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start !== undefined && end !== undefined && !markdown.startsWith('[[', start)) {
+        const source = markdown.slice(start, end);
+        const next = resolve(node.url);
+        // The URL as written: in (…) or after "]: ", possibly in <…>.
+        const written = [
+          `(${node.url}`,
+          `(<${node.url}>`,
+          `]: ${node.url}`,
+          `]: <${node.url}>`,
+        ].find((w) => source.includes(w));
+        if (next !== node.url && written) {
+          const at = start + source.lastIndexOf(written) + written.indexOf(node.url);
+          edits.push({ start: at, end: at + node.url.length, text: next });
+        }
+      }
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(markdownToMdast(markdown, { features: MARKDOWN_FEATURES }) as MdNode);
+  let out = markdown;
+  for (const edit of edits.sort((a, b) => b.start - a.start))
+    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
+}

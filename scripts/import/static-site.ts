@@ -1,0 +1,505 @@
+/**
+ * Hugo, Jekyll and Eleventy sites read into posts: every Markdown (or HTML) file with a date
+ * is a post; its frontmatter (YAML, TOML or JSON) is mapped to ours; its old address is
+ * worked out the way its generator makes it (Jekyll's and Hugo's permalink settings, an
+ * explicit `url`/`permalink`, Eleventy's folders); Hugo shortcodes and Liquid tags are
+ * converted where they map, and kept visible and reported where they do not.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, relative, sep } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { parse as parseYaml } from 'yaml';
+import { slugFromTitle } from '../../src/content/slugs.ts';
+import { type PostStatus, type SourcePost, type Term } from './post.ts';
+import { expandHugoShortcodes, expandLiquidTags, type Shortcode } from './shortcodes.ts';
+import { cleanText, dayOf } from './wordpress.ts';
+
+export const GENERATORS = ['hugo', 'jekyll', 'eleventy'] as const;
+export type Generator = (typeof GENERATORS)[number];
+
+export interface StaticSite {
+  generator: Generator;
+  site: { title: string; description: string; url: string; language: string };
+  posts: SourcePost[];
+  hosts: string[];
+  /** Files that could not be read, with why. */
+  unreadable: string[];
+}
+
+const EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd', '.html', '.htm']);
+const SKIP_DIRS = new Set([
+  'node_modules',
+  '_site',
+  '_includes',
+  '_layouts',
+  '_data',
+  '_sass',
+  'public',
+  'resources',
+  'layouts',
+  'themes',
+  'static',
+  'assets',
+  'archetypes',
+  'i18n',
+  'data',
+  '.git',
+]);
+
+export class StaticSiteError extends Error {}
+
+function readConfig(folder: string, names: string[]): Record<string, unknown> {
+  for (const name of names) {
+    const path = join(folder, name);
+    if (!existsSync(path)) continue;
+    const text = readFileSync(path, 'utf8');
+    try {
+      if (name.endsWith('.toml')) return parseToml(text) as Record<string, unknown>;
+      if (name.endsWith('.json')) return JSON.parse(text) as Record<string, unknown>;
+      return (parseYaml(text) as Record<string, unknown> | null) ?? {};
+    } catch (error) {
+      throw new StaticSiteError(
+        `${path}: the settings cannot be read: ${(error as Error).message.split('\n')[0]}`,
+      );
+    }
+  }
+  return {};
+}
+
+const HUGO_CONFIGS = [
+  'hugo.toml',
+  'hugo.yaml',
+  'hugo.yml',
+  'hugo.json',
+  'config.toml',
+  'config.yaml',
+  'config.yml',
+  'config.json',
+];
+const JEKYLL_CONFIGS = ['_config.yml', '_config.yaml'];
+
+export function detectGenerator(folder: string): Generator {
+  const has = (name: string) => existsSync(join(folder, name));
+  if (JEKYLL_CONFIGS.some(has) || has('_posts')) return 'jekyll';
+  if (HUGO_CONFIGS.some(has) || has('archetypes') || has('content')) return 'hugo';
+  return 'eleventy';
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (SKIP_DIRS.has(name) || (name.startsWith('.') && name !== '.')) return [];
+      return listFiles(path);
+    }
+    return EXTENSIONS.has(extname(name).toLowerCase()) ? [path] : [];
+  });
+}
+
+/** Frontmatter in YAML (`---`), TOML (`+++`) or JSON (`{`), and the body after it. */
+export function splitAnyFrontmatter(text: string): { data: Record<string, unknown>; body: string } {
+  const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const yaml = /^---[ \t]*\n([\s\S]*?)\n?^(?:---|\.\.\.)[ \t]*(?:\n|$)/m.exec(clean);
+  if (yaml && yaml.index === 0)
+    return {
+      data: (parseYaml(yaml[1]!) as Record<string, unknown> | null) ?? {},
+      body: clean.slice(yaml[0].length),
+    };
+  const toml = /^\+\+\+[ \t]*\n([\s\S]*?)\n?^\+\+\+[ \t]*(?:\n|$)/m.exec(clean);
+  if (toml && toml.index === 0)
+    return {
+      data: parseToml(toml[1]!) as Record<string, unknown>,
+      body: clean.slice(toml[0].length),
+    };
+  if (clean.startsWith('{')) {
+    // Hugo's JSON frontmatter: a JSON object, then the body.
+    for (let end = clean.indexOf('}\n'); end > 0; end = clean.indexOf('}\n', end + 1)) {
+      try {
+        return {
+          data: JSON.parse(clean.slice(0, end + 1)) as Record<string, unknown>,
+          body: clean.slice(end + 2),
+        };
+      } catch {
+        // Not the end of the object yet.
+      }
+    }
+  }
+  return { data: {}, body: clean };
+}
+
+const str = (value: unknown): string =>
+  value === undefined || value === null
+    ? ''
+    : value instanceof Date
+      ? value.toISOString()
+      : String(value);
+
+/** A list field that may be written as a list or as one string (Jekyll: space-separated). */
+function listField(value: unknown, spaceSeparated: boolean): string[] {
+  if (Array.isArray(value))
+    return value
+      .map(str)
+      .map((v) => v.trim())
+      .filter(Boolean);
+  const text = str(value).trim();
+  if (!text) return [];
+  return spaceSeparated
+    ? text.split(/\s+/)
+    : text
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
+}
+
+/** Hugo's `urlize`: lowercase, spaces to hyphens, punctuation dropped, letters of any script kept. */
+function urlize(text: string): string {
+  return text
+    .toLowerCase()
+    .trim()
+    .replace(/\s+/g, '-')
+    .replace(/[^\p{L}\p{N}_.~-]/gu, '')
+    .replace(/-+/g, '-');
+}
+
+function fill(pattern: string, tokens: Record<string, string>): string {
+  return pattern
+    .replace(/:([a-z_]+)/g, (whole, name: string) => tokens[name] ?? whole)
+    .replace(/\/{2,}/g, '/');
+}
+
+const JEKYLL_STYLES: Record<string, string> = {
+  date: '/:categories/:year/:month/:day/:title:output_ext',
+  pretty: '/:categories/:year/:month/:day/:title/',
+  ordinal: '/:categories/:year/:y_day/:title:output_ext',
+  none: '/:categories/:title:output_ext',
+};
+
+interface Draft {
+  file: string;
+  rel: string;
+  data: Record<string, unknown>;
+  body: string;
+  html: boolean;
+  date?: string | undefined;
+  title: string;
+  slug: string;
+  status: PostStatus;
+  oldUrl: string;
+  page: boolean;
+}
+
+export function readStaticSite(
+  folder: string,
+  forced?: Generator,
+  oldSiteUrl?: string,
+): StaticSite {
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new StaticSiteError(`${folder} is not a folder`);
+  const generator = forced ?? detectGenerator(folder);
+  const config =
+    generator === 'jekyll'
+      ? readConfig(folder, JEKYLL_CONFIGS)
+      : generator === 'hugo'
+        ? readConfig(folder, HUGO_CONFIGS)
+        : {};
+  const params = (config.params ?? {}) as Record<string, unknown>;
+  const url = (
+    oldSiteUrl ?? str(generator === 'hugo' ? (config.baseURL ?? config.baseurl) : config.url)
+  ).replace(/\/+$/, '');
+  const baseurl = generator === 'jekyll' ? str(config.baseurl).replace(/\/+$/, '') : '';
+  const site = {
+    title: cleanText(str(config.title)),
+    description: cleanText(str(config.description ?? params.description)),
+    url: `${url}${baseurl}`,
+    language: str(config.languageCode ?? config.lang ?? config.locale) || 'en',
+  };
+  const hosts: string[] = [];
+  try {
+    if (url) hosts.push(new URL(url).host.replace(/^www\./, ''));
+  } catch {
+    throw new StaticSiteError(
+      `the old site's address "${url}" is not a full address such as https://old.example.com`,
+    );
+  }
+
+  const contentRoot =
+    generator === 'hugo' && existsSync(join(folder, str(config.contentDir) || 'content'))
+      ? join(folder, str(config.contentDir) || 'content')
+      : folder;
+  const permalinks = (config.permalinks ?? {}) as Record<string, unknown>;
+  const unreadable: string[] = [];
+  const drafts: Draft[] = [];
+  for (const file of listFiles(contentRoot)) {
+    const rel = relative(contentRoot, file).split(sep).join('/');
+    const name = basename(file, extname(file));
+    if (name === '_index' || /^readme$/i.test(name)) continue;
+    // Jekyll's posts are in _posts (and _drafts); its other files are pages.
+    const jekyllPage =
+      generator === 'jekyll' && !/^_(posts|drafts)\//.test(rel) && !rel.includes('/_posts/');
+    let data: Record<string, unknown>;
+    let body: string;
+    try {
+      ({ data, body } = splitAnyFrontmatter(readFileSync(file, 'utf8')));
+    } catch (error) {
+      unreadable.push(
+        `${rel}: the frontmatter cannot be read: ${(error as Error).message.split('\n')[0]}`,
+      );
+      continue;
+    }
+    const jekyllName = /^(\d{4}-\d{2}-\d{2})-(.+)$/.exec(name);
+    const date = dayOf(
+      str(data.date),
+      str(data.publishDate ?? data.pubDate),
+      jekyllName?.[1] ?? '',
+    );
+    const fileSlug = name === 'index' ? basename(join(file, '..')) : (jekyllName?.[2] ?? name);
+    const title = cleanText(str(data.title));
+    const slug = str(data.slug) || fileSlug;
+    const isDraft = data.draft === true || data.published === false || rel.startsWith('_drafts/');
+    const future = date && date > new Date().toISOString().slice(0, 10);
+    const status: PostStatus = isDraft ? 'draft' : future ? 'future' : 'publish';
+    const categories = listField(data.categories ?? data.category, generator === 'jekyll');
+    const explicit = str(data.url ?? data.permalink);
+    let oldUrl: string;
+    if (explicit && !explicit.includes('{{') && data.permalink !== false)
+      oldUrl = explicit.startsWith('/') ? explicit : `/${explicit}`;
+    else if (generator === 'jekyll') {
+      const style = str(data.permalink ?? config.permalink) || 'date';
+      const [year = '', month = '', day = ''] = (date ?? '').split('-');
+      const dayOfYear = date
+        ? String(
+            Math.floor((Date.parse(date) - Date.parse(`${year}-01-01`)) / 86_400_000) + 1,
+          ).padStart(3, '0')
+        : '';
+      oldUrl = fill(JEKYLL_STYLES[style] ?? style, {
+        categories: categories.map((c) => urlize(c)).join('/'),
+        year,
+        month,
+        i_month: String(Number(month)),
+        day,
+        i_day: String(Number(day)),
+        short_year: year.slice(2),
+        y_day: dayOfYear,
+        title: str(data.slug) || fileSlug,
+        slug: str(data.slug) || fileSlug,
+        output_ext: '.html',
+        name: fileSlug,
+      });
+      oldUrl = `${baseurl}${oldUrl}`;
+    } else if (generator === 'hugo') {
+      const section = rel.includes('/') ? rel.split('/')[0]! : '';
+      const pattern = str(
+        permalinks[section] ?? (permalinks.page as Record<string, unknown> | undefined)?.[section],
+      );
+      const [year = '', month = '', day = ''] = (date ?? '').split('-');
+      const tokens = {
+        year,
+        month,
+        day,
+        section,
+        sections: rel.split('/').slice(0, -1).join('/'),
+        title: urlize(title),
+        slug: str(data.slug) ? urlize(str(data.slug)) : urlize(title) || fileSlug,
+        filename: fileSlug,
+        contentbasename: fileSlug,
+        slugorfilename: str(data.slug) || fileSlug,
+        slugorcontentbasename: str(data.slug) || fileSlug,
+      };
+      const dir = rel
+        .split('/')
+        .slice(0, name === 'index' ? -2 : -1)
+        .join('/');
+      oldUrl = pattern
+        ? fill(pattern, tokens)
+        : `/${dir ? `${dir}/` : ''}${urlize(str(data.slug)) || fileSlug}/`;
+    } else {
+      const path = rel.replace(/\.[^.]+$/, '').replace(/(^|\/)index$/, '');
+      oldUrl = `/${path}${path ? '/' : ''}`;
+    }
+    drafts.push({
+      file,
+      rel,
+      data,
+      body,
+      html: /\.html?$/i.test(file),
+      date,
+      title,
+      slug,
+      status,
+      oldUrl,
+      page: jekyllPage || !date,
+    });
+  }
+
+  // Posts by the names their siblings use to link to them ({{< ref >}}, {% post_url %}).
+  const byName = new Map<string, string>();
+  for (const d of drafts) {
+    const noExt = d.rel.replace(/\.[^.]+$/, '');
+    // A page bundle (posts/x/index.md) is named by its folder.
+    const named = noExt.replace(/\/index$/, '');
+    for (const key of [
+      d.rel,
+      noExt,
+      named,
+      basename(named),
+      `/${d.rel}`,
+      `/${named}`,
+      named.replace(/^_posts\//, ''),
+    ]) {
+      if (!byName.has(key)) byName.set(key, d.oldUrl);
+    }
+  }
+
+  const posts = drafts.map((d): SourcePost => {
+    const warnings: string[] = [];
+    const kept: string[] = [];
+    let body = d.body.replace(/<!--\s*more\s*-->/g, '');
+    body =
+      generator === 'hugo'
+        ? expandHugoShortcodes(body, (code) => hugoShortcode(code, byName), kept)
+        : expandLiquidTags(body, (code) => liquidTag(code, byName), kept);
+    for (const code of kept)
+      warnings.push(
+        `${generator === 'hugo' ? 'shortcode' : 'template tag'} ${code} has no equivalent here: kept as text`,
+      );
+    const tags = listField(d.data.tags, generator === 'jekyll').filter(
+      (t) => generator !== 'eleventy' || !['post', 'posts', 'all'].includes(t.toLowerCase()),
+    );
+    const categories = listField(d.data.categories ?? d.data.category, generator === 'jekyll');
+    const terms: Term[] = [
+      ...categories.map((name): Term => ({
+        taxonomy: 'categories',
+        name,
+        slug: slugFromTitle(name),
+      })),
+      ...tags.map((name): Term => ({ taxonomy: 'tags', name, slug: slugFromTitle(name) })),
+    ];
+    const aliases = [
+      ...listField(d.data.aliases, false),
+      ...listField(d.data.redirect_from, false),
+    ].map((a) => (a.startsWith('/') ? a : `/${a}`));
+    const summary = cleanText(
+      str(d.data.description ?? d.data.summary ?? d.data.excerpt).replace(/[*_`]/g, ''),
+    );
+    return {
+      id: d.rel,
+      kind: d.page ? 'page' : 'post',
+      title: d.title,
+      date: d.date,
+      slug: d.slug,
+      summary: summary || undefined,
+      ...(d.html ? { html: body } : { markdown: body }),
+      authors: listField(d.data.authors ?? d.data.author, false),
+      status: d.status,
+      terms,
+      oldUrls: [...new Set([d.oldUrl, ...aliases])],
+      baseUrl: site.url ? `${site.url}${d.oldUrl}` : undefined,
+      warnings,
+    };
+  });
+  return { generator, site, posts, hosts, unreadable };
+}
+
+/** Hugo shortcodes with a Markdown equivalent; undefined keeps one as written. */
+function hugoShortcode(code: Shortcode, byName: Map<string, string>): string | undefined {
+  const { name, attrs, args } = code;
+  const arg = (key: string, position: number) => attrs[key] ?? args[position] ?? '';
+  switch (name) {
+    case 'figure':
+    case 'img':
+    case 'image': {
+      const src = arg('src', 0);
+      if (!src) return undefined;
+      const caption = attrs.caption ?? attrs.title ?? '';
+      const image = `![${(attrs.alt ?? caption).replace(/[[\]]/g, '')}](${src})`;
+      return `${attrs.link ? `[${image}](${attrs.link})` : image}${caption ? `\n\n*${caption}*` : ''}`;
+    }
+    case 'youtube':
+      return arg('id', 0)
+        ? `[Video on YouTube](https://www.youtube.com/watch?v=${arg('id', 0)})`
+        : undefined;
+    case 'vimeo':
+      return arg('id', 0) ? `[Video on Vimeo](https://vimeo.com/${arg('id', 0)})` : undefined;
+    case 'tweet':
+    case 'x': {
+      const id = attrs.id ?? args.at(-1) ?? '';
+      const user = attrs.user ?? (args.length > 1 ? args[0] : 'i');
+      return id ? `[Post on X](https://x.com/${user}/status/${id})` : undefined;
+    }
+    case 'gist':
+      return args.length >= 2
+        ? `[Gist ${args[1]}](https://gist.github.com/${args[0]}/${args[1]})`
+        : undefined;
+    case 'instagram':
+      return arg('id', 0)
+        ? `[Post on Instagram](https://www.instagram.com/p/${arg('id', 0)}/)`
+        : undefined;
+    case 'highlight':
+      return codeFence(code.content ?? '', args[0] ?? attrs.lang ?? '');
+    case 'ref':
+    case 'relref': {
+      const target = arg('path', 0).replace(/#.*$/, '');
+      const url =
+        byName.get(target) ??
+        byName.get(target.replace(/^\//, '')) ??
+        byName.get(target.replace(/\.md$/, ''));
+      return url
+        ? `${url}${arg('path', 0).includes('#') ? arg('path', 0).slice(arg('path', 0).indexOf('#')) : ''}`
+        : undefined;
+    }
+    case 'details':
+      return `<details><summary>${attrs.summary ?? 'Details'}</summary>\n\n${code.inner().trim()}\n\n</details>`;
+    default:
+      return undefined;
+  }
+}
+
+function codeFence(code: string, language: string): string {
+  const body = code.replace(/^\n+|\s+$/g, '');
+  const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${language}\n${body}\n${fence}`;
+}
+
+/** Liquid (Jekyll) and Nunjucks (Eleventy) tags with an equivalent; undefined keeps one as written. */
+function liquidTag(code: Shortcode, byName: Map<string, string>): string | undefined {
+  const { name, args } = code;
+  const unquote = (value: string | undefined) => (value ?? '').replace(/^["']|["'],?$/g, '');
+  switch (name) {
+    case 'highlight':
+      return codeFence(code.content ?? '', args[0] ?? '');
+    case 'raw':
+      return code.content ?? '';
+    case 'comment':
+      return '';
+    case 'post_url':
+    case 'link': {
+      const target = unquote(args[0]);
+      return (
+        byName.get(target) ??
+        byName.get(target.replace(/\.[^.]+$/, '')) ??
+        byName.get(`_posts/${target}`)
+      );
+    }
+    case 'youtube':
+      return args[0]
+        ? `[Video on YouTube](https://www.youtube.com/watch?v=${unquote(args[0])})`
+        : undefined;
+    case 'image': {
+      const [src, alt] = args.map(unquote);
+      return src ? `![${(alt ?? '').replace(/[[\]]/g, '')}](${src})` : undefined;
+    }
+    case '{{': {
+      // Output tags: the site's own address is dropped (links become paths), a quoted path is kept.
+      const expression = args[0] ?? '';
+      if (/^site\.(?:base)?url$/i.test(expression)) return '';
+      const path = /^["']([^"']*)["']\s*\|\s*(?:relative_url|absolute_url|url)\s*$/.exec(
+        expression,
+      );
+      if (path) return path[1];
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}

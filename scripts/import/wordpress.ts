@@ -1,0 +1,425 @@
+/**
+ * WordPress exports (WXR, "Tools → Export") read into posts: the XML by fast-xml-parser,
+ * titles and terms decoded from their character references by `entities`, bodies prepared
+ * as WordPress itself would show them (block comments dropped, shortcodes expanded where
+ * they map to HTML, paragraphs added where the editor left only blank lines) for the HTML
+ * converter.
+ */
+import { decodeHTML } from 'entities';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { type PostStatus, type SourcePost, type Term } from './post.ts';
+import { expandWordPressShortcodes, type Shortcode } from './shortcodes.ts';
+
+export class WxrError extends Error {
+  readonly line: number | undefined;
+  constructor(message: string, line?: number) {
+    super(message);
+    this.line = line;
+  }
+}
+
+export interface WxrSite {
+  title: string;
+  description: string;
+  /** The blog's address, e.g. https://old.example.com or https://example.com/blog. */
+  url: string;
+  language: string;
+}
+
+interface Attachment {
+  id: string;
+  url: string;
+  title: string;
+  caption: string;
+  parent: string;
+}
+
+export interface Wxr {
+  site: WxrSite;
+  posts: SourcePost[];
+  attachments: number;
+  /** Items that are neither posts, pages nor attachments (menus, revisions, blocks…), by type. */
+  otherItems: Record<string, number>;
+  /** Host names the old site was served from, for recognising its links. */
+  hosts: string[];
+}
+
+type Node = Record<string, unknown>;
+
+const ARRAYS = new Set([
+  'rss.channel.item',
+  'rss.channel.item.category',
+  'rss.channel.item.wp:postmeta',
+  'rss.channel.wp:category',
+  'rss.channel.wp:tag',
+  'rss.channel.wp:author',
+  'rss.channel.wp:term',
+]);
+
+/** Text of an element that may be a plain value, CDATA or an element with attributes. */
+function text(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'object') {
+    const node = value as Node;
+    return text(node['#text'] ?? node['__cdata'] ?? '');
+  }
+  return String(value);
+}
+
+/** A title or name: character references decoded, tags and control characters removed. */
+export function cleanText(value: string): string {
+  return (
+    decodeHTML(value.replace(/<[^>]*>/g, ''))
+      // eslint-disable-next-line no-control-regex -- control characters are what is removed
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\ufeff]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
+
+/** HTML → plain text for excerpts. */
+function plainText(html: string): string {
+  return cleanText(
+    html.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<(?:br|\/p|\/div|\/li)\b[^>]*>/gi, ' '),
+  );
+}
+
+/** `2013-01-11 09:30:00` (or an RSS date) → `2013-01-11`; undefined for WordPress's zero date. */
+export function dayOf(...candidates: string[]): string | undefined {
+  for (const value of candidates) {
+    const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
+    if (iso && iso[1] !== '0000') return `${iso[1]}-${iso[2]}-${iso[3]}`;
+    if (!iso && value.trim()) {
+      const parsed = new Date(value);
+      if (!Number.isNaN(parsed.getTime())) return parsed.toISOString().slice(0, 10);
+    }
+  }
+  return undefined;
+}
+
+function decodeSlug(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+const BLOCK_TAGS =
+  'address|article|aside|blockquote|caption|dd|details|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|li|map|math|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul|video|audio|object|embed|script|style|noscript';
+
+/** Elements that start a block: a chunk that begins with one is not wrapped in a paragraph. */
+const BLOCK = new RegExp(`^<(?:/?(?:${BLOCK_TAGS})\\b|!--)`, 'i');
+
+/**
+ * WordPress's automatic paragraphs, for classic-editor posts that have only blank lines:
+ * each chunk between blank lines that is not already a block becomes a paragraph, and single
+ * line breaks in it become `<br>`. `<pre>` blocks are left as they are.
+ */
+export function autoParagraphs(html: string): string {
+  const kept: string[] = [];
+  const guarded = html.replace(/<pre\b[\s\S]*?<\/pre>/gi, (block) => {
+    kept.push(block);
+    return `\uE000${kept.length - 1}\uE000`;
+  });
+  const chunks = guarded
+    .replace(/\r\n?/g, '\n')
+    // As WordPress does: block elements stand apart from the text around them.
+    .replace(new RegExp(`(<(?:${BLOCK_TAGS})[\\s/>])`, 'gi'), '\n\n$1')
+    .replace(new RegExp(`(</(?:${BLOCK_TAGS})>)`, 'gi'), '$1\n\n')
+    // A web address alone on its line is an embed: a link here.
+    .replace(/^[ \t]*(https?:\/\/[^\s<>"]+)[ \t]*$/gm, '<p><a href="$1">$1</a></p>')
+    .split(/\n\s*\n/)
+    .map((chunk) => chunk.trim())
+    .filter(Boolean);
+  const out = chunks.map((chunk) => {
+    if (BLOCK.test(chunk) || /^\uE000\d+\uE000$/.test(chunk)) return chunk;
+    return `<p>${chunk.replace(/\n/g, '<br>\n')}</p>`;
+  });
+  return out.join('\n\n').replace(/\uE000(\d+)\uE000/g, (_m, i: string) => kept[Number(i)]!);
+}
+
+const escapeAttr = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escapeText = (value: string) => value.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A link paragraph for media that has no Markdown form. */
+const mediaLink = (url: string, label: string) =>
+  `<p><a href="${escapeAttr(url)}">${escapeText(label)}</a></p>`;
+
+/** WordPress shortcodes with an HTML equivalent; undefined keeps one as written. */
+function shortcodeHtml(
+  code: Shortcode,
+  attachments: Map<string, Attachment>,
+  postId: string,
+): string | undefined {
+  const { name, attrs, args } = code;
+  switch (name) {
+    case 'caption':
+    case 'wp_caption': {
+      const inner = code.inner();
+      const image = /<a\b[^>]*>\s*<img\b[^>]*>\s*<\/a>|<img\b[^>]*>/i.exec(inner)?.[0] ?? '';
+      const caption = attrs.caption ?? inner.replace(image, '').trim();
+      return `<figure>${image}<figcaption>${caption}</figcaption></figure>`;
+    }
+    case 'gallery': {
+      const ids = attrs.ids
+        ? attrs.ids.split(',').map((id) => id.trim())
+        : [...attachments.values()].filter((a) => a.parent === postId).map((a) => a.id);
+      const images = ids.map((id) => attachments.get(id)).filter((a): a is Attachment => !!a);
+      if (!images.length) return undefined;
+      return images
+        .map(
+          (a) =>
+            `<figure><img src="${escapeAttr(a.url)}" alt="${escapeAttr(a.title)}">${a.caption ? `<figcaption>${escapeText(a.caption)}</figcaption>` : ''}</figure>`,
+        )
+        .join('\n');
+    }
+    case 'embed':
+    case 'youtube':
+    case 'vimeo':
+    case 'tweet':
+    case 'twitter': {
+      const url = (code.content ?? '').trim() || attrs.url || attrs.src || args[0] || '';
+      return /^https?:\/\//.test(url) ? mediaLink(url, url) : undefined;
+    }
+    case 'video':
+    case 'audio': {
+      const url =
+        attrs.src ||
+        attrs.mp4 ||
+        attrs.m4v ||
+        attrs.webm ||
+        attrs.ogv ||
+        attrs.mp3 ||
+        attrs.ogg ||
+        attrs.wav ||
+        attrs.m4a ||
+        '';
+      return url
+        ? mediaLink(url, `${name === 'video' ? 'Video' : 'Audio'}: ${url.split('/').pop()}`)
+        : undefined;
+    }
+    case 'code':
+    case 'sourcecode':
+    case 'source': {
+      const language = attrs.language || attrs.lang || args[0] || '';
+      return `<pre><code${language ? ` class="language-${escapeAttr(language)}"` : ''}>${escapeText(code.content ?? '')}</code></pre>`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The body as WordPress would show it: blocks, shortcodes and paragraphs. */
+export function prepareBody(
+  html: string,
+  expandShortcode: (code: Shortcode) => string | undefined,
+  kept: string[],
+): string {
+  const withoutBlocks = html
+    .replace(/<!--\s*\/?wp:[\s\S]*?-->/g, '')
+    .replace(/<!--\s*(?:more|nextpage|noteaser)\b[^>]*-->/g, '');
+  return autoParagraphs(expandWordPressShortcodes(withoutBlocks, expandShortcode, kept));
+}
+
+const STATUSES: Record<string, PostStatus> = {
+  publish: 'publish',
+  draft: 'draft',
+  'auto-draft': 'trash',
+  pending: 'pending',
+  future: 'future',
+  private: 'private',
+  trash: 'trash',
+  inherit: 'trash',
+};
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host.replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The path (and query) of an address on the old site, relative to the domain. */
+function pathOf(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Characters XML 1.0 forbids, which WordPress exports nevertheless contain (pasted text). */
+// eslint-disable-next-line no-control-regex -- the characters to remove
+const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+export function parseWxr(source: string): Wxr {
+  const xml = source.replace(INVALID_XML, '');
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true)
+    throw new WxrError(`the file is not well-formed XML: ${valid.err.msg}`, valid.err.line);
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    processEntities: true,
+    htmlEntities: false,
+    isArray: (_name, path) => ARRAYS.has(String(path)),
+  });
+  const doc = parser.parse(xml) as Node;
+  const channel = (doc.rss as Node | undefined)?.channel as Node | undefined;
+  if (
+    !channel ||
+    !('wp:wxr_version' in channel || 'wp:base_site_url' in channel || 'item' in channel)
+  ) {
+    throw new WxrError(
+      'this is not a WordPress export (WXR): there is no <rss><channel> with WordPress items. Export it from WordPress under Tools → Export.',
+    );
+  }
+  const url = (
+    text(channel['wp:base_blog_url']) ||
+    text(channel.link) ||
+    text(channel['wp:base_site_url'])
+  ).replace(/\/+$/, '');
+  const site: WxrSite = {
+    title: cleanText(text(channel.title)),
+    description: cleanText(text(channel.description)),
+    url,
+    language: text(channel.language) || 'en',
+  };
+  const hosts = [
+    ...new Set(
+      [url, text(channel.link), text(channel['wp:base_site_url'])]
+        .map(hostOf)
+        .filter((h): h is string => !!h),
+    ),
+  ];
+  const blogPath = pathOf(url)?.replace(/\/+$/, '') ?? '';
+
+  // Terms: names and parents of categories (nested), for the categories posts name.
+  const parents = new Map<string, string>();
+  const names = new Map<string, string>();
+  const descriptions = new Map<string, string>();
+  for (const category of (channel['wp:category'] as Node[] | undefined) ?? []) {
+    const slug = decodeSlug(text(category['wp:category_nicename']));
+    names.set(slug, cleanText(text(category['wp:cat_name'])));
+    const parent = decodeSlug(text(category['wp:category_parent']));
+    if (parent) parents.set(slug, parent);
+    const description = cleanText(text(category['wp:category_description']));
+    if (description) descriptions.set(slug, description);
+  }
+  const ancestry = (slug: string): string[] => {
+    const out: string[] = [];
+    for (let p = parents.get(slug); p && !out.includes(names.get(p) ?? p); p = parents.get(p))
+      out.push(names.get(p) ?? p);
+    return out;
+  };
+
+  const authors = new Map<string, string>();
+  for (const author of (channel['wp:author'] as Node[] | undefined) ?? []) {
+    authors.set(
+      text(author['wp:author_login']),
+      cleanText(text(author['wp:author_display_name'])) || text(author['wp:author_login']),
+    );
+  }
+
+  const items = (channel.item as Node[] | undefined) ?? [];
+  const attachments = new Map<string, Attachment>();
+  const otherItems: Record<string, number> = {};
+  for (const item of items) {
+    if (text(item['wp:post_type']) !== 'attachment') continue;
+    attachments.set(text(item['wp:post_id']), {
+      id: text(item['wp:post_id']),
+      url: text(item['wp:attachment_url']) || text(item.guid),
+      title: cleanText(text(item.title)),
+      caption: plainText(text(item['excerpt:encoded'])),
+      parent: text(item['wp:post_parent']),
+    });
+  }
+
+  const posts: SourcePost[] = [];
+  for (const item of items) {
+    const type = text(item['wp:post_type']) || 'post';
+    if (type === 'attachment') continue;
+    if (type !== 'post' && type !== 'page') {
+      otherItems[type] = (otherItems[type] ?? 0) + 1;
+      continue;
+    }
+    const id = text(item['wp:post_id']);
+    const warnings: string[] = [];
+    const kept: string[] = [];
+    const meta = new Map(
+      ((item['wp:postmeta'] as Node[] | undefined) ?? []).map((m) => [
+        text(m['wp:meta_key']),
+        text(m['wp:meta_value']),
+      ]),
+    );
+    let html = prepareBody(
+      text(item['content:encoded']),
+      (code) => shortcodeHtml(code, attachments, id),
+      kept,
+    );
+    for (const code of kept)
+      warnings.push(`shortcode ${code} has no equivalent here: kept as text`);
+    const featured = attachments.get(meta.get('_thumbnail_id') ?? '');
+    if (featured && !html.includes(featured.url)) {
+      html = `<figure><img src="${escapeAttr(featured.url)}" alt="${escapeAttr(featured.title)}">${featured.caption ? `<figcaption>${escapeText(featured.caption)}</figcaption>` : ''}</figure>\n\n${html}`;
+    }
+    const wpStatus = text(item['wp:status']);
+    const status: PostStatus =
+      text(item['wp:post_password']) && wpStatus !== 'trash'
+        ? 'protected'
+        : (STATUSES[wpStatus] ?? 'draft');
+    const link = text(item.link);
+    const linkPath = hostOf(link) && hosts.includes(hostOf(link)!) ? pathOf(link) : undefined;
+    const query = `${blogPath}/?${type === 'page' ? 'page_id' : 'p'}=${id}`;
+    const terms: Term[] = ((item.category as Node[] | undefined) ?? []).flatMap(
+      (category): Term[] => {
+        const domain = String(category['@domain'] ?? 'category');
+        if (domain !== 'category' && domain !== 'post_tag') return [];
+        const slug = decodeSlug(String(category['@nicename'] ?? ''));
+        const name = cleanText(text(category));
+        if (!name) return [];
+        return [
+          domain === 'category'
+            ? {
+                taxonomy: 'categories',
+                name,
+                slug,
+                parents: ancestry(slug),
+                description: descriptions.get(slug),
+              }
+            : { taxonomy: 'tags', name, slug },
+        ];
+      },
+    );
+    const login = text(item['dc:creator']);
+    posts.push({
+      id: `${type} ${id}`,
+      kind: type as 'post' | 'page',
+      title: cleanText(text(item.title)),
+      date: dayOf(
+        text(item['wp:post_date']),
+        text(item['wp:post_date_gmt']),
+        text(item.pubDate),
+        text(item['wp:post_modified']),
+      ),
+      slug: decodeSlug(text(item['wp:post_name'])),
+      summary: plainText(text(item['excerpt:encoded'])) || undefined,
+      html,
+      authors: login ? [authors.get(login) ?? login] : [],
+      status,
+      terms,
+      // The ?p= address first: it never changes, so it is the post's identity on a re-import.
+      oldUrls: [...new Set([query, ...(linkPath && !linkPath.includes('?') ? [linkPath] : [])])],
+      baseUrl: link || url,
+      warnings,
+    });
+  }
+  return { site, posts, attachments: attachments.size, otherItems, hosts };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { codeLanguage, createConverter } from '../../../scripts/import/html-to-markdown.ts';
+
+const convert = createConverter();
+
+describe('HTML to Markdown', () => {
+  it('keeps figures with their captions, tables and code with its language', () => {
+    const md = convert(
+      '<figure><img src="a.png" alt="A chart"><figcaption>Prices <em>rose</em></figcaption></figure>' +
+        '<table><thead><tr><th>Year</th><th>t</th></tr></thead><tbody><tr><td>2013</td><td>31,001</td></tr></tbody></table>' +
+        '<pre class="wp-block-code"><code class="language-python">print("```")\nx = 1 &lt; 2</code></pre>',
+    );
+    expect(md).toBe(
+      '![A chart](a.png)\n\n*Prices _rose_*\n\n| Year | t   |\n| --- | --- |\n| 2013 | 31,001 |\n\n````python\nprint("```")\nx = 1 < 2\n````',
+    );
+  });
+
+  it('turns WordPress footnotes into Markdown footnotes', () => {
+    const md = convert(
+      '<p>Up<sup data-fn="x" class="fn"><a href="#x" id="x-link">1</a></sup>.</p><ol class="wp-block-footnotes"><li id="x">Asian Metal. <a href="#x-link">↩︎</a></li></ol>',
+    );
+    expect(md).toBe('Up[^1].\n\n[^1]: Asian Metal.');
+  });
+
+  it('drops scripts and styles, keeps what Markdown cannot say as HTML for the sanitiser', () => {
+    const md = convert(
+      '<p>a</p><script>alert(1)</script><style>p{}</style><iframe src="https://www.youtube.com/embed/x"></iframe>',
+    );
+    expect(md).toBe('a\n\n<iframe src="https://www.youtube.com/embed/x"></iframe>');
+  });
+
+  it('resolves every address and escapes text that would become Markdown or a wikilink', () => {
+    const md = convert(
+      '<p>[[not a link]] 2*3 <a href="/2013/x/" title="T">x</a> <img src="/u/a b.png" alt="[b]"></p>',
+      {
+        resolveUrl: (url) => `https://old.example.com${url}`,
+      },
+    );
+    expect(md).toBe(
+      '\\[\\[not a link\\]\\] 2\\*3 [x](https://old.example.com/2013/x/ "T") ![b](https://old.example.com/u/a%20b.png)',
+    );
+  });
+
+  it('reads the language of code from the usual class names', () => {
+    expect(codeLanguage('brush: php; gutter: false')).toBe('php');
+    expect(codeLanguage(undefined, 'language-TypeScript')).toBe('typescript');
+    expect(codeLanguage('wp-block-code')).toBe('');
+  });
+});

@@ -1,0 +1,53 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  downloadMedia,
+  mediaAddresses,
+  mediaPath,
+  useLocalMedia,
+} from '../../../scripts/import/media.ts';
+import { serveDir, type StaticServer } from '../../../scripts/lib/serve.ts';
+
+describe('media of the old site', () => {
+  const old = mkdtempSync(join(tmpdir(), 'briefing-old-site-'));
+  let server: StaticServer;
+  beforeAll(async () => {
+    mkdirSync(join(old, 'wp-content/uploads/2013/02'), { recursive: true });
+    writeFileSync(join(old, 'wp-content/uploads/2013/02/ndfeb.jpg'), 'JPEG bytes');
+    server = await serveDir(old);
+  });
+  afterAll(() => server?.close().catch(() => {}));
+
+  it('are found in bodies: files on the old site only', () => {
+    const body = `![a](https://old.example.com/wp-content/uploads/a.png) [pdf](https://www.old.example.com/x/report.pdf) [page](https://old.example.com/2013/01/x/) ![b](https://elsewhere.org/b.png)`;
+    expect(mediaAddresses(body, new Set(['old.example.com']))).toEqual([
+      'https://old.example.com/wp-content/uploads/a.png',
+      'https://www.old.example.com/x/report.pdf',
+    ]);
+    expect(mediaPath('https://old.example.com/wp-content/uploads/%E7%A8%80 a.png')).toBe(
+      'media/wp-content/uploads/稀-a.png',
+    );
+    expect(mediaPath('https://old.example.com/../../etc/passwd.png')).toBe('media/etc/passwd.png');
+  });
+
+  it('are downloaded, and the body points at the copies relative to the brief page; failures are reported', async () => {
+    const into = mkdtempSync(join(tmpdir(), 'briefing-media-'));
+    const good = `${server.url}/wp-content/uploads/2013/02/ndfeb.jpg`;
+    const missing = `${server.url}/wp-content/uploads/2013/02/missing.jpg`;
+    const { saved, failed } = await downloadMedia([good, missing], into);
+    expect(readFileSync(join(into, 'media/wp-content/uploads/2013/02/ndfeb.jpg'), 'utf8')).toBe(
+      'JPEG bytes',
+    );
+    expect(failed).toEqual([{ address: missing, reason: 'HTTP 404' }]);
+    expect(useLocalMedia(`![m](${good}) ![x](${missing})`, saved)).toBe(
+      `![m](../../media/wp-content/uploads/2013/02/ndfeb.jpg) ![x](${missing})`,
+    );
+    // A second import does not fetch what it has.
+    await server.close();
+    const again = await downloadMedia([good], into);
+    expect(again.saved.get(good)).toBe('media/wp-content/uploads/2013/02/ndfeb.jpg');
+    expect(existsSync(join(into, 'media/wp-content/uploads/2013/02/missing.jpg'))).toBe(false);
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import {
+  detectGenerator,
+  readStaticSite,
+  splitAnyFrontmatter,
+} from '../../../scripts/import/static-site.ts';
+
+const byId = (posts: ReturnType<typeof readStaticSite>['posts']) =>
+  Object.fromEntries(posts.map((p) => [p.id, p]));
+
+describe('Hugo sites', () => {
+  const site = readStaticSite('tests/fixtures/import/hugo');
+  const posts = byId(site.posts);
+
+  it('are recognised, with their settings', () => {
+    expect(site.generator).toBe('hugo');
+    expect(site.site).toMatchObject({
+      title: 'Minerals Notebook',
+      url: 'https://hugo.example.com',
+      language: 'en-gb',
+      description: 'Notes on critical minerals',
+    });
+    expect(site.hosts).toEqual(['hugo.example.com']);
+  });
+
+  it('map TOML, YAML and page-bundle posts, with addresses from the permalink settings and aliases', () => {
+    expect(posts['posts/gallium-controls.md']).toMatchObject({
+      title: 'Gallium controls: a first look',
+      date: '2023-07-04',
+      summary: 'China announces licensing for gallium and germanium.',
+      oldUrls: ['/2023/07/gallium-controls-a-first-look/', '/old/gallium/', '/2023/gallium.html'],
+      status: 'publish',
+    });
+    expect(posts['posts/gallium-controls.md']!.terms.map((t) => `${t.taxonomy}:${t.name}`)).toEqual(
+      ['categories:Policy', 'tags:gallium', 'tags:export controls'],
+    );
+    expect(posts['posts/germanium.md']).toMatchObject({
+      slug: 'germanium-supply',
+      oldUrls: ['/2023/07/germanium-supply/'],
+    });
+    expect(posts['posts/bundle-post/index.md']).toMatchObject({
+      slug: 'bundle-post',
+      title: '稀土出口管制',
+      oldUrls: ['/2023/10/稀土出口管制/'],
+    });
+    expect(posts['posts/draft-post.md']!.status).toBe('draft');
+    expect(posts['notes/about.md']!.kind).toBe('page');
+    expect(posts['_index.md']).toBeUndefined();
+  });
+
+  it('convert shortcodes that map, resolve ref and relref, and report the rest', () => {
+    const body = posts['posts/gallium-controls.md']!.markdown!;
+    expect(body).toContain('![Chart](/images/gallium.png)\n\n*Gallium output, 2022*');
+    expect(body).toContain('[Video on YouTube](https://www.youtube.com/watch?v=dQw4w9WgXcQ)');
+    expect(body).toContain(
+      '[the germanium note](/2023/07/germanium-supply/) and /2023/10/稀土出口管制/',
+    );
+    expect(body).toContain('```go\nfmt.Println("licence")\n```');
+    expect(body).toContain('`{{< youtube abc >}}`');
+    expect(posts['posts/gallium-controls.md']!.warnings).toEqual([
+      'shortcode {{< newsletter-signup list="weekly" >}} has no equivalent here: kept as text',
+    ]);
+  });
+});
+
+describe('Jekyll sites', () => {
+  const site = readStaticSite('tests/fixtures/import/jekyll');
+  const posts = byId(site.posts);
+
+  it('take dates and slugs from file names and addresses from the permalink style', () => {
+    expect(site.generator).toBe('jekyll');
+    expect(posts['_posts/2012-03-15-wto-case.md']).toMatchObject({
+      date: '2012-03-15',
+      slug: 'wto-case',
+      oldUrls: ['/trade/policy/2012/03/15/wto-case.html', '/wto/'],
+    });
+    expect(posts['_posts/2014-03-26-wto-ruling.markdown']).toMatchObject({
+      summary: 'The panel found the quotas inconsistent with China’s obligations.'.replace(
+        '’',
+        "'",
+      ),
+      oldUrls: ['/trade/2014/03/26/wto-ruling.html'],
+    });
+    expect(posts['_posts/2014-04-01-unpublished.md']!.status).toBe('draft');
+    expect(posts['_drafts/idea.md']!.status).toBe('draft');
+    expect(posts['about.md']).toMatchObject({ kind: 'page', oldUrls: ['/about/'] });
+  });
+
+  it('convert Liquid tags: code, raw, post_url, the site address; keep includes', () => {
+    const body = posts['_posts/2012-03-15-wto-case.md']!.markdown!;
+    expect(body).toContain('```ruby\nputs "{{ not a tag }}"\n```');
+    expect(body).toContain('[follow-up](/trade/2014/03/26/wto-ruling.html)');
+    expect(body).toContain('[the same](/2014/03/26/wto-ruling.html)');
+    expect(body).toContain('Liquid shown as text: {{ page.title }}');
+    expect(posts['_posts/2012-03-15-wto-case.md']!.warnings).toEqual([
+      'template tag {% include newsletter.html %} has no equivalent here: kept as text',
+    ]);
+  });
+});
+
+describe('Eleventy sites', () => {
+  it('use folder addresses or the permalink, and drop the collection tag "post"', () => {
+    const site = readStaticSite(
+      'tests/fixtures/import/eleventy',
+      undefined,
+      'https://eleventy.example.com',
+    );
+    const posts = byId(site.posts);
+    expect(site.generator).toBe('eleventy');
+    expect(posts['posts/first-post.md']).toMatchObject({
+      oldUrls: ['/posts/first-post/'],
+      terms: [{ taxonomy: 'tags', name: 'magnets' }],
+    });
+    expect(posts['posts/second-post.md']).toMatchObject({ oldUrls: ['/blog/second/'], terms: [] });
+    expect(posts['posts/first-post.md']!.markdown).toContain('![A magnet](./img/magnet.jpg)');
+  });
+});
+
+describe('frontmatter of any kind', () => {
+  it('reads YAML, TOML and JSON', () => {
+    expect(splitAnyFrontmatter('---\na: 1\n---\nbody').data).toEqual({ a: 1 });
+    expect(splitAnyFrontmatter('+++\na = "x"\n+++\nbody')).toEqual({
+      data: { a: 'x' },
+      body: 'body',
+    });
+    expect(splitAnyFrontmatter('{\n"a": [1]\n}\nbody')).toEqual({ data: { a: [1] }, body: 'body' });
+    expect(splitAnyFrontmatter('no frontmatter')).toEqual({ data: {}, body: 'no frontmatter' });
+  });
+
+  it('tells the generator from the folder', () => {
+    expect(detectGenerator('tests/fixtures/import/hugo')).toBe('hugo');
+    expect(detectGenerator('tests/fixtures/import/jekyll')).toBe('jekyll');
+    expect(detectGenerator('tests/fixtures/import/eleventy')).toBe('eleventy');
+  });
+});

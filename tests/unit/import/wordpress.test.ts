@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  autoParagraphs,
+  cleanText,
+  parseWxr,
+  prepareBody,
+  WxrError,
+} from '../../../scripts/import/wordpress.ts';
+
+const wxr = parseWxr(readFileSync('tests/fixtures/import/wordpress/export.xml', 'utf8'));
+const post = (id: number) => wxr.posts.find((p) => p.id.endsWith(` ${id}`))!;
+
+describe('parseWxr', () => {
+  it('reads the site and decodes character references in titles, CDATA or not', () => {
+    expect(wxr.site).toMatchObject({
+      title: 'Rare Earth Watch – Archive',
+      url: 'https://old.example.com',
+      language: 'en-US',
+    });
+    expect(post(101).title).toBe('China’s export quotas & the market');
+    expect(post(102).title).toBe('Magnet prices & the new normal');
+    expect(post(103).title).toBe('稀土价格上涨');
+    // A control character (invalid XML) is dropped, not a reason to refuse the whole file.
+    expect(post(115).title).toBe('Lynas: "Malaysia" licence renewed');
+  });
+
+  it('keeps every post and page with its status, date, author and old addresses', () => {
+    expect(post(101)).toMatchObject({
+      kind: 'post',
+      status: 'publish',
+      date: '2013-01-11',
+      slug: 'china-export-quotas',
+      authors: ['Jane Analyst'],
+      summary: 'Quotas fall for the third year & prices react.',
+      oldUrls: ['/?p=101', '/2013/01/11/china-export-quotas/'],
+    });
+    expect(post(103).slug).toBe('稀土价格上涨');
+    expect(post(120)).toMatchObject({ kind: 'page', oldUrls: ['/?page_id=120', '/about/'] });
+    const statuses = Object.fromEntries(wxr.posts.map((p) => [p.id, p.status]));
+    expect(statuses).toMatchObject({
+      'post 108': 'draft',
+      'post 109': 'future',
+      'post 110': 'private',
+      'post 111': 'protected',
+      'post 112': 'pending',
+      'post 113': 'trash',
+      'post 114': 'trash',
+    });
+    expect(wxr).toMatchObject({ attachments: 3, otherItems: { nav_menu_item: 1 } });
+  });
+
+  it('reads categories with their parents and tags with decoded names and slugs', () => {
+    expect(post(101).terms).toEqual([
+      {
+        taxonomy: 'categories',
+        name: 'Rare Earths',
+        slug: 'rare-earths',
+        parents: ['Minerals'],
+        description: 'The seventeen elements.',
+      },
+      { taxonomy: 'tags', name: 'Lynas', slug: 'lynas' },
+      { taxonomy: 'tags', name: 'export controls', slug: 'export-controls' },
+    ]);
+    expect(post(103).terms.map((t) => [t.name, t.slug])).toEqual([
+      ['稀土', '稀土'],
+      ['Policy & Law', 'policy'],
+    ]);
+  });
+
+  it('turns shortcodes into HTML where they map, and names the post where they do not', () => {
+    expect(post(101).html).toMatch(
+      /<figure><img [^>]*quota-chart\.png[^>]*>\s*<figcaption>Export quotas, 2010&#8211;2013<\/figcaption>\s*<\/figure>/,
+    );
+    expect(post(102).html).toContain(
+      '<img src="https://old.example.com/wp-content/uploads/2013/01/mine.jpg" alt="Mine">',
+    );
+    expect(post(102).html).toContain('<a href="https://www.youtube.com/watch?v=abc123">');
+    expect(post(102).warnings).toEqual([
+      'shortcode [contact-form-7 id="5" title="Contact form"] has no equivalent here: kept as text',
+    ]);
+    expect(post(102).html).not.toContain('wp:paragraph');
+  });
+
+  it('refuses what is not a WordPress export, with the line of an XML error', () => {
+    expect(() => parseWxr('<rss><channel><title>x</channel></rss>')).toThrow(WxrError);
+    try {
+      parseWxr('<?xml version="1.0"?>\n<rss>\n<channel>\n<item></chanel>');
+    } catch (error) {
+      expect((error as WxrError).line).toBe(4);
+    }
+    expect(() => parseWxr('<html><body>Not an export</body></html>')).toThrow(
+      /not a WordPress export/,
+    );
+  });
+});
+
+describe('WordPress bodies', () => {
+  it('add paragraphs where the classic editor left blank lines, and leave blocks and <pre> alone', () => {
+    expect(
+      autoParagraphs(
+        'One\nline two.\n\nTwo.\n<table><tr><td>x</td></tr></table>\n\n<pre>a\n\nb</pre>',
+      ),
+    ).toBe(
+      '<p>One<br>\nline two.</p>\n\n<p>Two.</p>\n\n<table>\n\n<tr>\n\n<td>x</td>\n\n</tr>\n\n</table>\n\n<pre>a\n\nb</pre>',
+    );
+  });
+
+  it('drop block comments and the more tag, and make a lone address a link', () => {
+    const kept: string[] = [];
+    const html = prepareBody(
+      '<!-- wp:paragraph -->\n<p>A</p>\n<!-- /wp:paragraph -->\n<!--more-->\n\nhttps://example.com/video\n',
+      () => undefined,
+      kept,
+    );
+    expect(html).toBe(
+      '<p>A</p>\n\n<p><a href="https://example.com/video">https://example.com/video</a></p>',
+    );
+  });
+
+  it('clean titles of tags, references and control characters', () => {
+    expect(cleanText('A <em>b</em> &amp; c&#8217;s\u0007 \n d')).toBe('A b & c’s d');
+  });
+});

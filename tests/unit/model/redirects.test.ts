@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import {
+  patternMatcher,
+  patternOf,
+  planRedirects,
+  redirectFile,
+  type Redirect,
+} from '../../../src/model/redirects.ts';
+
+const base = '/briefing';
+const options = (
+  sitePaths: string[] = ['/', '/briefs/a/', '/briefs/b/'],
+  limits?: { static: number; dynamic: number },
+) => ({
+  link: (path: string) => `${base}${path}`,
+  absolute: (path: string) => `https://example.org${base}${path}`,
+  language: 'en',
+  sitePaths: new Set(sitePaths),
+  ...(limits ? { limits } : {}),
+});
+
+const r = (from: string, slug: string, title = `Title of ${slug}`): Redirect => ({
+  from,
+  to: `/briefs/${slug}/`,
+  title,
+});
+
+describe('planRedirects', () => {
+  const wordpress = [
+    r('/2013/01/11/alpha/', 'alpha'),
+    r('/2014/02/12/beta/', 'beta'),
+    r('/2015/03/13/gamma/', 'gamma'),
+    // Renamed on import (two posts had one name): a pattern would send it to /briefs/alpha/.
+    r('/2016/04/14/alpha/', 'alpha-2'),
+    r('/?p=123', 'beta'),
+    r('/about-us.html', 'gamma'),
+  ];
+
+  it('writes pattern rules for a family of permalinks, and explicit rules before them', () => {
+    const plan = planRedirects(wordpress, options());
+    const lines = plan.rules
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('#'));
+    expect(lines).toEqual([
+      '/briefing/2016/04/14/alpha/ /briefing/briefs/alpha-2/ 301',
+      '/briefing/about-us.html /briefing/briefs/gamma/ 301',
+      '/briefing/:p1/:p2/:p3/:slug/ /briefing/briefs/:slug/ 301',
+      '/briefing/:p1/:p2/:p3/:slug /briefing/briefs/:slug/ 301',
+    ]);
+    expect(plan.patterns).toEqual([
+      { rule: '/briefing/:p1/:p2/:p3/:slug/ /briefing/briefs/:slug/ 301', covers: 3 },
+    ]);
+  });
+
+  it('writes a redirect page for every old path, through the base path, and a query map', () => {
+    const plan = planRedirects(wordpress, options());
+    expect([...plan.pages.keys()].sort()).toEqual([
+      '2013/01/11/alpha/index.html',
+      '2014/02/12/beta/index.html',
+      '2015/03/13/gamma/index.html',
+      '2016/04/14/alpha/index.html',
+      'about-us.html',
+    ]);
+    const page = plan.pages.get('2016/04/14/alpha/index.html')!;
+    expect(page).toContain(
+      '<meta http-equiv="refresh" content="0; url=/briefing/briefs/alpha-2/">',
+    );
+    expect(page).toContain(
+      '<link rel="canonical" href="https://example.org/briefing/briefs/alpha-2/">',
+    );
+    expect(page).toContain('<a href="/briefing/briefs/alpha-2/">Title of alpha-2</a>');
+    expect(plan.queries).toEqual({ '/?p=123': '/briefing/briefs/beta/' });
+  });
+
+  it('never lets a pattern cover a page of the site, and refuses old paths that are pages', () => {
+    const plan = planRedirects(
+      [r('/x/one/', 'one'), r('/x/two/', 'two'), r('/briefs/a/', 'b')],
+      options(['/', '/x/index-of-x/', '/briefs/a/']),
+    );
+    expect(plan.patterns).toEqual([]);
+    expect(plan.rules).toContain('/briefing/x/one/ /briefing/briefs/one/ 301');
+    expect(plan.conflicts.map((c) => c.from)).toEqual(['/briefs/a/']);
+  });
+
+  it('keeps within the hosts’ rule limits, renamed redirects first', () => {
+    const many = Array.from({ length: 30 }, (_, i) => r(`/old/page-${i}.php`, `p${i}`));
+    const plan = planRedirects(
+      [...many, ...wordpress],
+      options(undefined, { static: 10, dynamic: 2 }),
+    );
+    const lines = plan.rules
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('#'));
+    expect(lines).toHaveLength(12);
+    expect(lines[0]).toBe('/briefing/2016/04/14/alpha/ /briefing/briefs/alpha-2/ 301');
+    expect(plan.overLimit).toBe(30 + 2 - 10);
+    expect(plan.pages.size).toBe(35);
+  });
+
+  it('escapes titles in the redirect page', () => {
+    const plan = planRedirects([r('/a/', 'a', '<script>alert(1)</script> & "q"')], options([]));
+    expect(plan.pages.get('a/index.html')).toContain(
+      '&#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;q&#34;',
+    );
+  });
+});
+
+describe('redirect files and patterns', () => {
+  it('map old paths to files, decoding percent-encoded Chinese slugs', () => {
+    expect(redirectFile('/2013/01/11/x/')).toBe('2013/01/11/x/index.html');
+    expect(redirectFile('/about')).toBe('about/index.html');
+    expect(redirectFile('/2013/01/x.html')).toBe('2013/01/x.html');
+    expect(redirectFile('/%e7%a8%80%e5%9c%9f/')).toBe('稀土/index.html');
+  });
+
+  it('match one segment per placeholder, as the hosts do', () => {
+    expect(patternOf('/2013/01/11/foo/', 'foo')).toBe('/:p1/:p2/:p3/:slug/');
+    expect(patternOf('/news/foo.html', 'foo')).toBeUndefined();
+    const m = patternMatcher('/:p1/:p2/:slug/');
+    expect(m.test('/2013/01/foo/')).toBe(true);
+    expect(m.test('/2013/01/foo')).toBe(false);
+    expect(m.test('/2013/01/02/foo/')).toBe(false);
+  });
+});
+
+describe('pattern rules beside files of the site', () => {
+  it('leave out the variant without a trailing slash when a file matches it', () => {
+    const plan = planRedirects(
+      [r('/2013/01/11/alpha/', 'alpha'), r('/2014/02/12/beta/', 'beta')],
+      options(['/', '/media/wp-content/uploads/chart.png']),
+    );
+    expect(plan.rules).toContain('/briefing/:p1/:p2/:p3/:slug/ /briefing/briefs/:slug/ 301');
+    expect(plan.rules).not.toContain('/briefing/:p1/:p2/:p3/:slug /briefing');
+  });
+});
