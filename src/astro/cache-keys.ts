@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { isoDay } from '../model/dates.ts';
 import { type BriefRecord, type EntityRef, refKey } from '../model/records.ts';
 import type { LinkGraph } from '../model/graph.ts';
+import { policyEvents, type TrackerRow } from '../model/policy.ts';
 
 function hash(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
@@ -35,9 +36,17 @@ export function briefCacheKey(graph: LinkGraph, slug: string): string {
   });
 }
 
-export function entityCacheKey(graph: LinkGraph, ref: EntityRef): string {
+export function entityCacheKey(graph: LinkGraph, ref: EntityRef, today?: Date): string {
   const entity = graph.index.get(ref)!;
+  const events = policyEvents(entity);
   return hash({
+    // A timeline shows what is scheduled as of today, and the titles of the briefs it cites.
+    timeline: events.length
+      ? {
+          today: today && isoDay(today),
+          briefs: events.map((e) => (e.brief ? briefSummary(graph.brief(e.brief)) : null)),
+        }
+      : null,
     file: entity.digest ?? [entity.name, entity.body],
     links: wikilinkTargets(graph, entity.links),
     backlinks: graph
@@ -46,6 +55,21 @@ export function entityCacheKey(graph: LinkGraph, ref: EntityRef): string {
     coMentions: [...graph.coMentions(ref, 5)].map(([kind, list]) => [
       kind,
       list.map((c) => [c.entity.slug, c.entity.name, c.count]),
+    ]),
+  });
+}
+
+/** Every view of the tracker shows every policy's row (the filter links carry counts). */
+export function trackerCacheKey(rows: readonly TrackerRow[], today: Date): string {
+  return hash({
+    today: isoDay(today),
+    rows: rows.map((r) => [
+      refKey(r.entity),
+      r.entity.name,
+      r.jurisdiction,
+      r.status,
+      r.lastChange && [isoDay(r.lastChange.date), r.lastChange.type],
+      r.next && [isoDay(r.next.date), r.next.label, r.next.overdue],
     ]),
   });
 }

@@ -9,10 +9,10 @@ export async function kindPaths() {
 }
 
 export async function entityPaths() {
-  const { graph } = await getSiteData();
+  const { graph, today } = await getSiteData();
   return graph.entities.map((entity) => ({
     params: { kind: entity.kind, slug: entity.slug },
     props: { entity: entity as EntityRecord },
-    cacheKey: entityCacheKey(graph, entity),
+    cacheKey: entityCacheKey(graph, entity, today),
   }));
 }

@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { type Config, getConfig } from '../config.ts';
 import { loadContentCached } from '../content/load.ts';
+import { buildDay } from '../content/today.ts';
 import { formatProblems, type Problem } from '../content/problems.ts';
 import type { ValidationResult } from '../content/validate.ts';
 import { buildGraph, type LinkGraph } from '../model/graph.ts';
@@ -14,6 +15,8 @@ import { buildGraph, type LinkGraph } from '../model/graph.ts';
 export interface SiteData {
   graph: LinkGraph;
   config: Config;
+  /** The day the build treats as today (policy statuses and next events depend on it). */
+  today: Date;
 }
 
 /** Drafts are shown by `astro dev` and never by a build (see src/astro/command-flags.ts). */
@@ -38,8 +41,9 @@ export function siteDataOf(
   content: Pick<ValidationResult, 'briefs' | 'entities'>,
   config: Config,
   includeDrafts: boolean,
+  today: Date = buildDay(),
 ): SiteData {
-  return { graph: buildGraph(content.briefs, content.entities, { includeDrafts }), config };
+  return { graph: buildGraph(content.briefs, content.entities, { includeDrafts }), config, today };
 }
 
 /** An error Astro shows as it shows a compile error: every problem, and the first one's place. */

@@ -87,7 +87,26 @@ export const companySchema = z.strictObject({
   founded: z.number({ error: 'expected a year such as 1997' }).int().min(1000).max(2100).optional(),
 });
 
-export const POLICY_STATUSES = ['proposed', 'in-force', 'suspended', 'repealed', 'expired'] as const;
+export const POLICY_STATUSES = ['proposed', 'adopted', 'in-force', 'suspended', 'repealed', 'expired'] as const;
+
+/** What can happen to a policy, in the order a tracker reads it; the status each leads to is in src/model/policy.ts. */
+export const POLICY_EVENT_TYPES = ['announced', 'published', 'effective', 'amended', 'suspended', 'resumed', 'repealed', 'expired'] as const;
+
+/** One dated step in a policy's life. It cites a brief of this site, a web address, or both. */
+export const policyEventSchema = z
+  .strictObject({
+    date: calendarDate,
+    type: z.enum(POLICY_EVENT_TYPES, { error: (issue) => `expected one of ${POLICY_EVENT_TYPES.join(', ')}, got ${describe(issue.input)}` }),
+    note: text('the note', 3, 300),
+    /** For a suspension: the day it is due to end. */
+    until: calendarDate.optional(),
+    brief: slug.optional(),
+    url: httpUrl.optional(),
+  })
+  .refine((event) => event.brief !== undefined || event.url !== undefined, { error: 'cite the event: add brief (a brief slug) or url (a web address)', path: ['brief'] })
+  .refine((event) => event.until === undefined || event.type === 'suspended', { error: 'until is for suspensions only: it is the day a suspension is due to end', path: ['until'] });
+
+export type PolicyEventData = z.output<typeof policyEventSchema>;
 
 export const policySchema = z.strictObject({
   ...entityBase,
@@ -95,8 +114,10 @@ export const policySchema = z.strictObject({
   jurisdiction: text('the jurisdiction', 1, 80),
   issued: calendarDate,
   effective: calendarDate.optional(),
-  status: z.enum(POLICY_STATUSES, { error: (issue) => `expected one of ${POLICY_STATUSES.join(', ')}, got ${describe(issue.input)}` }),
+  /** Optional when events are listed: the status is derived from them, and a status that disagrees is an error. */
+  status: z.enum(POLICY_STATUSES, { error: (issue) => `expected one of ${POLICY_STATUSES.join(', ')}, got ${describe(issue.input)}` }).optional(),
   url: httpUrl.optional(),
+  events: list(policyEventSchema, 'events (date, type, note, brief or url)').default([]),
 });
 
 export const themeSchema = z.strictObject({ ...entityBase });

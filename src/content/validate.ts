@@ -8,6 +8,9 @@ import type { z } from 'astro/zod';
 import type { BriefRecord, EntityRecord } from '../model/records.ts';
 import { EntityIndex, splitQualifiedTarget } from '../model/resolve.ts';
 import { closest } from '../model/text.ts';
+import { isoDay } from '../model/dates.ts';
+import { deriveStatus, type PolicyEvent, type PolicyStatus, policyEvents } from '../model/policy.ts';
+import { buildDay } from './today.ts';
 import type { ContentFiles, SourceFile } from './files.ts';
 import { type FrontmatterMemo, isFrontmatterError, type ParsedFile, parseFrontmatter, parseYamlFile } from './frontmatter.ts';
 import { fieldPath, type Problem } from './problems.ts';
@@ -189,7 +192,7 @@ export function validateEntities(
   return { entities, entityFiles, problems };
 }
 
-export function validateContent(files: ContentFiles, memo?: FrontmatterMemo): ValidationResult {
+export function validateContent(files: ContentFiles, memo?: FrontmatterMemo, today: Date = buildDay()): ValidationResult {
   const problems: Problem[] = [];
   const settings = validateSettings(files.settings, problems);
   const { entities, entityFiles } = validateEntities(files.entities, problems, memo);
@@ -249,8 +252,54 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo): Va
     });
   }
   for (const { file, parsed, links } of entityFiles) checkWikilinks(file, parsed, links, index, problems, unknown);
+  checkPolicyEvents(entityFiles, new Map(briefs.map((b) => [b.slug, b])), today, problems);
 
   return { settings, briefs, entities, index, problems, unknown: [...unknown.values()] };
+}
+
+/**
+ * A policy's events: each cited brief exists, and the status follows from the events. The
+ * derived status is written into the record, so every page and export shows the same one.
+ */
+function checkPolicyEvents(entityFiles: EntityFile[], briefs: Map<string, BriefRecord>, today: Date, problems: Problem[]): void {
+  for (const { record, parsed, file } of entityFiles) {
+    if (record.kind !== 'policies') continue;
+    const events = (record.data.events as PolicyEvent[] | undefined) ?? [];
+    events.forEach((event, i) => {
+      if (event.brief === undefined || briefs.has(event.brief)) return;
+      const suggestions = closest(event.brief, [...briefs.keys()]);
+      problems.push({
+        file: file.path,
+        line: parsed.lineOf(['events', i, 'brief']),
+        field: `events[${i}].brief`,
+        message: `unknown brief slug "${event.brief}": no brief has that file name`,
+        hint: suggestions.length ? `did you mean ${suggestions.map((x) => `"${x}"`).join(' or ')}?` : 'cite a brief by its file name without .md, or give url instead',
+      });
+    });
+    const written = record.data.status as PolicyStatus | undefined;
+    const derived = deriveStatus(policyEvents(record), today);
+    if (!derived) {
+      if (written === undefined)
+        problems.push({
+          file: file.path,
+          line: parsed.lineOf(['status']),
+          field: 'status',
+          message: events.length ? `none of the events up to ${isoDay(today)} sets a status` : 'required field is missing: give status, or list dated events to derive it from',
+          hint: 'add an event such as "type: announced" or "type: effective", or write status (proposed, adopted, in-force, suspended, repealed or expired)',
+        });
+      continue;
+    }
+    if (written !== undefined && written !== derived.status) {
+      problems.push({
+        file: file.path,
+        line: parsed.lineOf(['status']),
+        field: 'status',
+        message: `status says "${written}", but the events say "${derived.status}" (${derived.event.type} on ${isoDay(derived.event.date)})`,
+        hint: 'remove status (the tracker derives it from the events) or add the event that changed it',
+      });
+    }
+    record.data = { ...record.data, status: derived.status };
+  }
 }
 
 function checkWikilinks(file: SourceFile, parsed: ParsedFile, links: Wikilink[], index: EntityIndex, problems: Problem[], unknown: Map<string, UnknownRef>): void {
