@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { isoDay } from '../model/dates.ts';
 import { type BriefRecord, type EntityRef, refKey } from '../model/records.ts';
 import type { LinkGraph } from '../model/graph.ts';
+import { glossaryMatcher } from '../model/glossary.ts';
 import { policyEvents, type TrackerRow } from '../model/policy.ts';
 
 function hash(value: unknown): string {
@@ -16,6 +17,13 @@ function hash(value: unknown): string {
 const briefSummary = (b: BriefRecord | undefined) => b && [b.slug, b.title, isoDay(b.date)];
 
 /** Where each [[wikilink]] of a body points now: an alias moved to another entity changes the page. */
+/** The glossary terms a body uses, as the page shows them (link and tooltip). */
+function glossed(graph: LinkGraph, body: string) {
+  return glossaryMatcher(graph.index)
+    .termsIn(body)
+    .map((t) => [refKey(t.entity), t.original, t.pinyin, t.english]);
+}
+
 function wikilinkTargets(graph: LinkGraph, links: readonly string[]): Array<string | null> {
   return links.map((target) => {
     const entity = graph.index.resolve(target);
@@ -30,6 +38,7 @@ export function briefCacheKey(graph: LinkGraph, slug: string): string {
     file: brief.digest ?? [brief.title, brief.body],
     entities: graph.entitiesOf(slug).map((e) => [refKey(e), e.name]),
     links: wikilinkTargets(graph, brief.links),
+    glossary: glossed(graph, brief.body),
     related: graph.related(slug, 5).map(briefSummary),
     older: briefSummary(older),
     newer: briefSummary(newer),
@@ -49,6 +58,7 @@ export function entityCacheKey(graph: LinkGraph, ref: EntityRef, today?: Date): 
       : null,
     file: entity.digest ?? [entity.name, entity.body],
     links: wikilinkTargets(graph, entity.links),
+    glossary: glossed(graph, entity.body),
     backlinks: graph
       .backlinks(ref)
       .map((b) => [...briefSummary(b)!, b.summary, graph.entitiesOf(b.slug).map((e) => e.name)]),

@@ -54,6 +54,15 @@ export const sourceSchema = z.strictObject({
   date: calendarDate.optional(),
 });
 
+/** A dated correction or update, shown at the top of the brief and on the corrections page. */
+export const revisionSchema = (what: string) =>
+  z.strictObject({
+    date: calendarDate,
+    note: text(`the ${what} note`, 3, 600),
+  });
+
+export type RevisionData = z.output<ReturnType<typeof revisionSchema>>;
+
 /** A brief's frontmatter. Reference fields (companies, policies, …) come from the entity registry. */
 export function makeBriefSchema(kindIds: readonly string[]) {
   const references = Object.fromEntries(kindIds.map((id) => [id, list(slug, `${id} slugs`).default([])]));
@@ -67,6 +76,8 @@ export function makeBriefSchema(kindIds: readonly string[]) {
       .max(5, { error: 'keep highlights to at most 5 key takeaways' }),
     sources: list(sourceSchema, 'sources (title, publisher, url, date)').min(1, { error: 'cite at least one source' }),
     authors: list(text('an author name', 1, 120), 'author names').default([]),
+    corrections: list(revisionSchema('correction'), 'corrections (date, note)').default([]),
+    updates: list(revisionSchema('update'), 'updates (date, note)').default([]),
     draft: z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).default(false),
     ...references,
   });

@@ -232,7 +232,19 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo, tod
       });
     }
     checkWikilinks(file, parsed, links, index, problems, unknown);
-    const { title, date, updated, summary, highlights, sources, authors, draft } = data;
+    const { title, date, updated, summary, highlights, sources, authors, corrections, updates, draft } = data;
+    corrections.concat(updates).forEach((revision) => {
+      if (revision.date >= date) return;
+      const kind = corrections.includes(revision) ? 'corrections' : 'updates';
+      const i = (kind === 'corrections' ? corrections : updates).indexOf(revision);
+      problems.push({
+        file: file.path,
+        line: parsed.lineOf([kind, i, 'date']),
+        field: `${kind}[${i}].date`,
+        message: `a correction or update cannot be dated before the brief (${isoDay(date)})`,
+        hint: 'give the day the brief was corrected or updated',
+      });
+    });
     briefs.push({
       slug: slugOfPath(file.path),
       title,
@@ -242,6 +254,8 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo, tod
       highlights,
       sources,
       authors,
+      corrections,
+      updates,
       draft,
       refs,
       body: parsed.body,

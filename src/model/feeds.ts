@@ -1,6 +1,6 @@
 /** RSS items and the JSON export, as pure functions of the link graph. */
 import { isoDay } from './dates.ts';
-import { briefUrl, type BriefRecord, entityUrl } from './records.ts';
+import { briefUrl, type BriefRecord, entityUrl, lastModified, revisionsOf } from './records.ts';
 import type { LinkGraph } from './graph.ts';
 
 /** How many briefs a feed carries: readers want recent news, not the archive. */
@@ -14,20 +14,39 @@ export interface FeedItem {
   categories: string[];
 }
 
-/** `link` turns a site path into the link the feed carries (with the base path). */
+/**
+ * `link` turns a site path into the link the feed carries (with the base path). A brief
+ * that was corrected or updated carries the date of that change, and comes back to the top
+ * of the feed with it, so subscribers see the correction. `briefs` is newest first.
+ */
 export function feedItems(
   graph: LinkGraph,
   briefs: readonly BriefRecord[],
   link: (path: string) => string,
   limit = FEED_LIMIT,
 ): FeedItem[] {
-  return briefs.slice(0, limit).map((brief) => ({
-    title: brief.title,
-    link: link(briefUrl(brief.slug)),
-    pubDate: brief.date,
-    description: brief.summary,
-    categories: graph.entitiesOf(brief.slug).map((e) => e.name),
+  // Revised briefs are few: the newest `limit` by date, plus every revised one, sorted.
+  const revised = briefs.slice(limit).filter((b) => lastModified(b) > b.date);
+  const candidates = [...briefs.slice(0, limit), ...revised].map((brief, i) => ({
+    brief,
+    i,
+    modified: lastModified(brief),
   }));
+  candidates.sort((a, b) => b.modified.getTime() - a.modified.getTime() || a.i - b.i);
+  return candidates.slice(0, limit).map(({ brief, modified }) => {
+    const latest = revisionsOf(brief)[0];
+    const note =
+      latest && latest.date.getTime() === modified.getTime()
+        ? ` ${latest.type === 'correction' ? 'Correction' : 'Update'}: ${latest.note}`
+        : '';
+    return {
+      title: brief.title,
+      link: link(briefUrl(brief.slug)),
+      pubDate: modified,
+      description: `${brief.summary}${note}`,
+      categories: graph.entitiesOf(brief.slug).map((e) => e.name),
+    };
+  });
 }
 
 /** `root`: the site's address with its base path (`https://org.github.io/briefing/`). */
@@ -37,11 +56,20 @@ export function exportBriefs(graph: LinkGraph, root: URL) {
     url: absolute(briefUrl(brief.slug), root),
     title: brief.title,
     date: isoDay(brief.date),
-    ...(brief.updated ? { updated: isoDay(brief.updated) } : {}),
+    ...(lastModified(brief) > brief.date ? { updated: isoDay(lastModified(brief)) } : {}),
     summary: brief.summary,
     highlights: brief.highlights,
     authors: brief.authors,
     sources: brief.sources.map((s) => ({ ...s, ...(s.date ? { date: isoDay(s.date) } : {}) })),
+    ...(revisionsOf(brief).length
+      ? {
+          revisions: revisionsOf(brief).map((r) => ({
+            type: r.type,
+            date: isoDay(r.date),
+            note: r.note,
+          })),
+        }
+      : {}),
     entities: graph.entitiesOf(brief.slug).map((e) => `${e.kind}/${e.slug}`),
   }));
 }

@@ -3,7 +3,7 @@
  * isolation. src/content/validate.ts is the one place that makes them from files.
  */
 import type { KindId } from '../content/registry.ts';
-import type { SourceData } from '../content/schemas.ts';
+import type { RevisionData, SourceData } from '../content/schemas.ts';
 
 /** What a record keeps of the file it was read from. */
 export interface FromFile {
@@ -39,6 +39,9 @@ export interface BriefRecord extends FromFile {
   highlights: string[];
   sources: SourceData[];
   authors: string[];
+  /** Dated corrections of errors, and updates with new information (both optional). */
+  corrections?: RevisionData[] | undefined;
+  updates?: RevisionData[] | undefined;
   draft: boolean;
   /** Frontmatter references, by kind. */
   refs: Partial<Record<KindId, string[]>>;
@@ -59,4 +62,24 @@ export function briefUrl(slug: string): string {
 /** Newest first; equal dates fall back to slug so the order never depends on file-system order. */
 export function compareBriefsNewestFirst(a: BriefRecord, b: BriefRecord): number {
   return b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug);
+}
+
+export interface Revision extends RevisionData {
+  type: 'correction' | 'update';
+}
+
+/** A brief's corrections and updates, newest first (corrections before updates on one day). */
+export function revisionsOf(brief: BriefRecord): Revision[] {
+  return [
+    ...(brief.corrections ?? []).map((r) => ({ ...r, type: 'correction' as const })),
+    ...(brief.updates ?? []).map((r) => ({ ...r, type: 'update' as const })),
+  ].sort((a, b) => b.date.getTime() - a.date.getTime());
+}
+
+/** When a brief last changed: its date, `updated`, or its latest correction or update. */
+export function lastModified(brief: BriefRecord): Date {
+  let latest = brief.updated && brief.updated > brief.date ? brief.updated : brief.date;
+  for (const r of [...(brief.corrections ?? []), ...(brief.updates ?? [])])
+    if (r.date > latest) latest = r.date;
+  return latest;
 }
