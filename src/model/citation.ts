@@ -33,11 +33,16 @@ function listAuthors(authors: readonly string[]): string {
 
 /** Characters BibTeX treats as commands or grouping, escaped so a title survives as written. */
 export function bibtexEscape(text: string): string {
-  return text
-    .replace(/\\/g, '\\textbackslash{}')
-    .replace(/([{}%&$#_])/g, '\\$1')
-    .replace(/~/g, '\\textasciitilde{}')
-    .replace(/\^/g, '\\textasciicircum{}');
+  // One pass, so the braces of an inserted command are not escaped again.
+  return text.replace(/[\\{}%&$#_~^]/g, (ch) =>
+    ch === '\\'
+      ? '\\textbackslash{}'
+      : ch === '~'
+        ? '\\textasciitilde{}'
+        : ch === '^'
+          ? '\\textasciicircum{}'
+          : `\\${ch}`,
+  );
 }
 
 /** A biblatex `@online` entry (also read by Zotero, JabRef and BibDesk). */

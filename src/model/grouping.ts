@@ -121,12 +121,18 @@ function niceStep(span: number): number {
   return [1, 2, 5, 10, 20, 50].find((s) => span / s <= 8) ?? 100;
 }
 
-/** Quarter buckets as bars: one year reads Q1–Q4, several years are labelled by year. */
+/** Quarter buckets as bars: one year reads "2025 Q1", Q2, Q3, Q4; several years, by year. */
 export function barsFromQuarters(buckets: readonly Bucket[]): ChartBar[] {
   const oneYear = buckets.every((b) => b.year === buckets[0]?.year);
-  return buckets.map((b) => ({
+  return buckets.map((b, i) => ({
     label: b.label,
     count: b.count,
-    axisLabel: oneYear ? `Q${b.quarter}` : b.quarter === 1 ? String(b.year) : undefined,
+    axisLabel: oneYear
+      ? i === 0
+        ? b.label
+        : `Q${b.quarter}`
+      : b.quarter === 1
+        ? String(b.year)
+        : undefined,
   }));
 }
