@@ -16,6 +16,8 @@ export const GET: APIRoute = async () => {
     description:
       'Dated changes to the policies the tracker follows: announced, in force, amended, suspended, resumed, repealed, expired.',
     site: siteRoot().href,
+    // Links end in an #event anchor: a slash added after it would break the anchor.
+    trailingSlash: false,
     items: trackerFeedItems(graph.entities, today, href, FEED_LIMIT),
   });
 };
