@@ -12,6 +12,7 @@ import { CONTENT_DIR } from './content/registry.ts';
 import { basePath, type SiteSettings, webAddress } from './content/settings.ts';
 import { validateSettings } from './content/validate.ts';
 import { SHARD_BRIEFS } from './search/shared/shards.ts';
+import { parseIsoDay } from './model/dates.ts';
 
 export interface Config {
   /** The project root: where commands run and paths in messages start. */
@@ -61,6 +62,14 @@ export const envSchema = z.object({
   BRIEFING_NEWEST_PER_YEAR: wholeNumber(1).optional(),
   BRIEFING_SEARCH_SHARD_BRIEFS: wholeNumber(1).optional(),
   BRIEFING_SEARCH_FIRST_TIER_KB: wholeNumber(1).optional(),
+  // Read by src/content/today.ts; checked here so a bad value stops the build with this message.
+  BRIEFING_TODAY: z
+    .string()
+    .trim()
+    .refine((value) => parseIsoDay(value) !== undefined, {
+      error: 'expected a date written as YYYY-MM-DD, e.g. 2026-01-31',
+    })
+    .optional(),
 });
 
 /** A setting that cannot be used: its messages name the variable or the file and line. */
