@@ -85,7 +85,7 @@ export function exportEntities(graph: LinkGraph, root: URL) {
     facts: Object.fromEntries(
       Object.entries(entity.data)
         .filter(([key]) => !['name', 'aliases', 'summary'].includes(key))
-        .map(([key, value]) => [key, value instanceof Date ? isoDay(value) : value]),
+        .map(([key, value]) => [key, withDays(value)]),
     ),
     briefs: graph.backlinks(entity).length,
   }));
@@ -94,4 +94,13 @@ export function exportEntities(graph: LinkGraph, root: URL) {
 /** A site path (`/briefs/x/`) as an absolute address under `root`. */
 export function absolute(path: string, root: URL): string {
   return new URL(path.slice(1), root).href;
+}
+
+/** Dates as `YYYY-MM-DD`, also inside lists and mappings (a policy's events). */
+function withDays(value: unknown): unknown {
+  if (value instanceof Date) return isoDay(value);
+  if (Array.isArray(value)) return value.map(withDays);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withDays(v)]));
+  return value;
 }

@@ -84,6 +84,20 @@ describe('policy tracker', () => {
     expect(readPage('/tracker/')).toContain(`href="/tracker/rss.xml"`);
   });
 
+  it('exports the events with the policy, dates as days', () => {
+    const entities = JSON.parse(readPage('/api/entities.json')) as Array<{
+      slug: string;
+      facts: Record<string, unknown>;
+    }>;
+    const october = entities.find((e) => e.slug === 'october-2025-rare-earth-controls')!;
+    expect(october.facts.status).toBe('suspended');
+    expect((october.facts.events as Array<{ date: string; until?: string }>)[2]).toMatchObject({
+      date: '2025-11-07',
+      until: '2026-11-10',
+      type: 'suspended',
+    });
+  });
+
   it('shows each policy page its timeline with sources that resolve', () => {
     for (const policy of policies) {
       const html = parse(readPage(`/policies/${policy.slug}/`));
@@ -116,6 +130,7 @@ describe('corrections and updates', () => {
   it('are listed on the corrections page, newest first, each linking to its brief', () => {
     const html = parse(readPage('/corrections/'));
     const entries = html.querySelectorAll('.revision-list li');
+    expect(html.querySelector('main .meta')!.text).toMatch(/0 corrections and 3 updates/);
     const revised = content.briefs
       .filter((b) => !b.draft)
       .flatMap((b) => [...(b.corrections ?? []), ...(b.updates ?? [])]);
