@@ -30,10 +30,10 @@ function config() {
   }
 }
 
-const { root, contentDir, distDir, siteUrl, basePath, cacheDir } = config();
+const { root, contentDir, distDir, siteUrl, basePath, cacheDir, buildDay } = config();
 
 /** [[wikilinks]] in MDX resolve against the same validated profiles as everything else. */
-const entityIndex = () => loadContentCached({ root, contentDir }, 1000).index;
+const entityIndex = () => loadContentCached({ root, contentDir, today: buildDay }, 1000).index;
 
 export default defineConfig({
   site: siteUrl,

@@ -72,7 +72,11 @@ export function checkContent(
 ): ValidationResult | undefined {
   const format = options.format ?? 'text';
   const started = performance.now();
-  const result = loadContent({ root: config.root, contentDir: config.contentDir });
+  const result = loadContent({
+    root: config.root,
+    contentDir: config.contentDir,
+    today: config.buildDay,
+  });
   if (!result.briefs.length && !result.problems.length) {
     const folder = `${config.contentDir}/briefs`;
     result.problems.push({

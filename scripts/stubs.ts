@@ -11,7 +11,7 @@ import { configOrReport } from './check.ts';
 
 const config = configOrReport();
 if (!config) process.exit(1);
-const location = { root: config.root, contentDir: config.contentDir };
+const location = { root: config.root, contentDir: config.contentDir, today: config.buildDay };
 const created: string[] = [];
 for (const ref of loadContent(location).unknown) {
   const dir = join(config.contentDir, ref.kind);

@@ -51,7 +51,11 @@ if (import.meta.main) {
   }
   const config = configOrReport();
   if (!config) process.exit(1);
-  const content = loadContent({ root: config.root, contentDir: config.contentDir });
+  const content = loadContent({
+    root: config.root,
+    contentDir: config.contentDir,
+    today: config.buildDay,
+  });
   if (content.problems.length) {
     console.error(
       `✗ the content has ${content.problems.length} problems: run \`npm run check\` and fix them first.`,

@@ -16,6 +16,8 @@ import type { Config } from '../config.ts';
 export type SiteContext = Pick<Config, 'site' | 'siteUrl' | 'basePath'>;
 const siteOf = (context: SiteContext | undefined) =>
   context && [context.site, context.siteUrl, context.basePath];
+import { glossaryMatcher } from '../model/glossary.ts';
+import { policyEvents, type TrackerRow } from '../model/policy.ts';
 
 function hash(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
@@ -24,6 +26,13 @@ function hash(value: unknown): string {
 const briefSummary = (b: BriefRecord | undefined) => b && [b.slug, b.title, isoDay(b.date)];
 
 /** Where each [[wikilink]] of a body points now: an alias moved to another entity changes the page. */
+/** The glossary terms a body uses, as the page shows them (link and tooltip). */
+function glossed(graph: LinkGraph, body: string) {
+  return glossaryMatcher(graph.index)
+    .termsIn(body)
+    .map((t) => [refKey(t.entity), t.original, t.pinyin, t.english]);
+}
+
 function wikilinkTargets(graph: LinkGraph, links: readonly string[]): Array<string | null> {
   return links.map((target) => {
     const entity = graph.index.resolve(target);
@@ -45,24 +54,54 @@ export function briefCacheKey(graph: LinkGraph, slug: string, context?: SiteCont
     ],
     entities: graph.entitiesOf(slug).map((e) => [refKey(e), e.name]),
     links: wikilinkTargets(graph, brief.links),
+    glossary: glossed(graph, brief.body),
     related: graph.related(slug, 5).map(briefSummary),
     older: briefSummary(older),
     newer: briefSummary(newer),
   });
 }
 
-export function entityCacheKey(graph: LinkGraph, ref: EntityRef, context?: SiteContext): string {
+export function entityCacheKey(
+  graph: LinkGraph,
+  ref: EntityRef,
+  context?: SiteContext,
+  today?: Date,
+): string {
   const entity = graph.index.get(ref)!;
+  const events = policyEvents(entity);
   return hash({
     site: siteOf(context),
+    // A timeline shows what is scheduled as of today, and the titles of the briefs it cites.
+    timeline: events.length
+      ? {
+          today: today && isoDay(today),
+          briefs: events.map((e) => (e.brief ? briefSummary(graph.brief(e.brief)) : null)),
+        }
+      : null,
     file: entity.digest ?? [entity.name, entity.body],
     links: wikilinkTargets(graph, entity.links),
+    glossary: glossed(graph, entity.body),
     backlinks: graph
       .backlinks(ref)
       .map((b) => [...briefSummary(b)!, b.summary, graph.entitiesOf(b.slug).map((e) => e.name)]),
     coMentions: [...graph.coMentions(ref, 5)].map(([kind, list]) => [
       kind,
       list.map((c) => [c.entity.slug, c.entity.name, c.count]),
+    ]),
+  });
+}
+
+/** Every view of the tracker shows every policy's row (the filter links carry counts). */
+export function trackerCacheKey(rows: readonly TrackerRow[], today: Date): string {
+  return hash({
+    today: isoDay(today),
+    rows: rows.map((r) => [
+      refKey(r.entity),
+      r.entity.name,
+      r.jurisdiction,
+      r.status,
+      r.lastChange && [isoDay(r.lastChange.date), r.lastChange.type],
+      r.next && [isoDay(r.next.date), r.next.label, r.next.overdue],
     ]),
   });
 }

@@ -22,12 +22,12 @@ export function contentLoader(): Loader {
     name: 'briefing-content',
     load: async ({ store, collection, config, watcher, logger }) => {
       const root = fileURLToPath(config.root);
-      const { contentDir } = getConfig();
+      const { contentDir, buildDay } = getConfig();
       let reported = '';
       let warned = 0;
 
       const sync = () => {
-        const content = loadContentCached({ root, contentDir });
+        const content = loadContentCached({ root, contentDir, today: buildDay });
         // Every collection sees the same problems: the briefs' loader tells the author.
         const problems = content.problems.length ? formatProblems(content.problems) : '';
         if (collection === BRIEFS_DIR && problems !== reported) {

@@ -9,10 +9,10 @@ export async function kindPaths() {
 }
 
 export async function entityPaths() {
-  const { graph, config } = await getSiteData();
+  const { graph, config, today } = await getSiteData();
   return graph.entities.map((entity) => ({
     params: { kind: entity.kind, slug: entity.slug },
     props: { entity: entity as EntityRecord },
-    cacheKey: entityCacheKey(graph, entity, config),
+    cacheKey: entityCacheKey(graph, entity, config, today),
   }));
 }

@@ -21,7 +21,11 @@ export function pagefind(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (process.env[INDEX_AFTER_BUILD] === '1') return;
         const config = getConfig();
-        const content = loadContentCached({ root: config.root, contentDir: config.contentDir });
+        const content = loadContentCached({
+          root: config.root,
+          contentDir: config.contentDir,
+          today: config.buildDay,
+        });
         const pages = pagesToIndex(siteGraph(content, config), config.basePath);
         logger.info(
           await indexSite(fileURLToPath(dir), pages, {

@@ -30,7 +30,11 @@ export function redirects(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const config = getConfig();
-        const content = loadContentCached({ root: config.root, contentDir: config.contentDir });
+        const content = loadContentCached({
+          root: config.root,
+          contentDir: config.contentDir,
+          today: config.buildDay,
+        });
         const wanted: Redirect[] = buildGraph(content.briefs, content.entities).briefs.flatMap(
           (brief) =>
             brief.redirectFrom.map((from) => ({

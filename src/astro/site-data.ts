@@ -16,6 +16,8 @@ import { siteGraph } from './site-graph.ts';
 export interface SiteData {
   graph: LinkGraph;
   config: Config;
+  /** The day the build treats as today (policy statuses and next events depend on it). */
+  today: Date;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function getSiteData(): Promise<SiteData> {
   const config = getConfig();
   // A build reads the content once; the dev server looks for changes at most once a second.
   const content = loadContentCached(
-    { root: config.root, contentDir: config.contentDir },
+    { root: config.root, contentDir: config.contentDir, today: config.buildDay },
     dev ? 1000 : Infinity,
   );
   if (content.problems.length) throw contentError(content.problems, config.root);
@@ -49,7 +51,7 @@ export function siteDataOf(
   preview: boolean,
   git?: GitDates,
 ): SiteData {
-  return { graph: siteGraph(content, config, { preview, git }), config };
+  return { graph: siteGraph(content, config, { preview, git }), config, today: config.buildDay };
 }
 
 /** An error Astro shows as it shows a compile error: every problem, and the first one's place. */

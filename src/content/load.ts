@@ -12,12 +12,14 @@ export interface ContentLocation {
   root: string;
   /** The content folder, relative to `root` or absolute. */
   contentDir: string;
+  /** The build's day (config.buildDay): policy statuses depend on it. The clock's day by default. */
+  today?: Date | undefined;
 }
 
 /** Reads and validates every file; parsed frontmatter is remembered on disk between runs. */
-export function loadContent({ root, contentDir }: ContentLocation): ValidationResult {
+export function loadContent({ root, contentDir, today }: ContentLocation): ValidationResult {
   const memo = openFrontmatterMemo(frontmatterMemoFile(root, resolve(root, contentDir)));
-  const result = validateContent(readContentFiles(root, contentDir), memo);
+  const result = validateContent(readContentFiles(root, contentDir), memo, today);
   memo.save();
   return result;
 }
@@ -30,7 +32,7 @@ let last: { key: string; fingerprint: string; checkedAt: number; result: Validat
  * The folder is looked at again at most every `maxAgeMs`.
  */
 export function loadContentCached(location: ContentLocation, maxAgeMs = 0): ValidationResult {
-  const key = `${location.root}\0${resolve(location.root, location.contentDir)}`;
+  const key = `${location.root}\0${resolve(location.root, location.contentDir)}\0${location.today?.getTime()}`;
   const now = Date.now();
   if (last?.key === key && now - last.checkedAt < maxAgeMs) return last.result;
   const fingerprint = fingerprintContent(location.root, location.contentDir);

@@ -68,6 +68,15 @@ export const oldPath = z
     error: (issue) => `${describe(issue.input)} cannot be redirected: it has a space, "#", quote, angle bracket or "." segment`,
   });
 
+/** A dated correction or update, shown at the top of the brief and on the corrections page. */
+export const revisionSchema = (what: string) =>
+  z.strictObject({
+    date: calendarDate,
+    note: text(`the ${what} note`, 3, 600),
+  });
+
+export type RevisionData = z.output<ReturnType<typeof revisionSchema>>;
+
 /** A brief's frontmatter. Reference fields (companies, policies, …) come from the entity registry. */
 export function makeBriefSchema(kindIds: readonly string[]) {
   const references = Object.fromEntries(kindIds.map((id) => [id, list(slug, `${id} slugs`).default([])]));
@@ -81,6 +90,8 @@ export function makeBriefSchema(kindIds: readonly string[]) {
     highlights: list(text('a highlight', 1, 1000), 'key takeaways').default([]),
     sources: list(sourceSchema, 'sources (title, publisher, url, date)').default([]),
     authors: list(text('an author name', 1, 120), 'author names').default([]),
+    corrections: list(revisionSchema('correction'), 'corrections (date, note)').default([]),
+    updates: list(revisionSchema('update'), 'updates (date, note)').default([]),
     draft: z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).default(false),
     redirect_from: list(oldPath, 'old addresses such as "/2013/01/11/old-slug/"').default([]),
     ...references,
@@ -102,7 +113,26 @@ export const companySchema = z.strictObject({
   founded: z.number({ error: 'expected a year such as 1997' }).int().min(1000).max(2100).optional(),
 });
 
-export const POLICY_STATUSES = ['proposed', 'in-force', 'suspended', 'repealed', 'expired'] as const;
+export const POLICY_STATUSES = ['proposed', 'adopted', 'in-force', 'suspended', 'repealed', 'expired'] as const;
+
+/** What can happen to a policy, in the order a tracker reads it; the status each leads to is in src/model/policy.ts. */
+export const POLICY_EVENT_TYPES = ['announced', 'published', 'effective', 'amended', 'suspended', 'resumed', 'repealed', 'expired'] as const;
+
+/** One dated step in a policy's life. It cites a brief of this site, a web address, or both. */
+export const policyEventSchema = z
+  .strictObject({
+    date: calendarDate,
+    type: z.enum(POLICY_EVENT_TYPES, { error: (issue) => `expected one of ${POLICY_EVENT_TYPES.join(', ')}, got ${describe(issue.input)}` }),
+    note: text('the note', 3, 300),
+    /** For a suspension: the day it is due to end. */
+    until: calendarDate.optional(),
+    brief: slug.optional(),
+    url: httpUrl.optional(),
+  })
+  .refine((event) => event.brief !== undefined || event.url !== undefined, { error: 'cite the event: add brief (a brief slug) or url (a web address)', path: ['brief'] })
+  .refine((event) => event.until === undefined || event.type === 'suspended', { error: 'until is for suspensions only: it is the day a suspension is due to end', path: ['until'] });
+
+export type PolicyEventData = z.output<typeof policyEventSchema>;
 
 export const policySchema = z.strictObject({
   ...entityBase,
@@ -111,8 +141,10 @@ export const policySchema = z.strictObject({
   jurisdiction: text('the jurisdiction', 1, 80).optional(),
   issued: calendarDate.optional(),
   effective: calendarDate.optional(),
+  /** Optional when events are listed: the status is derived from them, and a status that disagrees is an error. */
   status: z.enum(POLICY_STATUSES, { error: (issue) => `expected one of ${POLICY_STATUSES.join(', ')}, got ${describe(issue.input)}` }).optional(),
   url: httpUrl.optional(),
+  events: list(policyEventSchema, 'events (date, type, note, brief or url)').default([]),
 });
 
 export const themeSchema = z.strictObject({ ...entityBase });

@@ -79,6 +79,14 @@ export const BRIEF_FIELDS: Record<string, FieldTemplate> = {
     about: 'the day of a revision (without it, the site shows the last commit\'s day)',
     example: 'updated: YYYY-MM-DD',
   },
+  corrections: {
+    about: 'dated corrections, shown at the top of the brief and on /corrections/',
+    example: 'corrections: [{ date: YYYY-MM-DD, note: What was wrong and what it says now }]',
+  },
+  updates: {
+    about: 'dated updates, shown at the top of the brief; they move its date in feeds',
+    example: 'updates: [{ date: YYYY-MM-DD, note: What changed since it was published }]',
+  },
   redirect_from: {
     about: 'old addresses of this brief that redirect to it (docs/migration.md)',
     example: 'redirect_from: [/2013/01/11/old-post-name/]',

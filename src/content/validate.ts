@@ -8,6 +8,8 @@ import type { z } from 'astro/zod';
 import type { BriefRecord, EntityRecord } from '../model/records.ts';
 import { EntityIndex, splitQualifiedTarget } from '../model/resolve.ts';
 import { closest } from '../model/text.ts';
+import { isoDay } from '../model/dates.ts';
+import { deriveStatus, type PolicyEvent, type PolicyStatus, policyEvents } from '../model/policy.ts';
 import type { ContentFiles, SourceFile } from './files.ts';
 import { firstParagraph } from './excerpt.ts';
 import { type FrontmatterMemo, isFrontmatterError, type ParsedFile, parseFrontmatter, parseYamlFile } from './frontmatter.ts';
@@ -101,7 +103,10 @@ function parseAll<T>(files: SourceFile[], { schema, section, rules, problems, wa
       continue;
     }
     // The rules are checked whether or not the schema passes, so every problem shows at once.
-    for (const finding of checkRules(parsed.data, section, rules)) {
+    // A policy's status may be derived from its dated events (checkPolicyEvents).
+    const derivable = section === 'policies' && Array.isArray(parsed.data.events) && parsed.data.events.length > 0;
+    const ruled = derivable ? { status: 'derived from events', ...parsed.data } : parsed.data;
+    for (const finding of checkRules(ruled, section, rules)) {
       (finding.severity === 'error' ? problems : warnings).push({
         file: file.path,
         line: parsed.lineOf(finding.path),
@@ -227,7 +232,11 @@ export function validateEntities(
   return { entities, entityFiles, problems };
 }
 
-export function validateContent(files: ContentFiles, memo?: FrontmatterMemo): ValidationResult {
+/**
+ * `today`: the build's day (src/config.ts `buildDay`): a policy's status is derived from its
+ * events up to that day.
+ */
+export function validateContent(files: ContentFiles, memo?: FrontmatterMemo, today: Date = utcToday()): ValidationResult {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const settings = validateSettings(files.settings, problems);
@@ -285,9 +294,21 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo): Va
         });
       }
     });
-    const { title, date, updated, highlights, sources, authors, draft } = data;
+    const { title, date, updated, highlights, sources, authors, corrections, updates, draft } = data;
     // A brief without a summary is summed up by its first paragraph.
     const summary = data.summary ?? firstParagraph(parsed.body, format, rules.briefs?.summary?.max ?? 400);
+    corrections.concat(updates).forEach((revision) => {
+      if (revision.date >= date) return;
+      const kind = corrections.includes(revision) ? 'corrections' : 'updates';
+      const i = (kind === 'corrections' ? corrections : updates).indexOf(revision);
+      problems.push({
+        file: file.path,
+        line: parsed.lineOf([kind, i, 'date']),
+        field: `${kind}[${i}].date`,
+        message: `a correction or update cannot be dated before the brief (${isoDay(date)})`,
+        hint: 'give the day the brief was corrected or updated',
+      });
+    });
     briefs.push({
       slug,
       title,
@@ -298,6 +319,8 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo): Va
       highlights,
       sources,
       authors,
+      corrections,
+      updates,
       draft,
       redirectFrom: data.redirect_from,
       refs,
@@ -309,6 +332,7 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo): Va
     });
   }
   for (const { file, parsed, links } of entityFiles) checkWikilinks(file, parsed, links, index, problems, unknown);
+  checkPolicyEvents(entityFiles, new Map(briefs.map((b) => [b.slug, b])), today, problems);
 
   checkRedirectTargets(redirects, briefs, entities, problems);
   return { settings, briefs, entities, index, problems, warnings, unknown: [...unknown.values()] };
@@ -332,6 +356,52 @@ function checkRedirectTargets(redirects: Map<string, string>, briefs: BriefRecor
   }
 }
 
+/**
+ * A policy's events: each cited brief exists, and the status follows from the events. The
+ * derived status is written into the record, so every page and export shows the same one.
+ */
+function checkPolicyEvents(entityFiles: EntityFile[], briefs: Map<string, BriefRecord>, today: Date, problems: Problem[]): void {
+  for (const { record, parsed, file } of entityFiles) {
+    if (record.kind !== 'policies') continue;
+    const events = (record.data.events as PolicyEvent[] | undefined) ?? [];
+    events.forEach((event, i) => {
+      if (event.brief === undefined || briefs.has(event.brief)) return;
+      const suggestions = closest(event.brief, [...briefs.keys()]);
+      problems.push({
+        file: file.path,
+        line: parsed.lineOf(['events', i, 'brief']),
+        field: `events[${i}].brief`,
+        message: `unknown brief slug "${event.brief}": no brief has that file name`,
+        hint: suggestions.length ? `did you mean ${suggestions.map((x) => `"${x}"`).join(' or ')}?` : 'cite a brief by its file name without .md, or give url instead',
+      });
+    });
+    const written = record.data.status as PolicyStatus | undefined;
+    const derived = deriveStatus(policyEvents(record), today);
+    if (!derived) {
+      // Without events, whether a status is needed is the site's editorial rule (checkRules).
+      if (written === undefined && events.length)
+        problems.push({
+          file: file.path,
+          line: parsed.lineOf(['status']),
+          field: 'status',
+          message: `none of the events up to ${isoDay(today)} sets a status`,
+          hint: 'add an event such as "type: announced" or "type: effective", or write status (proposed, adopted, in-force, suspended, repealed or expired)',
+        });
+      continue;
+    }
+    if (written !== undefined && written !== derived.status) {
+      problems.push({
+        file: file.path,
+        line: parsed.lineOf(['status']),
+        field: 'status',
+        message: `status says "${written}", but the events say "${derived.status}" (${derived.event.type} on ${isoDay(derived.event.date)})`,
+        hint: 'remove status (the tracker derives it from the events) or add the event that changed it',
+      });
+    }
+    record.data = { ...record.data, status: derived.status };
+  }
+}
+
 function checkWikilinks(file: SourceFile, parsed: ParsedFile, links: Wikilink[], index: EntityIndex, problems: Problem[], unknown: Map<string, UnknownRef>): void {
   for (const link of links) {
     if (index.resolve(link.target)) continue;
@@ -348,4 +418,9 @@ function checkWikilinks(file: SourceFile, parsed: ParsedFile, links: Wikilink[],
         : 'add it as an alias to an existing profile, or link with [[kind/slug]] and run `npm run stubs`',
     });
   }
+}
+
+function utcToday(): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }

@@ -1,10 +1,10 @@
 /** RSS items and the JSON export, as pure functions of the link graph. */
 import { isoDay } from './dates.ts';
-import { briefUrl, type BriefRecord, entityUrl, updatedDay } from './records.ts';
+import { briefUrl, type BriefRecord, entityUrl, lastModified, revisionsOf } from './records.ts';
 import type { LinkGraph } from './graph.ts';
 
 /** How many briefs a feed carries: readers want recent news, not the archive. */
-const FEED_LIMIT = 50;
+export const FEED_LIMIT = 50;
 
 export interface FeedItem {
   title: string;
@@ -14,20 +14,39 @@ export interface FeedItem {
   categories: string[];
 }
 
-/** `link` turns a site path into the link the feed carries (with the base path). */
+/**
+ * `link` turns a site path into the link the feed carries (with the base path). A brief
+ * that was corrected or updated carries the date of that change, and comes back to the top
+ * of the feed with it, so subscribers see the correction. `briefs` is newest first.
+ */
 export function feedItems(
   graph: LinkGraph,
   briefs: readonly BriefRecord[],
   link: (path: string) => string,
   limit = FEED_LIMIT,
 ): FeedItem[] {
-  return briefs.slice(0, limit).map((brief) => ({
-    title: brief.title,
-    link: link(briefUrl(brief.slug)),
-    pubDate: brief.date,
-    description: brief.summary,
-    categories: graph.entitiesOf(brief.slug).map((e) => e.name),
+  // Revised briefs are few: the newest `limit` by date, plus every revised one, sorted.
+  const revised = briefs.slice(limit).filter((b) => lastModified(b) > b.date);
+  const candidates = [...briefs.slice(0, limit), ...revised].map((brief, i) => ({
+    brief,
+    i,
+    modified: lastModified(brief),
   }));
+  candidates.sort((a, b) => b.modified.getTime() - a.modified.getTime() || a.i - b.i);
+  return candidates.slice(0, limit).map(({ brief, modified }) => {
+    const latest = revisionsOf(brief)[0];
+    const note =
+      latest && latest.date.getTime() === modified.getTime()
+        ? ` ${latest.type === 'correction' ? 'Correction' : 'Update'}: ${latest.note}`
+        : '';
+    return {
+      title: brief.title,
+      link: link(briefUrl(brief.slug)),
+      pubDate: modified,
+      description: `${brief.summary}${note}`,
+      categories: graph.entitiesOf(brief.slug).map((e) => e.name),
+    };
+  });
 }
 
 /** `root`: the site's address with its base path (`https://org.github.io/briefing/`). */
@@ -36,17 +55,26 @@ export function exportBriefs(graph: LinkGraph, root: URL) {
 }
 
 function exportBrief(graph: LinkGraph, brief: BriefRecord, root: URL) {
-  const updated = updatedDay(brief);
+  const modified = lastModified(brief);
   return {
     slug: brief.slug,
     url: absolute(briefUrl(brief.slug), root),
     title: brief.title,
     date: isoDay(brief.date),
-    ...(updated ? { updated: isoDay(updated) } : {}),
+    ...(modified > brief.date ? { updated: isoDay(modified) } : {}),
     summary: brief.summary,
     highlights: brief.highlights,
     authors: brief.authors,
     sources: brief.sources.map((s) => ({ ...s, ...(s.date ? { date: isoDay(s.date) } : {}) })),
+    ...(revisionsOf(brief).length
+      ? {
+          revisions: revisionsOf(brief).map((r) => ({
+            type: r.type,
+            date: isoDay(r.date),
+            note: r.note,
+          })),
+        }
+      : {}),
     entities: graph.entitiesOf(brief.slug).map((e) => `${e.kind}/${e.slug}`),
   };
 }
@@ -62,13 +90,22 @@ export function exportEntities(graph: LinkGraph, root: URL) {
     facts: Object.fromEntries(
       Object.entries(entity.data)
         .filter(([key]) => !['name', 'aliases', 'summary'].includes(key))
-        .map(([key, value]) => [key, value instanceof Date ? isoDay(value) : value]),
+        .map(([key, value]) => [key, withDays(value)]),
     ),
     briefs: graph.backlinks(entity).length,
   }));
 }
 
 /** A site path (`/briefs/x/`) as an absolute address under `root`. */
-function absolute(path: string, root: URL): string {
+export function absolute(path: string, root: URL): string {
   return new URL(path.slice(1), root).href;
+}
+
+/** Dates as `YYYY-MM-DD`, also inside lists and mappings (a policy's events). */
+function withDays(value: unknown): unknown {
+  if (value instanceof Date) return isoDay(value);
+  if (Array.isArray(value)) return value.map(withDays);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withDays(v)]));
+  return value;
 }

@@ -13,6 +13,7 @@ import {
 import { KIND_IDS, type KindId } from '../content/registry.ts';
 import { EntityIndex } from './resolve.ts';
 import { type BriefStatus, briefStatus } from './publication.ts';
+import { glossaryMatcher } from './glossary.ts';
 
 export interface CoMention {
   entity: EntityRecord;
@@ -81,6 +82,7 @@ export function buildGraph(
   const position = new Map(briefs.map((b, i) => [b.slug, i]));
   const bySlug = new Map(briefs.map((b) => [b.slug, b]));
 
+  const glossary = glossaryMatcher(index);
   const refsOf = new Map<string, Map<string, Edge['via']>>();
   const backlinkPositions = new Map<string, number[]>();
 
@@ -96,6 +98,8 @@ export function buildGraph(
     for (const kind of KIND_IDS)
       for (const slug of brief.refs[kind] ?? []) add(index.get({ kind, slug }), 'frontmatter');
     for (const target of brief.links) add(index.resolve(target), 'body');
+    // A glossary term the text uses is linked on the page (src/astro/glossary-plugin.ts).
+    for (const term of glossary.termsIn(brief.body)) add(term.entity, 'body');
     refsOf.set(brief.slug, refs);
     // Briefs are visited newest first, so each backlink list comes out already sorted.
     for (const key of refs.keys()) {

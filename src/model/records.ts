@@ -3,7 +3,7 @@
  * isolation. src/content/validate.ts is the one place that makes them from files.
  */
 import type { KindId } from '../content/registry.ts';
-import type { SourceData } from '../content/schemas.ts';
+import type { RevisionData, SourceData } from '../content/schemas.ts';
 
 /** What a record keeps of the file it was read from. */
 export interface FromFile {
@@ -52,6 +52,9 @@ export interface BriefRecord extends FromFile {
   highlights: string[];
   sources: SourceData[];
   authors: string[];
+  /** Dated corrections of errors, and updates with new information (both optional). */
+  corrections?: RevisionData[] | undefined;
+  updates?: RevisionData[] | undefined;
   draft: boolean;
   /** Its git history, when the site is built from a git checkout. */
   git?: GitHistory | undefined;
@@ -89,4 +92,29 @@ export function updatedDay(brief: Pick<BriefRecord, 'updated' | 'date' | 'git'>)
   if (!last || last <= brief.date) return undefined;
   const first = brief.git?.first;
   return first && last <= first ? undefined : last;
+}
+
+export interface Revision extends RevisionData {
+  type: 'correction' | 'update';
+}
+
+/** A brief's corrections and updates, newest first (corrections before updates on one day). */
+export function revisionsOf(brief: BriefRecord): Revision[] {
+  return [
+    ...(brief.corrections ?? []).map((r) => ({ ...r, type: 'correction' as const })),
+    ...(brief.updates ?? []).map((r) => ({ ...r, type: 'update' as const })),
+  ].sort((a, b) => b.date.getTime() - a.date.getTime());
+}
+
+/**
+ * When a brief last changed: the latest of its date, its "Updated" day (`updated`, or its last
+ * commit: updatedDay) and its corrections and updates.
+ */
+export function lastModified(brief: BriefRecord): Date {
+  let latest = brief.date;
+  const updated = updatedDay(brief);
+  if (updated && updated > latest) latest = updated;
+  for (const r of [...(brief.corrections ?? []), ...(brief.updates ?? [])])
+    if (r.date > latest) latest = r.date;
+  return latest;
 }

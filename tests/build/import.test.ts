@@ -98,7 +98,9 @@ describe('importing into an empty content folder', () => {
   it('passes the check with the default rules, warnings counted, and fails it with --strict', () => {
     const check = run(['scripts/check.ts']);
     expect(check.status).toBe(0);
-    expect(check.output).toMatch(/✓ content is valid, \d+ warnings: 11 briefs \(4 drafts\)/);
+    expect(check.output).toMatch(
+      /✓ content is valid, \d+ warnings: 11 briefs \(4 drafts, 0 scheduled\)/,
+    );
     expect(check.output).toMatch(/ {2}\d+ {2}briefs: no key takeaways \(highlights\)/);
     const strict = run(['scripts/check.ts', '--strict']);
     expect(strict.status).toBe(1);

@@ -10,13 +10,15 @@ import type { TestProject } from 'vitest/node';
 import { BrowserNotFound, findBrowser } from '../../scripts/lib/browser.ts';
 
 export const TEST_DIST = resolve('.briefing/test-dist');
+export const TEST_TODAY = '2026-03-01';
 
 export default async function setup(project: TestProject) {
   await requireBrowser();
   if (process.env.BRIEFING_TEST_REUSE_DIST !== '1') {
     rmSync(TEST_DIST, { recursive: true, force: true });
     const result = spawnSync(process.execPath, ['scripts/build.ts'], {
-      env: { ...process.env, BRIEFING_DIST: TEST_DIST },
+      // A fixed "today": policy statuses and next events depend on the day of the build.
+      env: { ...process.env, BRIEFING_DIST: TEST_DIST, BRIEFING_BUILD_DATE: TEST_TODAY },
       encoding: 'utf8',
     });
     if (result.status !== 0) {

@@ -1,0 +1,23 @@
+/** The tracker's feed: every recorded policy event, newest first. */
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { getSiteData } from '../../astro/site-data.ts';
+import { href, siteRoot } from '../../astro/links.ts';
+import { getConfig } from '../../config.ts';
+import { FEED_LIMIT } from '../../model/feeds.ts';
+import { trackerFeedItems } from '../../model/policy-feed.ts';
+
+const settings = getConfig().site;
+
+export const GET: APIRoute = async () => {
+  const { graph, today } = await getSiteData();
+  return rss({
+    title: `${settings.title}: policy status changes`,
+    description:
+      'Dated changes to the policies the tracker follows: announced, in force, amended, suspended, resumed, repealed, expired.',
+    site: siteRoot().href,
+    // Links end in an #event anchor: a slash added after it would break the anchor.
+    trailingSlash: false,
+    items: trackerFeedItems(graph.entities, today, href, FEED_LIMIT),
+  });
+};

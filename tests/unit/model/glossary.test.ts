@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../../../src/model/graph.ts';
+import {
+  GlossaryMatcher,
+  glossaryEntries,
+  glossaryTerms,
+  pinyinKey,
+} from '../../../src/model/glossary.ts';
+import { EntityIndex } from '../../../src/model/resolve.ts';
+import { brief, entity } from '../fixtures.ts';
+
+function term(
+  slug: string,
+  original: string,
+  pinyin: string,
+  english: string,
+  aliases: string[] = [],
+) {
+  const record = entity('terms', slug, english, aliases);
+  record.data = { ...record.data, original, pinyin, english };
+  return record;
+}
+
+const yangqi = term('yangqi', '央企', 'yāngqǐ', 'Central state-owned enterprise');
+const zuofeng = term('zuofeng', '作风', 'zuòfēng', 'Work style');
+const bxgd = term(
+  'ba-xiang-guiding',
+  '八项规定',
+  'bā xiàng guīdìng',
+  'Eight Provisions (the phrase)',
+);
+const policy = entity('policies', 'eight-provisions', 'Eight Provisions', ['八项规定']);
+
+describe('glossary matcher', () => {
+  const matcher = new GlossaryMatcher(glossaryTerms([yangqi, zuofeng, policy]));
+
+  it('finds Chinese phrases anywhere and English ones as whole words, in any case', () => {
+    const text = 'A 央企 with a poor work  style; not networkstyle or work styles.';
+    const found = matcher.find(text).map((m) => text.slice(m.start, m.end));
+    expect(found).toEqual(['央企', 'work  style']);
+  });
+
+  it('finds phrases inside Chinese text without spaces', () => {
+    expect(matcher.termsIn('加强央企作风建设').map((t) => t.entity.slug)).toEqual([
+      'yangqi',
+      'zuofeng',
+    ]);
+  });
+
+  it('leaves out a phrase that names another entity', () => {
+    const index = new EntityIndex([bxgd, policy]);
+    const withIndex = new GlossaryMatcher(glossaryTerms([bxgd, policy]), index);
+    expect(withIndex.find('中央八项规定精神')).toEqual([]);
+    expect(new GlossaryMatcher(glossaryTerms([bxgd])).find('中央八项规定精神')).toHaveLength(1);
+  });
+
+  it('treats regular-expression characters in a phrase as text', () => {
+    const odd = term('odd', '(a+b)', 'a b', 'a.b*');
+    const m = new GlossaryMatcher([...glossaryTerms([odd])]);
+    expect(m.find('x (a+b) and a.b* and axb').map((x) => x.term.entity.slug)).toEqual([
+      'odd',
+      'odd',
+    ]);
+  });
+
+  it('counts a brief that uses a term in the link graph', () => {
+    const graph = buildGraph(
+      [brief('x', '2025-01-01', {}, 'The 央企 reorganisation.')],
+      [yangqi, zuofeng],
+    );
+    expect(graph.backlinks(yangqi).map((b) => b.slug)).toEqual(['x']);
+    expect(graph.backlinks(zuofeng)).toEqual([]);
+  });
+
+  it('lists the glossary in pinyin order with counts', () => {
+    const entries = glossaryEntries([zuofeng, yangqi, bxgd, policy], (e) => e.slug.length);
+    expect(entries.map((e) => e.entity.slug)).toEqual(['ba-xiang-guiding', 'yangqi', 'zuofeng']);
+    expect(entries[1]!.briefs).toBe(6);
+    expect(pinyinKey('Zuòfēng jiànshè')).toBe('zuofeng jianshe');
+  });
+});
