@@ -13,7 +13,7 @@ describe('slugFromTitle', () => {
     ['“Quotes”, (brackets), em—dashes… and  spaces', 'quotes-brackets-em-dashes-and-spaces'],
     ['Société Générale’s Über-plan', 'societe-generales-ueber-plan'],
     ['CRMA: EU’s act', 'crma-eus-act'],
-  ])('makes a Latin title lowercase words joined by hyphens: %s', async (title, slug) => {
+  ])('makes a Latin title lowercase words joined by hyphens: %s', (title, slug) => {
     expect(slugFromTitle(title)).toBe(slug);
   });
 
@@ -23,16 +23,16 @@ describe('slugFromTitle', () => {
     ['重庆银行行长', 'chong-qing-yin-hang-hang-zhang'],
     ['稀土 2025 年第一批指标', 'xi-tu-2025-nian-di-yi-pi-zhi-biao'],
     ['MP材料：稀土磁体', 'mp-cai-liao-xi-tu-ci-ti'],
-  ])('writes a Chinese title in toneless pinyin: %s', async (title, slug) => {
+  ])('writes a Chinese title in toneless pinyin: %s', (title, slug) => {
     expect(slugFromTitle(title)).toBe(slug);
   });
 
-  it('gives nothing for a title with no letters or digits, never a bad slug', async () => {
+  it('gives nothing for a title with no letters or digits, never a bad slug', () => {
     expect(slugFromTitle('🚀 — !!')).toBe('');
     expect(slugFromTitle('   ')).toBe('');
   });
 
-  it('shortens a long title at a word boundary', async () => {
+  it('shortens a long title at a word boundary', () => {
     const slug = slugFromTitle(
       'What changes for magnet makers, refiners, recyclers and the battery industry when the act enters into force in 2025',
     );
