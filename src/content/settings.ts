@@ -33,6 +33,15 @@ export const basePath = z
   .regex(/^\/?(?:[A-Za-z0-9._~-]+\/?)*$/, { error: (issue) => `${describe(issue.input)} is not a path such as "/" or "/briefing/"` })
   .transform((path) => `/${path.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/'));
 
+/** A host name such as www.youtube-nocookie.com (no scheme, no path). */
+const hostName = z
+  .string({ error: (issue) => `expected a host name such as "www.youtube-nocookie.com", got ${describe(issue.input)}` })
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+    error: (issue) => `${describe(issue.input)} is not a host name: write only the host, e.g. "www.youtube-nocookie.com", without https:// or a path`,
+  });
+
 export const siteSettingsSchema = z.strictObject({
   /** The site's name: page titles, the header, feeds. */
   title: text('the title', 80).min(1, { error: 'the title must not be empty' }).default('Briefing'),
@@ -58,6 +67,17 @@ export const siteSettingsSchema = z.strictObject({
       newestPerYear: count('the number of briefs per year', 1).optional(),
     })
     .default({}),
+  /**
+   * MDX bodies are code that runs at build time. Off (the default), an MDX body may only use
+   * the author components and the HTML allowlist; on, it may import and run anything.
+   */
+  trustMdx: z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).default(false),
+  /** Hosts whose pages a body may embed as an iframe (video, charts), e.g. www.youtube-nocookie.com. */
+  embeds: z
+    .array(hostName, { error: (issue) => `expected a list of host names, got ${describe(issue.input)}` })
+    .default([]),
+  /** A date more than this many years after today is taken for a typing error. */
+  maxYearsAhead: count('the number of years a date may lie ahead', 0).default(10),
   /** Search index shards of a large archive (docs/search.md, "Large sites"). */
   search: z
     .strictObject({
