@@ -13,6 +13,7 @@ import { markdownOptions } from './src/astro/markdown.ts';
 import { ConfigError, getConfig } from './src/config.ts';
 import { loadContentCached } from './src/content/load.ts';
 import { pagefind } from './src/astro/pagefind-integration.ts';
+import { cspDirectives, SCRIPT_SOURCES, STYLE_SOURCES } from './src/astro/security.ts';
 
 /** @returns {import('./src/config.ts').Config} */
 function config() {
@@ -28,7 +29,7 @@ function config() {
   }
 }
 
-const { root, contentDir, distDir, siteUrl, basePath, cacheDir } = config();
+const { root, contentDir, distDir, siteUrl, basePath, cacheDir, site: settings } = config();
 
 /** [[wikilinks]] in MDX resolve against the same validated profiles as everything else. */
 const entityIndex = () => loadContentCached({ root, contentDir }, 1000).index;
@@ -45,6 +46,15 @@ export default defineConfig({
   // Used for MDX bodies; Markdown bodies are rendered by src/astro/markdown.ts with the same options.
   // Shiki colours code with inline styles, which the Content-Security-Policy refuses.
   markdown: { processor: satteri(markdownOptions(entityIndex)), syntaxHighlight: false },
+  // A Content-Security-Policy in every page's <meta>, with the hashes of its scripts and styles
+  // (src/astro/security.ts; the build also writes it to _headers).
+  security: {
+    csp: {
+      directives: cspDirectives(settings.embeds),
+      scriptDirective: { resources: SCRIPT_SOURCES },
+      styleDirective: { resources: STYLE_SOURCES },
+    },
+  },
   // Pages whose cache key (src/astro/cache-keys.ts) is unchanged are reused from the last build.
   experimental: { incrementalBuild: true },
   integrations: [

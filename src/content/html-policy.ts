@@ -113,7 +113,7 @@ export function htmlPolicy(embeds: readonly string[] = []): HtmlPolicy {
     // as HTML, so a stray <td> never reaches the tree outside a table.
     ancestors: {},
     attributes,
-    protocols: { ...URL_PROTOCOLS },
+    protocols: Object.fromEntries(Object.entries(URL_PROTOCOLS).map(([key, list]) => [key, [...list]])),
     strip: [...STRIPPED_TAGS],
     clobberPrefix: CLOBBER_PREFIX,
     tagNames: [...(base.tagNames ?? []), ...EXTRA_TAGS].filter((t) => !mapped.has(t)),

@@ -14,7 +14,9 @@ import { fieldPath, type Problem } from './problems.ts';
 import { briefSchema, isKindId, KINDS, type KindId, KIND_IDS, RESERVED_ENTITY_SLUGS } from './registry.ts';
 import { DEFAULT_SETTINGS, type SiteSettings, siteSettingsSchema } from './settings.ts';
 import { isSlug, slugOfPath } from './slugs.ts';
-import { type BodyFormat, BodySyntaxError, findWikilinks, type Wikilink } from './wikilinks.ts';
+import { htmlPolicy } from './html-policy.ts';
+import type { MdxRules } from './mdx-rules.ts';
+import { type BodyFormat, BodySyntaxError, readBody, type Wikilink } from './wikilinks.ts';
 
 export type { ContentFiles, SourceFile } from './files.ts';
 
@@ -44,8 +46,25 @@ interface Parsed<T> {
 
 const formatOf = (path: string): BodyFormat => (path.endsWith('.mdx') ? 'mdx' : 'md');
 
+/** What checking a file needs beyond its text: the site's rules. */
+export interface CheckContext {
+  /** The rules for MDX bodies, or undefined when the site trusts MDX (`trustMdx: true`). */
+  mdx?: Omit<MdxRules, 'filePath'> | undefined;
+  /** The latest plausible date: later dates are taken for typing errors. */
+  latestDate: Date;
+}
+
+/** The context of a site with these settings, checked on `today`. */
+export function checkContext(settings: SiteSettings, components: readonly string[] = [], today = new Date()): CheckContext {
+  const latestDate = new Date(Date.UTC(today.getUTCFullYear() + settings.maxYearsAhead, today.getUTCMonth(), today.getUTCDate()));
+  return {
+    mdx: settings.trustMdx ? undefined : { components, policy: htmlPolicy(settings.embeds) },
+    latestDate,
+  };
+}
+
 /** Parses each file's frontmatter against `schema` and its body's wikilinks; problems are pushed. */
-function parseAll<T>(files: SourceFile[], schema: z.ZodType, problems: Problem[], memo?: FrontmatterMemo): Array<Parsed<T>> {
+function parseAll<T>(files: SourceFile[], schema: z.ZodType, problems: Problem[], context: CheckContext, memo?: FrontmatterMemo): Array<Parsed<T>> {
   const out: Array<Parsed<T>> = [];
   const seen = new Map<string, string>();
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -75,7 +94,11 @@ function parseAll<T>(files: SourceFile[], schema: z.ZodType, problems: Problem[]
     const format = formatOf(file.path);
     let links: Wikilink[];
     try {
-      links = findWikilinks(parsed.body, format);
+      const rules = format === 'mdx' && context.mdx ? { ...context.mdx, filePath: file.path } : undefined;
+      const body = readBody(parsed.body, format, rules);
+      links = body.links;
+      for (const issue of body.mdxIssues)
+        problems.push({ file: file.path, line: parsed.bodyStartLine + issue.line - 1, message: issue.message, hint: issue.hint });
     } catch (error) {
       if (!(error instanceof BodySyntaxError)) throw error;
       problems.push({ file: file.path, line: parsed.bodyStartLine + error.line - 1, message: `the MDX body cannot be read: ${error.message}` });
@@ -86,9 +109,27 @@ function parseAll<T>(files: SourceFile[], schema: z.ZodType, problems: Problem[]
       for (const issue of result.error.issues) problems.push(issueToProblem(file, parsed, issue, schema));
       continue;
     }
+    for (const path of datesAfter(result.data, context.latestDate)) {
+      const day = (path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown>)[key], result.data) as Date).toISOString().slice(0, 10);
+      problems.push({
+        file: file.path,
+        line: parsed.lineOf(path),
+        field: fieldPath(path),
+        message: `${day} is too far ahead to be a real date (the latest accepted is ${context.latestDate.toISOString().slice(0, 10)})`,
+        hint: 'check the year for a typing error; site.yaml `maxYearsAhead` sets how far ahead a date may lie',
+      });
+    }
     out.push({ file, parsed, data: result.data as T, format, links });
   }
   return out;
+}
+
+/** Paths of every date in `data` later than `latest`. */
+function datesAfter(data: unknown, latest: Date, path: PropertyKey[] = []): PropertyKey[][] {
+  if (data instanceof Date) return data > latest ? [path] : [];
+  if (Array.isArray(data)) return data.flatMap((item, i) => datesAfter(item, latest, [...path, i]));
+  if (data && typeof data === 'object') return Object.entries(data).flatMap(([key, value]) => datesAfter(value, latest, [...path, key]));
+  return [];
 }
 
 function issueToProblem(file: SourceFile, parsed: ParsedFile, issue: z.core.$ZodIssue, schema: z.ZodType): Problem {
@@ -158,11 +199,12 @@ export function validateEntities(
   files: ContentFiles['entities'],
   problems: Problem[] = [],
   memo?: FrontmatterMemo,
+  context: CheckContext = checkContext(DEFAULT_SETTINGS),
 ): { entities: EntityRecord[]; entityFiles: EntityFile[]; problems: Problem[] } {
   const entities: EntityRecord[] = [];
   const entityFiles: EntityFile[] = [];
   for (const kind of KINDS) {
-    for (const { file, parsed, data, format, links } of parseAll<Record<string, unknown>>(files[kind.id] ?? [], kind.schema, problems, memo)) {
+    for (const { file, parsed, data, format, links } of parseAll<Record<string, unknown>>(files[kind.id] ?? [], kind.schema, problems, context, memo)) {
       const slug = slugOfPath(file.path);
       if ((RESERVED_ENTITY_SLUGS as readonly string[]).includes(slug)) {
         problems.push({ file: file.path, message: `"${slug}" is reserved for a page of the ${kind.id} index`, hint: 'rename the file' });
@@ -189,10 +231,11 @@ export function validateEntities(
   return { entities, entityFiles, problems };
 }
 
-export function validateContent(files: ContentFiles, memo?: FrontmatterMemo): ValidationResult {
-  const problems: Problem[] = [];
+export function validateContent(files: ContentFiles, memo?: FrontmatterMemo, today?: Date): ValidationResult {
+  const problems: Problem[] = [...(files.problems ?? [])];
   const settings = validateSettings(files.settings, problems);
-  const { entities, entityFiles } = validateEntities(files.entities, problems, memo);
+  const context = checkContext(settings, files.components, today);
+  const { entities, entityFiles } = validateEntities(files.entities, problems, memo, context);
 
   const index = new EntityIndex(entities);
   for (const conflict of index.conflicts) {
@@ -210,7 +253,7 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo): Va
 
   const briefs: BriefRecord[] = [];
   const unknown = new Map<string, UnknownRef>();
-  for (const { file, parsed, data, format, links } of parseAll<z.output<typeof briefSchema>>(files.briefs, briefSchema, problems, memo)) {
+  for (const { file, parsed, data, format, links } of parseAll<z.output<typeof briefSchema>>(files.briefs, briefSchema, problems, context, memo)) {
     const refs: Partial<Record<KindId, string[]>> = {};
     for (const kind of KIND_IDS) {
       const slugs = (data as Record<string, unknown>)[kind] as string[];

@@ -7,6 +7,7 @@
  * and nothing in code, in an MDX expression or behind a backslash is ever taken for one.
  */
 import { defineMdastPlugin, markdownToHtml, type MdastPluginDefinition, mdxToJs } from 'satteri';
+import { type MdxIssue, type MdxRules, mdxRulesPlugin } from './mdx-rules.ts';
 
 export interface Wikilink {
   /** What is inside the brackets before any `|`, trimmed. */
@@ -56,6 +57,20 @@ export class BodySyntaxError extends Error {
 
 /** Every wikilink of a body, in document order. */
 export function findWikilinks(body: string, format: BodyFormat = 'md'): Wikilink[] {
+  return readBody(body, format).links;
+}
+
+export interface BodyReading {
+  links: Wikilink[];
+  /** What an MDX body does that untrusted MDX may not (empty without `rules`). */
+  mdxIssues: MdxIssue[];
+}
+
+/**
+ * One parse of a body: its wikilinks and, for MDX with `rules` (MDX that is not trusted),
+ * every import, export, expression and element the rules refuse.
+ */
+export function readBody(body: string, format: BodyFormat = 'md', rules?: MdxRules): BodyReading {
   const links: Wikilink[] = [];
   const collect: MdastPluginDefinition = defineMdastPlugin({
     name: 'briefing-find-wikilinks',
@@ -66,17 +81,18 @@ export function findWikilinks(body: string, format: BodyFormat = 'md'): Wikilink
     },
   });
   const options = { features: MARKDOWN_FEATURES, mdastPlugins: [collect] };
+  const mdxIssues: MdxIssue[] = [];
   if (format === 'md') {
     markdownToHtml(body, options);
-    return links;
+    return { links, mdxIssues };
   }
   try {
-    mdxToJs(body, options);
+    mdxToJs(body, { ...options, hastPlugins: rules ? [mdxRulesPlugin(rules, mdxIssues)] : [] });
   } catch (error) {
     // Sätteri's MDX errors start with "line:column: ".
     const message = (error as Error).message;
     const at = /^(\d+):(\d+)(?:-\d+:\d+)?: /.exec(message);
     throw new BodySyntaxError(at ? message.slice(at[0].length) : message, at ? Number(at[1]) : 1);
   }
-  return links;
+  return { links, mdxIssues };
 }
