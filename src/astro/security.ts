@@ -10,8 +10,11 @@
 export const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"];
 export const STYLE_SOURCES = ["'self'"];
 
+type Directive =
+  `${'default-src' | 'img-src' | 'font-src' | 'connect-src' | 'worker-src' | 'frame-src' | 'media-src' | 'object-src' | 'base-uri' | 'form-action'} ${string}`;
+
 /** Directives besides script-src and style-src (Astro writes those, with hashes). */
-export function cspDirectives(embeds: readonly string[]): string[] {
+export function cspDirectives(embeds: readonly string[]): Directive[] {
   return [
     "default-src 'self'",
     // Images in bodies may come from any https address (sanitised to http(s) or relative).
