@@ -27,6 +27,8 @@ export interface ContentFiles {
   components?: string[] | undefined;
   /** Files that cannot be read or do not belong in the folder, each with what to do. */
   problems?: Problem[] | undefined;
+  /** The project root the paths are relative to (MDX imports are resolved from it). */
+  root?: string | undefined;
 }
 
 /** Files the content folder itself may hold besides the settings. */
@@ -227,6 +229,7 @@ export function readContentFiles(root: string, contentDir: string): ContentFiles
     entities,
     components: authorComponents(root),
     problems: state.problems,
+    root: resolve(root),
   };
 }
 

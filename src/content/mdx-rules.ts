@@ -6,6 +6,7 @@
  * keeps (src/content/html-policy.ts). The rules run inside the one parse of the body that
  * finds its wikilinks (src/content/wikilinks.ts), as a Sätteri HAST plugin.
  */
+import { dirname, relative, resolve, sep } from 'node:path';
 import { parse as parseJs, parseExpressionAt, type Node as JsNode } from 'acorn';
 import { find, html } from 'property-information';
 import { defineHastPlugin, type HastPluginDefinition } from 'satteri';
@@ -20,6 +21,8 @@ export interface MdxRules {
   policy: HtmlPolicy;
   /** The body's file, relative to the project root: imports are resolved from it. */
   filePath: string;
+  /** The project root (absolute), where AUTHOR_COMPONENTS_DIR is. */
+  root: string;
 }
 
 export interface MdxIssue {
@@ -80,7 +83,7 @@ export function mdxRulesPlugin(rules: MdxRules, issues: MdxIssue[]): HastPluginD
           continue;
         }
         const specifier = String(statement.source.value);
-        const component = authorComponentOf(specifier, rules.filePath);
+        const component = authorComponentOf(specifier, rules.filePath, rules.root);
         if (!component || !components.has(component)) {
           issues.push({
             line,
@@ -221,18 +224,10 @@ function rootedInFrontmatter(node: JsNode): boolean {
 }
 
 /** `KeyDates` for an import of src/components/mdx/KeyDates.astro from `filePath`, else undefined. */
-export function authorComponentOf(specifier: string, filePath: string): string | undefined {
-  if (!specifier.startsWith('.')) return undefined;
-  const parts = filePath.split('/').slice(0, -1);
-  for (const part of specifier.split('/')) {
-    if (part === '..') {
-      if (!parts.length || parts[parts.length - 1] === '..') parts.push('..');
-      else parts.pop();
-    } else if (part !== '.' && part !== '') parts.push(part);
-  }
-  const resolved = parts.join('/');
-  const match = new RegExp(`^${AUTHOR_COMPONENTS_DIR}/([A-Z][A-Za-z0-9]*)\\.astro$`).exec(resolved);
-  return match?.[1];
+export function authorComponentOf(specifier: string, filePath: string, root: string): string | undefined {
+  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return undefined;
+  const target = relative(root, resolve(root, dirname(filePath), specifier)).split(sep).join('/');
+  return new RegExp(`^${AUTHOR_COMPONENTS_DIR}/([A-Z][A-Za-z0-9]*)\\.astro$`).exec(target)?.[1];
 }
 
 function short(source: string): string {

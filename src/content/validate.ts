@@ -55,10 +55,10 @@ export interface CheckContext {
 }
 
 /** The context of a site with these settings, checked on `today`. */
-export function checkContext(settings: SiteSettings, components: readonly string[] = [], today = new Date()): CheckContext {
+export function checkContext(settings: SiteSettings, components: readonly string[] = [], today = new Date(), root = '.'): CheckContext {
   const latestDate = new Date(Date.UTC(today.getUTCFullYear() + settings.maxYearsAhead, today.getUTCMonth(), today.getUTCDate()));
   return {
-    mdx: settings.trustMdx ? undefined : { components, policy: htmlPolicy(settings.embeds) },
+    mdx: settings.trustMdx ? undefined : { components, policy: htmlPolicy(settings.embeds), root },
     latestDate,
   };
 }
@@ -234,7 +234,7 @@ export function validateEntities(
 export function validateContent(files: ContentFiles, memo?: FrontmatterMemo, today?: Date): ValidationResult {
   const problems: Problem[] = [...(files.problems ?? [])];
   const settings = validateSettings(files.settings, problems);
-  const context = checkContext(settings, files.components, today);
+  const context = checkContext(settings, files.components, today, files.root);
   const { entities, entityFiles } = validateEntities(files.entities, problems, memo, context);
 
   const index = new EntityIndex(entities);
