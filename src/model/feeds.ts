@@ -14,6 +14,27 @@ export interface FeedItem {
   categories: string[];
 }
 
+/** Characters XML 1.0 does not allow; the check refuses them, and feeds never carry them. */
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * A title for a feed: plain text, but readers that take it for HTML must not find markup in it,
+ * so angle brackets are written as entities (the XML writer then escapes the entities).
+ */
+export function feedTitle(text: string): string {
+  return text.replace(NOT_XML, '').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A description for a feed: RSS readers render it as HTML, so the text is escaped as HTML. */
+export function feedDescription(text: string): string {
+  return text
+    .replace(NOT_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
 /** `link` turns a site path into the link the feed carries (with the base path). */
 export function feedItems(
   graph: LinkGraph,
@@ -22,11 +43,11 @@ export function feedItems(
   limit = FEED_LIMIT,
 ): FeedItem[] {
   return briefs.slice(0, limit).map((brief) => ({
-    title: brief.title,
+    title: feedTitle(brief.title),
     link: link(briefUrl(brief.slug)),
     pubDate: brief.date,
-    description: brief.summary,
-    categories: graph.entitiesOf(brief.slug).map((e) => e.name),
+    description: feedDescription(brief.summary),
+    categories: graph.entitiesOf(brief.slug).map((e) => feedTitle(e.name)),
   }));
 }
 

@@ -4,7 +4,6 @@
  * `npm run check` and `npm run build`, which must exit 1, name every one, print no stack trace
  * and leave the previously published dist/ as it was.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { loadContent } from '../../src/content/load.ts';
 import { formatProblem, type Problem } from '../../src/content/problems.ts';
 import { validateContent } from '../../src/content/validate.ts';
 import { readContentFiles } from '../../src/content/files.ts';
+import { run, STACK_TRACE } from '../helpers/commands.ts';
 import {
   BAD_INPUTS,
   type BadInput,
@@ -19,21 +19,6 @@ import {
   type FileContent,
   writeCorpus,
 } from '../fixtures/bad-inputs.ts';
-
-const STACK_TRACE = /\n\s+at .+:\d+:\d+\)?\n/;
-
-export function run(
-  script: string,
-  env: Record<string, string>,
-): Promise<{ status: number | null; output: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [script], { env: { ...process.env, ...env } });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (status) => done({ status, output }));
-  });
-}
 
 /** The problems a case causes must all be about its own files. */
 function isOwn(problem: Problem, input: BadInput): boolean {
