@@ -4,7 +4,7 @@
  */
 import { ConfigError, type Config, getConfig } from '../src/config.ts';
 import { loadContent } from '../src/content/load.ts';
-import { formatProblems } from '../src/content/problems.ts';
+import { formatProblem, formatProblems, sortProblems } from '../src/content/problems.ts';
 import type { ValidationResult } from '../src/content/validate.ts';
 
 /** The configuration, or undefined after printing what is wrong with it. */
@@ -33,6 +33,12 @@ export function checkContent(config: Config): ValidationResult | undefined {
     });
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  if (result.warnings.length) {
+    const n = result.warnings.length;
+    console.log(
+      `\n⚠ ${n} ${n === 1 ? 'thing' : 'things'} in bodies will not be published as written:\n\n${sortProblems(result.warnings).map(formatProblem).join('\n\n')}\n`,
+    );
+  }
   if (result.problems.length) {
     console.error(
       `\n✗ ${formatProblems(result.problems)}\n\nNothing was built. Fix the files above and run the command again.\n`,

@@ -2,6 +2,7 @@
  * Reading the content folder from disk: the one place that lists and reads content files.
  * Everything after this works on the texts (src/content/validate.ts).
  */
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { type Dirent, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -145,8 +146,6 @@ export function digestOf(text: string): string {
   return createHash('sha1').update(text).digest('base64url');
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** A file's text, or the problem that keeps it from being read as text. */
 function readSource(root: string, path: string): SourceFile | Problem {
   const file = shown(root, path);
@@ -166,10 +165,7 @@ function readSource(root: string, path: string): SourceFile | Problem {
       hint: 'save it as UTF-8 text',
     };
   }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
+  if (!isUtf8(bytes)) {
     const lossy = bytes.toString('utf8');
     const bad = lossy.indexOf('\uFFFD');
     return {
@@ -179,7 +175,7 @@ function readSource(root: string, path: string): SourceFile | Problem {
       hint: 'save it as UTF-8 in your editor',
     };
   }
-  // TextDecoder drops a byte-order mark; the digest is of the text as read.
+  const text = bytes.toString('utf8');
   return { path: file, text, digest: digestOf(text) };
 }
 

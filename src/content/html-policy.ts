@@ -8,6 +8,7 @@
  */
 import type { Element, ElementContent, Nodes, Properties } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+import { find, html } from 'property-information';
 
 /** Removed with everything inside them (their content is code, or meaningless as text). */
 export const STRIPPED_TAGS = [
@@ -237,4 +238,35 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b))
     return a.length === b.length && a.every((v, i) => v === b[i]);
   return a === b;
+}
+
+/**
+ * What publishing does to an element written in a body, for the author: one message per element
+ * or attribute removed (a renamed obsolete tag or a prefixed id needs no word).
+ */
+export function removals(element: Pick<Element, 'tagName' | 'properties'>, policy: HtmlPolicy): string[] {
+  const { tagName } = element;
+  if (MAPPED_TAGS[tagName]) return [];
+  if (tagName === 'iframe') {
+    return embedHost(element.properties?.src, policy.embeds)
+      ? []
+      : ['an <iframe> is removed: only https pages of the hosts under `embeds` in site.yaml may be embedded'];
+  }
+  if (tagName === 'input' && element.properties?.type !== 'checkbox') return ['an <input> is removed'];
+  const verdict = judgeElement(element, policy);
+  if (verdict.action === 'keep') return [];
+  if (verdict.action === 'replace') {
+    return (STRIPPED_TAGS as readonly string[]).includes(tagName)
+      ? [`<${tagName}> is removed with its content`]
+      : [`<${tagName}> is removed (its text stays)`];
+  }
+  return Object.entries(verdict.changes)
+    .filter(([, value]) => value === null)
+    .map(([property]) => {
+      const value = element.properties?.[property];
+      const attribute = find(html, property).attribute;
+      return property in URL_PROTOCOLS && typeof value === 'string'
+        ? `the address ${JSON.stringify(value)} of <${tagName}> is removed: only http, https, mailto, relative and # links`
+        : `the attribute ${attribute} of <${tagName}> is removed`;
+    });
 }

@@ -14,7 +14,7 @@ import { fieldPath, type Problem } from './problems.ts';
 import { briefSchema, isKindId, KINDS, type KindId, KIND_IDS, RESERVED_ENTITY_SLUGS } from './registry.ts';
 import { DEFAULT_SETTINGS, type SiteSettings, siteSettingsSchema } from './settings.ts';
 import { isSlug, slugOfPath } from './slugs.ts';
-import { htmlPolicy } from './html-policy.ts';
+import { type HtmlPolicy, htmlPolicy } from './html-policy.ts';
 import type { MdxRules } from './mdx-rules.ts';
 import { type BodyFormat, BodySyntaxError, readBody, type Wikilink } from './wikilinks.ts';
 
@@ -31,6 +31,8 @@ export interface ValidationResult {
   entities: EntityRecord[];
   index: EntityIndex;
   problems: Problem[];
+  /** What publishing will change in bodies (raw HTML and links the allowlist removes): not errors. */
+  warnings: Problem[];
   /** Unknown references, by kind: what the stub command creates. */
   unknown: UnknownRef[];
 }
@@ -52,14 +54,21 @@ export interface CheckContext {
   mdx?: Omit<MdxRules, 'filePath'> | undefined;
   /** The latest plausible date: later dates are taken for typing errors. */
   latestDate: Date;
+  /** The HTML allowlist bodies are published through. */
+  html: HtmlPolicy;
+  /** Where what publishing will remove from bodies is reported (not errors). */
+  warnings: Problem[];
 }
 
 /** The context of a site with these settings, checked on `today`. */
 export function checkContext(settings: SiteSettings, components: readonly string[] = [], today = new Date(), root = '.'): CheckContext {
   const latestDate = new Date(Date.UTC(today.getUTCFullYear() + settings.maxYearsAhead, today.getUTCMonth(), today.getUTCDate()));
+  const html = htmlPolicy(settings.embeds);
   return {
-    mdx: settings.trustMdx ? undefined : { components, policy: htmlPolicy(settings.embeds), root },
+    mdx: settings.trustMdx ? undefined : { components, policy: html, root },
     latestDate,
+    html,
+    warnings: [],
   };
 }
 
@@ -95,8 +104,15 @@ function parseAll<T>(files: SourceFile[], schema: z.ZodType, problems: Problem[]
     let links: Wikilink[];
     try {
       const rules = format === 'mdx' && context.mdx ? { ...context.mdx, filePath: file.path } : undefined;
-      const body = readBody(parsed.body, format, rules);
+      const body = readBody(parsed.body, format, { mdx: rules, html: context.html });
       links = body.links;
+      for (const removed of body.removed)
+        context.warnings.push({
+          file: file.path,
+          line: parsed.bodyStartLine + removed.line - 1,
+          message: removed.message,
+          hint: 'publishing removes it: see docs/authoring.md, "HTML in bodies"',
+        });
       for (const issue of body.mdxIssues)
         problems.push({ file: file.path, line: parsed.bodyStartLine + issue.line - 1, message: issue.message, hint: issue.hint });
     } catch (error) {
@@ -293,7 +309,7 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo, tod
   }
   for (const { file, parsed, links } of entityFiles) checkWikilinks(file, parsed, links, index, problems, unknown);
 
-  return { settings, briefs, entities, index, problems, unknown: [...unknown.values()] };
+  return { settings, briefs, entities, index, problems, warnings: context.warnings, unknown: [...unknown.values()] };
 }
 
 function checkWikilinks(file: SourceFile, parsed: ParsedFile, links: Wikilink[], index: EntityIndex, problems: Problem[], unknown: Map<string, UnknownRef>): void {

@@ -66,9 +66,16 @@ describe('unusual and hostile content, built', () => {
   });
   const page = (path: string) => readFileSync(join(site.dist, path, 'index.html'), 'utf8');
 
-  it('builds', () => {
+  it('builds, and tells the author what the allowlist removes, with the line', () => {
     expect(build.output).toContain('✓ site built');
     expect(build.status).toBe(0);
+    expect(build.output).toContain('will not be published as written');
+    expect(build.output).toMatch(
+      /hostile\.md:12\n\s+raw HTML: <script> is removed with its content/,
+    );
+    expect(build.output).toMatch(
+      /hostile\.md:22\n\s+the address "javascript:window\.pwned='link'" of a link is removed/,
+    );
   });
 
   it('publishes a BOM, CRLF, tabs, Chinese and emoji titles and a huge body', () => {
