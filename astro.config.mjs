@@ -13,7 +13,8 @@ import { markdownOptions } from './src/astro/markdown.ts';
 import { ConfigError, getConfig } from './src/config.ts';
 import { loadContentCached } from './src/content/load.ts';
 import { pagefind } from './src/astro/pagefind-integration.ts';
-import { cspDirectives, SCRIPT_SOURCES, STYLE_SOURCES } from './src/astro/security.ts';
+import { cspDirectives, SCRIPT_SOURCES, scriptHash, STYLE_SOURCES } from './src/astro/security.ts';
+import { SEARCH_SHORTCUT_SCRIPT } from './src/astro/inline-scripts.ts';
 
 /** @returns {import('./src/config.ts').Config} */
 function config() {
@@ -51,7 +52,7 @@ export default defineConfig({
   security: {
     csp: {
       directives: cspDirectives(settings.embeds),
-      scriptDirective: { resources: SCRIPT_SOURCES },
+      scriptDirective: { resources: SCRIPT_SOURCES, hashes: [scriptHash(SEARCH_SHORTCUT_SCRIPT)] },
       styleDirective: { resources: STYLE_SOURCES },
     },
   },

@@ -5,6 +5,7 @@
  * <meta> cannot carry, into `_headers` for hosts that read one (Netlify, Cloudflare Pages). The
  * README says what to set on other hosts.
  */
+import { createHash } from 'node:crypto';
 
 /** Sources of scripts: the site's own files, plus WebAssembly for Pagefind's search. */
 export const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"];
@@ -70,4 +71,9 @@ export function hashesOfPage(html: string): { script: string[]; style: string[] 
     if (name === 'style-src') out.style.push(...hashes);
   }
   return out;
+}
+
+/** `sha256-…` of an inline script's text, as a Content-Security-Policy names it. */
+export function scriptHash(text: string): `sha256-${string}` {
+  return `sha256-${createHash('sha256').update(text).digest('base64')}`;
 }

@@ -98,8 +98,9 @@ export function htmlPolicy(embeds: readonly string[] = []): HtmlPolicy {
     (a) => !FORM_ATTRIBUTES.has(typeof a === 'string' ? a : a[0]),
   );
   // Wikilinks carry their kind as a class (src/astro/wikilink-plugin.ts).
+  // (The first definition of an attribute wins: the footnote class is replaced, not added to.)
   attributes.a = [
-    ...(attributes.a ?? []),
+    ...(attributes.a ?? []).filter((a) => (typeof a === 'string' ? a : a[0]) !== 'className'),
     ['className', /^wikilink(?:-[a-z0-9-]+)?$/, 'data-footnote-backref'],
     'dataEntity',
   ];

@@ -209,7 +209,8 @@ function isData(node: JsNode | null | undefined): boolean {
       return n.name === 'undefined' || n.name === 'frontmatter';
     case 'MemberExpression': {
       const property = n.property as JsNode & Record<string, unknown>;
-      const plain = n.computed ? property.type === 'Literal' && typeof property.value !== 'object' : property.type === 'Identifier' && !DANGEROUS.test(String(property.name));
+      const key = n.computed ? (property.type === 'Literal' ? property.value : undefined) : property.type === 'Identifier' ? property.name : undefined;
+      const plain = (typeof key === 'string' || typeof key === 'number') && !DANGEROUS.test(String(key));
       return plain && !n.optional && rootedInFrontmatter(n.object as JsNode);
     }
     default:

@@ -2,7 +2,10 @@ import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { sanitizePlugin } from '../../../src/astro/sanitize-plugin.ts';
+import { wikilinkPlugin } from '../../../src/astro/wikilink-plugin.ts';
 import { htmlPolicy } from '../../../src/content/html-policy.ts';
+import { EntityIndex } from '../../../src/model/resolve.ts';
+import { entity } from '../fixtures.ts';
 
 const EMBED_HOST = 'www.youtube-nocookie.com';
 
@@ -174,6 +177,22 @@ describe('the body sanitiser', () => {
     const target = ref.getAttribute('href')!.slice(1);
     expect(html.getElementById(target)).not.toBeNull();
     expect(html.querySelector('span')!.getAttribute('id')).toBe('user-content-site-search');
+  });
+
+  it('keeps the classes and entity of wikilinks, with or without raw HTML in the body', async () => {
+    const index = new EntityIndex([entity('companies', 'mp', 'MP Materials')]);
+    const policy = htmlPolicy([]);
+    const processor = await createSatteriMarkdownProcessor({
+      features: { wikilinks: true, rawHtml: true },
+      mdastPlugins: [wikilinkPlugin(() => index)],
+      hastPlugins: [sanitizePlugin(() => policy)],
+      syntaxHighlight: false,
+    });
+    for (const body of ['About [[MP Materials]].', 'About [[MP Materials]] <sup>1</sup>.']) {
+      const a = parse((await processor.render(body)).code).querySelector('a')!;
+      expect(a.getAttribute('class'), body).toBe('wikilink wikilink-companies');
+      expect(a.getAttribute('data-entity'), body).toBe('companies/mp');
+    }
   });
 
   it('leaves a body without raw HTML exactly as Markdown renders it', async () => {
