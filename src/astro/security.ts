@@ -7,7 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 
-/** Sources of scripts: the site's own files, plus WebAssembly for Pagefind's search. */
+/**
+ * Sources of scripts: the site's own files, plus WebAssembly for Pagefind's search (without
+ * 'wasm-unsafe-eval' its worker cannot compile the index reader: search finds nothing).
+ */
 export const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"];
 export const STYLE_SOURCES = ["'self'"];
 
@@ -22,8 +25,8 @@ export function cspDirectives(embeds: readonly string[]): Directive[] {
     "img-src 'self' https: data:",
     "font-src 'self'",
     "connect-src 'self'",
-    // Pagefind starts its search worker from a blob: URL.
-    "worker-src 'self' blob:",
+    // Pagefind 1.6 starts its worker from pagefind-worker.js (checked in Chromium: no blob:).
+    "worker-src 'self'",
     `frame-src ${embeds.length ? embeds.map((host) => `https://${host}`).join(' ') : "'none'"}`,
     "media-src 'self'",
     "object-src 'none'",
