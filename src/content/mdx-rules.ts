@@ -6,6 +6,7 @@
  * keeps (src/content/html-policy.ts). The rules run inside the one parse of the body that
  * finds its wikilinks (src/content/wikilinks.ts), as a Sätteri HAST plugin.
  */
+import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { parse as parseJs, parseExpressionAt, type Node as JsNode } from 'acorn';
 import { find, html } from 'property-information';
@@ -23,6 +24,8 @@ export interface MdxRules {
   filePath: string;
   /** The project root (absolute), where AUTHOR_COMPONENTS_DIR is. */
   root: string;
+  /** `trustMdx: true`: only an import of a file that does not exist is reported. */
+  trusted?: boolean | undefined;
 }
 
 export interface MdxIssue {
@@ -37,8 +40,37 @@ const TRUST_HINT = 'if this site trusts every MDX author to run code, set `trust
 /** Names that reach the builder's process, files or code loader from an expression. */
 const DANGEROUS = /\b(process|require|import|eval|Function|globalThis|constructor|__proto__)\b/;
 
+/** Trusted MDX may import anything, but a relative import must lead to a file. */
+function missingImportsPlugin(rules: MdxRules, issues: MdxIssue[]): HastPluginDefinition {
+  return defineHastPlugin({
+    name: 'briefing-mdx-imports',
+    options: { position: true },
+    mdxjsEsm(node) {
+      const start = node.position?.start.line ?? 1;
+      let program;
+      try {
+        program = parseJs(node.value, { ecmaVersion: 'latest', sourceType: 'module', locations: true });
+      } catch {
+        return; // the MDX compiler reports what it cannot parse
+      }
+      for (const statement of program.body) {
+        if (statement.type !== 'ImportDeclaration') continue;
+        const specifier = String(statement.source.value);
+        if (!specifier.startsWith('./') && !specifier.startsWith('../')) continue;
+        if (existsSync(resolve(rules.root, dirname(rules.filePath), specifier))) continue;
+        issues.push({
+          line: start + statement.loc!.start.line - 1,
+          message: `imports "${specifier}", which does not exist`,
+          hint: 'the path is relative to this file',
+        });
+      }
+    },
+  });
+}
+
 /** The plugin that records every rule broken in a body into `issues`. */
 export function mdxRulesPlugin(rules: MdxRules, issues: MdxIssue[]): HastPluginDefinition {
+  if (rules.trusted) return missingImportsPlugin(rules, issues);
   const components = new Set(rules.components);
   const lineOf = (node: { position?: { start: { line: number } } | undefined }) =>
     node.position?.start.line ?? 1;

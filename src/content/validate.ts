@@ -50,7 +50,7 @@ const formatOf = (path: string): BodyFormat => (path.endsWith('.mdx') ? 'mdx' : 
 
 /** What checking a file needs beyond its text: the site's rules. */
 export interface CheckContext {
-  /** The rules for MDX bodies, or undefined when the site trusts MDX (`trustMdx: true`). */
+  /** The rules for MDX bodies (with `trustMdx: true`, only that imports exist). */
   mdx?: Omit<MdxRules, 'filePath'> | undefined;
   /** The latest plausible date: later dates are taken for typing errors. */
   latestDate: Date;
@@ -65,7 +65,7 @@ export function checkContext(settings: SiteSettings, components: readonly string
   const latestDate = new Date(Date.UTC(today.getUTCFullYear() + settings.maxYearsAhead, today.getUTCMonth(), today.getUTCDate()));
   const html = htmlPolicy(settings.embeds);
   return {
-    mdx: settings.trustMdx ? undefined : { components, policy: html, root },
+    mdx: { components, policy: html, root, trusted: settings.trustMdx },
     latestDate,
     html,
     warnings: [],

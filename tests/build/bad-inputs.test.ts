@@ -121,6 +121,21 @@ describe('trusted MDX', () => {
     ]);
   });
 
+  it('still reports an import of a file that does not exist', () => {
+    const corpus = writeCorpus({
+      'site.yaml': 'trustMdx: true\n',
+      'briefs/2025/missing.mdx': brief(
+        {},
+        "import Chart from './no-such-chart.astro'\n\n<Chart />",
+      ),
+      'briefs/2025/present.mdx': brief({}, "import Other from './alpha.md'\n\nFine."),
+    });
+    const { problems } = loadContent({ root: process.cwd(), contentDir: corpus.content });
+    expect(problems.map((p) => `${p.file.split('/').pop()}:${p.line} ${p.message}`)).toEqual([
+      'missing.mdx:10 imports "./no-such-chart.astro", which does not exist',
+    ]);
+  });
+
   it('imports of the author components are fine without trust', () => {
     const corpus = writeCorpus({});
     const folder = join(corpus.content, 'briefs/2025');
