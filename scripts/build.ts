@@ -4,13 +4,15 @@
  * the previously published dist/ exactly as it was.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { INDEX_AFTER_BUILD } from '../src/astro/pagefind-integration.ts';
 import { siteGraph } from '../src/astro/site-graph.ts';
+import { hashesOfPage, headersFile } from '../src/astro/security.ts';
 import { pagesToIndex } from '../src/search/build/documents.ts';
 import { indexSite } from '../src/search/build/index-site.ts';
 import { checkContent, configOrReport } from './check.ts';
+import { verifySite } from './lib/verify-site.ts';
 
 const config = configOrReport();
 if (!config) process.exit(1);
@@ -40,16 +42,21 @@ const astro = spawnSync(
   },
 );
 if (astro.status !== 0) fail(`astro build failed (exit ${astro.status ?? astro.signal}).`);
+const graph = siteGraph(content, config);
 try {
-  const pages = pagesToIndex(siteGraph(content, config), config.basePath);
+  const pages = pagesToIndex(graph, config.basePath);
   console.log(
     `[briefing-pagefind] ${await indexSite(staging, pages, { previousDir: outDir, language: config.site.language, ...config.search })}`,
   );
 } catch (error) {
   fail(`search indexing failed: ${(error as Error).message}`);
 }
-if (!existsSync(`${staging}/index.html`) || !existsSync(`${staging}/pagefind/pagefind.js`))
-  fail('the build finished without a home page or search index.');
+writeHeaders();
+const incomplete = verifySite(staging, graph);
+if (incomplete.length)
+  fail(
+    `the built site is not complete, so it was not published:\n  - ${incomplete.join('\n  - ')}`,
+  );
 
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, previous);
@@ -64,3 +71,26 @@ spawn(
   ],
   { detached: true, stdio: 'ignore' },
 ).unref();
+
+/**
+ * `_headers` for hosts that read one: the pages' Content-Security-Policy as a header, with the
+ * script and style hashes of every kind of page (Astro hashes the whole site's set into each).
+ */
+function writeHeaders() {
+  const script = new Set<string>();
+  const style = new Set<string>();
+  const firstBrief = graph.briefs[0];
+  const samples = ['index.html', '404.html', 'search/index.html', 'network/index.html'];
+  if (firstBrief) samples.push(`briefs/${firstBrief.slug}/index.html`);
+  for (const file of samples) {
+    const path = join(staging, file);
+    if (!existsSync(path)) continue;
+    const hashes = hashesOfPage(readFileSync(path, 'utf8'));
+    hashes.script.forEach((h) => script.add(h));
+    hashes.style.forEach((h) => style.add(h));
+  }
+  writeFileSync(
+    join(staging, '_headers'),
+    headersFile(config!.site.embeds, { script: [...script], style: [...style] }),
+  );
+}

@@ -171,7 +171,7 @@ export function formatWarnings(warnings: readonly Problem[], listAll = false): s
   const width = String(groups[0]?.count.toLocaleString('en') ?? '').length;
   const lines = [
     listed ? `\n⚠ ${formatProblems(warnings, 'content', 'warning')}\n` : '',
-    `⚠ ${count(warnings.length, 'warning')}: recommendations of this site's editorial rules (rules: in site.yaml), by kind:`,
+    `⚠ ${count(warnings.length, 'warning')}, by kind (recommendations of the editorial rules in site.yaml, and HTML the allowlist removes):`,
     ...groups.map(({ group, count: n, first }) => {
       const where = first.line ? `${first.file}:${first.line}` : first.file;
       return `  ${n.toLocaleString('en').padStart(width)}  ${group}${listed ? '' : `  (e.g. ${where})`}`;

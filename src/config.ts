@@ -116,7 +116,7 @@ export function readConfig(
   const vars = parsed.data;
   const contentDir = resolve(root, vars.BRIEFING_CONTENT_DIR ?? CONTENT_DIR);
   const problems: Problem[] = [];
-  const site = validateSettings(readSettingsFile(root, contentDir), problems);
+  const site = validateSettings(readSettingsFile(root, contentDir, problems), problems);
   if (problems.length) throw new ConfigError(problems);
   const buildDayFrom =
     vars.BRIEFING_BUILD_DATE !== undefined

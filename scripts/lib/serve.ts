@@ -39,6 +39,11 @@ export interface ServeOptions {
   pages?: Record<string, string>;
   /** The sub-path the site is served under, e.g. `/briefing/`; `url` then ends with it. */
   base?: string;
+  /**
+   * Send the headers of the site's `_headers` file, as Netlify and Cloudflare Pages do (rules
+   * for `/*`, exact paths and paths ending in `*`).
+   */
+  hostHeaders?: boolean;
 }
 
 /** One response of a file in the site. */
@@ -66,8 +71,16 @@ export async function serveDir(dir: string, options: ServeOptions = {}): Promise
   const sent: Sent[] = [];
   const packed = new Map<string, { br: Buffer; gzip: Buffer }>();
   const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  const rules = options.hostHeaders ? readHeadersFile(join(root, '_headers')) : [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    // The host's rules name paths inside the site, below the base path.
+    const inSite = path.startsWith(base) ? path.slice(base.length - 1) : path;
+    for (const rule of rules) {
+      if (rule.matches(inSite))
+        for (const [name, value] of rule.headers) res.setHeader(name, value);
+    }
+    if (inSite === '/_headers') return notFound(root, res);
     const page = options.pages?.[path];
     if (page !== undefined) return void res.writeHead(200, { 'content-type': HTML }).end(page);
     // `/briefing` is redirected to `/briefing/`, as a static host does for a folder.
@@ -145,4 +158,31 @@ function respond(
   const record: Sent = { path, encoding, bytes: body.length, rawBytes: raw.length };
   if (brotliBytes !== undefined) record.brotliBytes = brotliBytes;
   return record;
+}
+
+interface HeaderRule {
+  matches(path: string): boolean;
+  headers: Array<[string, string]>;
+}
+
+/** The rules of a `_headers` file: a path line, then indented `Name: value` lines. */
+function readHeadersFile(file: string): HeaderRule[] {
+  if (!existsSync(file)) return [];
+  const rules: HeaderRule[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = line.trim();
+      const prefix = pattern.endsWith('*') ? pattern.slice(0, -1) : undefined;
+      rules.push({
+        matches: (path) => (prefix === undefined ? path === pattern : path.startsWith(prefix)),
+        headers: [],
+      });
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon > 0 && rules.length)
+      rules.at(-1)!.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  return rules;
 }

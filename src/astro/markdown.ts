@@ -5,17 +5,30 @@
  * the build slow (see BENCHMARKS.md); keeping it out makes the store small.
  */
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
+import { htmlPolicy, type HtmlPolicy } from '../content/html-policy.ts';
 import { MARKDOWN_FEATURES } from '../content/wikilinks.ts';
+import { getConfig } from '../config.ts';
+import { sanitizePlugin } from './sanitize-plugin.ts';
 import { wikilinkPlugin } from './wikilink-plugin.ts';
 import { glossaryPlugin } from './glossary-plugin.ts';
 import type { EntityIndex } from '../model/resolve.ts';
 
-/** The Markdown features every body gets, here and in astro.config.mjs (for MDX). */
+let policy: HtmlPolicy | undefined;
+
+/** The HTML allowlist of this site (its trusted embed hosts come from site.yaml). */
+export function sitePolicy(): HtmlPolicy {
+  policy ??= htmlPolicy(getConfig().site.embeds);
+  return policy;
+}
+
+/** The Markdown features and plugins every body gets, here and in astro.config.mjs (for MDX). */
 export function markdownOptions(getIndex: () => EntityIndex) {
   return {
-    features: MARKDOWN_FEATURES,
+    // Raw HTML is parsed into elements, so that the sanitiser sees what a browser would.
+    features: { ...MARKDOWN_FEATURES, rawHtml: true },
     mdastPlugins: [wikilinkPlugin(getIndex)],
-    hastPlugins: [glossaryPlugin(getIndex)],
+    // The sanitiser judges what the author wrote; the glossary's links come after it.
+    hastPlugins: [sanitizePlugin(sitePolicy), glossaryPlugin(getIndex)],
   };
 }
 
@@ -33,7 +46,11 @@ export async function renderMarkdown(
   filePath?: string,
 ): Promise<string> {
   currentIndex = index;
-  renderer ??= createSatteriMarkdownProcessor(markdownOptions(() => currentIndex!));
+  // Shiki colours code with inline styles, which the Content-Security-Policy refuses.
+  renderer ??= createSatteriMarkdownProcessor({
+    ...markdownOptions(() => currentIndex!),
+    syntaxHighlight: false,
+  });
   const fileURL = filePath ? new URL(filePath.replace(/^\/*/, '/'), 'file://') : undefined;
   const { code } = await (await renderer).render(body, fileURL ? { fileURL } : undefined);
   return code;

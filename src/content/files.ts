@@ -2,10 +2,13 @@
  * Reading the content folder from disk: the one place that lists and reads content files.
  * Everything after this works on the texts (src/content/validate.ts).
  */
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { BRIEFS_DIR, CONTENT_EXTENSIONS, KIND_IDS, type KindId } from './registry.ts';
+import { AUTHOR_COMPONENTS_DIR } from './mdx-rules.ts';
+import type { Problem } from './problems.ts';
+import { BRIEFS_DIR, CONTENT_EXTENSIONS, KIND_IDS, type KindId, MEDIA_DIR } from './registry.ts';
 import { SETTINGS_FILE } from './settings.ts';
 
 export interface SourceFile {
@@ -21,57 +24,283 @@ export interface ContentFiles {
   settings?: SourceFile | undefined;
   briefs: SourceFile[];
   entities: Partial<Record<KindId, SourceFile[]>>;
+  /** The components MDX bodies may use, by name (src/components/mdx/KeyDates.astro: KeyDates). */
+  components?: string[] | undefined;
+  /** Files that cannot be read or do not belong in the folder, each with what to do. */
+  problems?: Problem[] | undefined;
+  /** The project root the paths are relative to (MDX imports are resolved from it). */
+  root?: string | undefined;
 }
 
-/** Every .md/.mdx file under `dir`, skipping names that start with `_` or `.`. */
-export function listContentFiles(dir: string): string[] {
-  let names: string[];
+/** Files the content folder itself may hold besides the settings. */
+const ROOT_FILES = new Set(['README.md', 'LICENSE.md', 'README', 'LICENSE', SETTINGS_FILE]);
+
+/** What reading the folder found: the content files and the problems on the way. */
+interface Walk {
+  root: string;
+  /** The content folder's real path: no link may lead outside it. */
+  base: string;
+  files: string[];
+  problems: Problem[];
+  /** Real paths of the folders walked, so a link back up cannot loop. */
+  seen: Set<string>;
+}
+
+/**
+ * Every .md/.mdx file under `dir`, skipping names that start with `_` or `.`. Anything else is
+ * a problem: another kind of file, a symbolic link that leads outside the content folder,
+ * nowhere, or round in a loop.
+ */
+function walk(state: Walk, dir: string): void {
+  let entries: Dirent[];
   try {
-    names = readdirSync(dir);
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
-    return [];
+    return;
   }
-  return names.flatMap((name) => {
-    if (name.startsWith('.') || name.startsWith('_')) return [];
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return listContentFiles(path);
-    return CONTENT_EXTENSIONS.some((ext) => name.endsWith(ext)) ? [path] : [];
-  });
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+    const path = join(dir, entry.name);
+    let isDirectory = entry.isDirectory();
+    if (entry.isSymbolicLink()) {
+      const target = linkTarget(path);
+      let real: string;
+      try {
+        real = realpathSync(path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        state.problems.push({
+          file: shown(state.root, path),
+          message: `is a symbolic link that ${code === 'ELOOP' ? 'loops back on itself' : 'points to nothing'} (→ ${target})`,
+          hint: 'replace the link with the file itself, or delete it',
+        });
+        continue;
+      }
+      if (real !== state.base && !real.startsWith(state.base + sep)) {
+        state.problems.push({
+          file: shown(state.root, path),
+          message: `is a symbolic link to ${target}, outside the content folder`,
+          hint: 'content must live inside the content folder: copy the file in instead of linking to it',
+        });
+        continue;
+      }
+      isDirectory = statSync(real).isDirectory();
+    }
+    if (isDirectory) {
+      const realDir = realpathSync(path);
+      if (state.seen.has(realDir)) {
+        state.problems.push({
+          file: shown(state.root, path),
+          message: `leads to a folder that is read already (${shown(state.root, realDir)}): a symbolic link makes a loop`,
+          hint: 'delete the link',
+        });
+        continue;
+      }
+      state.seen.add(realDir);
+      walk(state, path);
+    } else if (CONTENT_EXTENSIONS.some((ext) => entry.name.endsWith(ext))) {
+      state.files.push(path);
+    } else {
+      state.problems.push(strayFile(state.root, path));
+    }
+  }
+}
+
+function linkTarget(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return '?';
+  }
+}
+
+function strayFile(root: string, path: string): Problem {
+  const markdown = /\.(markdown|mdown|mkd|mkdn|txt|text)$/i.exec(path);
+  return {
+    file: shown(root, path),
+    message: 'is not a brief or a profile: only .md and .mdx files are published',
+    hint: markdown
+      ? `rename it to end in .md${/^\.(txt|text)$/i.test(markdown[0]) ? ' (and give it frontmatter)' : ''}, or start its name with _ to keep it unpublished`
+      : 'move it out of the content folder, or start its name with _ to keep it unpublished',
+  };
+}
+
+const shown = (root: string, path: string) => relative(root, path).split(sep).join('/');
+
+/** Every .md/.mdx file under `dir` (the folder fingerprint needs no problems). */
+export function listContentFiles(dir: string): string[] {
+  const state: Walk = { root: dir, base: realBase(dir), files: [], problems: [], seen: new Set() };
+  walk(state, dir);
+  return state.files;
+}
+
+function realBase(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return resolve(dir);
+  }
 }
 
 function digestOf(text: string): string {
   return createHash('sha1').update(text).digest('base64url');
 }
 
-function readSource(root: string, path: string): SourceFile {
-  const text = readFileSync(path, 'utf8');
-  return { path: relative(root, path).split(sep).join('/'), text, digest: digestOf(text) };
+/** A file's text, or the problem that keeps it from being read as text. */
+function readSource(root: string, path: string): SourceFile | Problem {
+  const file = shown(root, path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return { file, message: `cannot be read: ${(error as Error).message}` };
+  }
+  const lineAt = (index: number) => bytes.subarray(0, index).toString('latin1').split('\n').length;
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    return {
+      file,
+      line: lineAt(nul),
+      message: 'contains a NUL byte: this is not a text file, or it was saved in UTF-16',
+      hint: 'save it as UTF-8 text',
+    };
+  }
+  if (!isUtf8(bytes)) {
+    const lossy = bytes.toString('utf8');
+    const bad = lossy.indexOf('\uFFFD');
+    return {
+      file,
+      line: bad >= 0 ? lossy.slice(0, bad).split('\n').length : undefined,
+      message: 'is not valid UTF-8 text (it may be in another encoding, such as Windows-1252 or GBK)',
+      hint: 'save it as UTF-8 in your editor',
+    };
+  }
+  const text = bytes.toString('utf8');
+  return { path: file, text, digest: digestOf(text) };
 }
 
-function readFolder(root: string, contentDir: string, folder: string): SourceFile[] {
-  return listContentFiles(join(resolve(root, contentDir), folder)).map((path) => readSource(root, path));
-}
+const isProblem = (value: SourceFile | Problem): value is Problem => 'message' in value;
 
 /**
  * `root` is the folder paths are shown relative to (the project root); `contentDir` the
  * content folder, relative to it or absolute (the benchmark points it at a generated corpus).
  */
 export function readContentFiles(root: string, contentDir: string): ContentFiles {
-  return { settings: readSettingsFile(root, contentDir), briefs: readFolder(root, contentDir, BRIEFS_DIR), entities: readEntityFiles(root, contentDir) };
+  const { base, state, read } = folderReader(root, contentDir);
+  const briefs = read(BRIEFS_DIR);
+  const entities = Object.fromEntries(KIND_IDS.map((kind) => [kind, read(kind)]));
+  strayAtRoot(root, base, new Set([BRIEFS_DIR, ...KIND_IDS]), state.problems);
+  return {
+    settings: readSettingsFile(root, contentDir, state.problems),
+    briefs,
+    entities,
+    components: authorComponents(root),
+    problems: state.problems,
+    root: resolve(root),
+  };
 }
 
 /** The entity profiles alone (what resolving [[wikilinks]] needs), without reading any brief. */
 export function readEntityFiles(root: string, contentDir: string): ContentFiles['entities'] {
-  return Object.fromEntries(KIND_IDS.map((kind) => [kind, readFolder(root, contentDir, kind)]));
+  const { read } = folderReader(root, contentDir);
+  return Object.fromEntries(KIND_IDS.map((kind) => [kind, read(kind)]));
 }
 
-export function readSettingsFile(root: string, contentDir: string): SourceFile | undefined {
+/** Reads one folder of the content folder at a time; problems collect in `state`. */
+function folderReader(root: string, contentDir: string) {
+  const base = resolve(root, contentDir);
+  const state: Walk = { root, base: realBase(base), files: [], problems: [], seen: new Set() };
+  const read = (folder: string): SourceFile[] => {
+    state.files = [];
+    let real: string;
+    try {
+      real = realpathSync(join(base, folder));
+    } catch {
+      return []; // no such folder (or a dangling link: reported at the top)
+    }
+    if (!real.startsWith(state.base + sep)) {
+      state.problems.push({
+        file: shown(root, join(base, folder)),
+        message: `is a symbolic link to ${real}, outside the content folder`,
+        hint: 'content must live inside the content folder',
+      });
+      return [];
+    }
+    state.seen.add(real);
+    walk(state, join(base, folder));
+    return state.files.flatMap((path) => {
+      const source = readSource(root, path);
+      if (isProblem(source)) {
+        state.problems.push(source);
+        return [];
+      }
+      return [source];
+    });
+  };
+  return { base, state, read };
+}
+
+/** Files and folders at the top of the content folder that Briefing does not read. */
+function strayAtRoot(root: string, base: string, folders: Set<string>, problems: Problem[]): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(base, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+    // media/ holds the site's own images and documents, published as they are.
+    if (folders.has(entry.name) || ROOT_FILES.has(entry.name) || entry.name === MEDIA_DIR) continue;
+    const path = join(base, entry.name);
+    let directory = entry.isDirectory();
+    try {
+      directory = statSync(path).isDirectory();
+    } catch {
+      // A dangling link at the top: reported as a file that is not content.
+    }
+    problems.push(
+      directory
+        ? {
+            file: `${shown(root, path)}/`,
+            message: `is not a folder Briefing reads (${[...folders, MEDIA_DIR].join(', ')})`,
+            hint: 'move briefs into briefs/ and profiles into the folder of their kind; a new kind needs an entry in src/content/registry.ts (docs/authoring.md, "Adding a kind"); start the name with _ to keep it here unread',
+          }
+        : {
+            ...strayFile(root, path),
+            message: `is not read: the content folder holds ${SETTINGS_FILE}, README.md, LICENSE.md and the folders ${[...folders].join(', ')}`,
+          },
+    );
+  }
+}
+
+/** The names of the author components (src/components/mdx/*.astro). */
+export function authorComponents(root: string): string[] {
+  try {
+    return readdirSync(join(root, AUTHOR_COMPONENTS_DIR))
+      .filter((name) => /^[A-Z][A-Za-z0-9]*\.astro$/.test(name))
+      .map((name) => name.replace(/\.astro$/, ''))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+export function readSettingsFile(
+  root: string,
+  contentDir: string,
+  problems?: Problem[],
+): SourceFile | undefined {
   const path = join(resolve(root, contentDir), SETTINGS_FILE);
   try {
-    return readSource(root, path);
+    statSync(path);
   } catch {
     return undefined;
   }
+  const source = readSource(root, path);
+  if (!isProblem(source)) return source;
+  problems?.push(source);
+  return undefined;
 }
 
 /**

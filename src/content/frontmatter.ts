@@ -21,7 +21,27 @@ export interface FrontmatterError {
 }
 
 const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
-const CLOSE = /^---[ \t]*$/m;
+const CLOSE = /^---[ \t]*\r?$/m;
+
+/**
+ * Characters that have no business in a field: C0 and C1 controls other than tab, line feed and
+ * carriage return (a pasted BEL or ESC breaks XML feeds), and the non-characters U+FFFE/U+FFFF.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
+
+/** The first control character in `text` as an error at its line (`lineOffset`: lines before it). */
+export function controlCharacterError(text: string, lineOffset: number): FrontmatterError | undefined {
+  const found = CONTROL.exec(text);
+  if (!found) return undefined;
+  const code = found[0].codePointAt(0)!;
+  const line = lineOffset + text.slice(0, found.index).split('\n').length;
+  const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return {
+    line,
+    message: `the frontmatter contains the invisible control character ${name}: delete it (it was probably pasted in with the text)`,
+  };
+}
 
 /** The frontmatter block's YAML text and the body after it, without parsing (cheap, for 10,000 files). */
 function splitFrontmatter(text: string): { yaml: string; body: string } | undefined {
@@ -55,6 +75,8 @@ export function parseFrontmatter(text: string, memo?: FrontmatterMemo): ParsedFi
   const close = CLOSE.exec(rest);
   if (!close) return { line: 1, message: 'the frontmatter block is not closed: add a line with just "---" after the last field' };
   const yamlText = rest.slice(0, close.index);
+  const control = controlCharacterError(yamlText, 1);
+  if (control) return control;
   const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
   const bodyStartLine = 1 + yamlText.split('\n').length + 1;
   const known = memo?.get(yamlText);
@@ -70,6 +92,8 @@ export function parseFrontmatter(text: string, memo?: FrontmatterMemo): ParsedFi
 
 /** A whole YAML file (such as content/site.yaml) read like a frontmatter block without a body. */
 export function parseYamlFile(text: string): ParsedFile | FrontmatterError {
+  const control = controlCharacterError(text, 0);
+  if (control) return { ...control, message: control.message.replace('frontmatter', 'file') };
   const parsed = parseYaml(text.replace(/^\uFEFF/, ''), '', 0, 0);
   // An empty settings file is a file with every default.
   if (isFrontmatterError(parsed) && parsed.message === EMPTY) return parseYaml('{}', '', 0, 0);
@@ -89,7 +113,16 @@ function parseYaml(yamlText: string, afterClose: string, bodyStartLine: number, 
     const line = lineCounter.linePos(firstError.pos[0]).line + lineOffset;
     return { line, message: `the YAML frontmatter cannot be read: ${cleanYamlMessage(firstError.message)}` };
   }
-  const data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    // The yaml package refuses an alias that expands too far (a "billion laughs" bomb).
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const alias = /\*[^\s,\]}]+/.exec(yamlText);
+    const line = alias ? yamlText.slice(0, alias.index).split('\n').length + lineOffset : lineOffset + 1;
+    return { line, message: 'the YAML frontmatter repeats aliases (*name) so often that it would expand without end: write the values out' };
+  }
   if (data === null || data === undefined) return { line: 1, message: EMPTY };
   if (typeof data !== 'object' || Array.isArray(data)) return { line: 2, message: 'the frontmatter must be a set of "field: value" lines' };
   const yamlLine = (offset: number) => lineCounter.linePos(offset).line + lineOffset;

@@ -15,7 +15,7 @@ export interface Problem {
   group?: string | undefined;
 }
 
-function formatProblem(problem: Problem): string {
+export function formatProblem(problem: Problem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
   const field = problem.field ? `${problem.field}: ` : '';
   const hint = problem.hint ? `\n    ${problem.hint}` : '';

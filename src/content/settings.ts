@@ -42,6 +42,14 @@ function isTimeZone(name: string): boolean {
     return false;
   }
 }
+/** A host name such as www.youtube-nocookie.com (no scheme, no path). */
+const hostName = z
+  .string({ error: (issue) => `expected a host name such as "www.youtube-nocookie.com", got ${describe(issue.input)}` })
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+    error: (issue) => `${describe(issue.input)} is not a host name: write only the host, e.g. "www.youtube-nocookie.com", without https:// or a path`,
+  });
 
 export const siteSettingsSchema = z.strictObject({
   /** The site's name: page titles, the header, feeds. */
@@ -79,6 +87,17 @@ export const siteSettingsSchema = z.strictObject({
    * optional, and their lengths (src/content/rules.ts; docs/configuration.md).
    */
   rules: rulesSchema,
+  /**
+   * MDX bodies are code that runs at build time. Off (the default), an MDX body may only use
+   * the author components and the HTML allowlist; on, it may import and run anything.
+   */
+  trustMdx: z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).default(false),
+  /** Hosts whose pages a body may embed as an iframe (video, charts), e.g. www.youtube-nocookie.com. */
+  embeds: z
+    .array(hostName, { error: (issue) => `expected a list of host names, got ${describe(issue.input)}` })
+    .default([]),
+  /** A date more than this many years after today is taken for a typing error. */
+  maxYearsAhead: count('the number of years a date may lie ahead', 0).default(10),
   /** Search index shards of a large archive (docs/search.md, "Large sites"). */
   search: z
     .strictObject({

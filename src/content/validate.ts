@@ -15,10 +15,12 @@ import { firstParagraph } from './excerpt.ts';
 import { type FrontmatterMemo, isFrontmatterError, type ParsedFile, parseFrontmatter, parseYamlFile } from './frontmatter.ts';
 import { fieldPath, type Problem } from './problems.ts';
 import { briefSchema, isKindId, KINDS, type KindId, KIND_IDS, RESERVED_ENTITY_SLUGS } from './registry.ts';
-import { checkRules, DEFAULT_RULES, type EditorialRules } from './rules.ts';
+import { checkRules, type EditorialRules } from './rules.ts';
 import { DEFAULT_SETTINGS, SETTINGS_FILE, type SiteSettings, siteSettingsSchema } from './settings.ts';
 import { isSlug, slugOfPath } from './slugs.ts';
-import { type BodyFormat, BodySyntaxError, findWikilinks, type Wikilink } from './wikilinks.ts';
+import { type HtmlPolicy, htmlPolicy } from './html-policy.ts';
+import type { MdxRules } from './mdx-rules.ts';
+import { type BodyFormat, BodySyntaxError, readBody, type Wikilink } from './wikilinks.ts';
 
 export type { ContentFiles, SourceFile } from './files.ts';
 
@@ -34,7 +36,10 @@ export interface ValidationResult {
   index: EntityIndex;
   /** Errors: the check and the build stop on any. */
   problems: Problem[];
-  /** Recommendations of the site's editorial rules that a file does not follow. */
+  /**
+   * Not errors: recommendations of the site's editorial rules a file does not follow, and what
+   * publishing will change in bodies (raw HTML and links the allowlist removes).
+   */
   warnings: Problem[];
   /** Unknown references, by kind: what the stub command creates. */
   unknown: UnknownRef[];
@@ -51,22 +56,48 @@ interface Parsed<T> {
 
 const formatOf = (path: string): BodyFormat => (path.endsWith('.mdx') ? 'mdx' : 'md');
 
+/** What checking a file needs beyond its text: the site's rules. */
+export interface CheckContext {
+  /** The rules for MDX bodies (with `trustMdx: true`, only that imports exist). */
+  mdx?: Omit<MdxRules, 'filePath'> | undefined;
+  /** The latest plausible date: later dates are taken for typing errors. */
+  latestDate: Date;
+  /** The HTML allowlist bodies are published through. */
+  html: HtmlPolicy;
+  /** The site's editorial rules: which fields are required, recommended or optional. */
+  rules: EditorialRules;
+  /** Where recommendations not followed and what publishing will remove from bodies go. */
+  warnings: Problem[];
+}
+
+/** The context of a site with these settings, checked on `today`. */
+export function checkContext(settings: SiteSettings, components: readonly string[] = [], today = new Date(), root = '.'): CheckContext {
+  const latestDate = new Date(Date.UTC(today.getUTCFullYear() + settings.maxYearsAhead, today.getUTCMonth(), today.getUTCDate()));
+  const html = htmlPolicy(settings.embeds);
+  return {
+    mdx: { components, policy: html, root, trusted: settings.trustMdx },
+    latestDate,
+    html,
+    rules: settings.rules,
+    warnings: [],
+  };
+}
+
 /** How one collection is checked: its schema, and its section of the site's editorial rules. */
 interface Checks {
   schema: z.ZodType;
   /** `briefs` or a kind id: the section of `rules` that applies. */
   section: string;
-  rules: EditorialRules;
   problems: Problem[];
-  warnings: Problem[];
+  context: CheckContext;
   memo?: FrontmatterMemo | undefined;
 }
 
 /**
  * Parses each file's frontmatter against the schema and the editorial rules, and its body's
- * wikilinks; problems and warnings are pushed.
+ * wikilinks; problems are pushed, and warnings into the context.
  */
-function parseAll<T>(files: SourceFile[], { schema, section, rules, problems, warnings, memo }: Checks): Array<Parsed<T>> {
+function parseAll<T>(files: SourceFile[], { schema, section, problems, context, memo }: Checks): Array<Parsed<T>> {
   const out: Array<Parsed<T>> = [];
   const seen = new Map<string, string>();
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -96,7 +127,19 @@ function parseAll<T>(files: SourceFile[], { schema, section, rules, problems, wa
     const format = formatOf(file.path);
     let links: Wikilink[];
     try {
-      links = findWikilinks(parsed.body, format);
+      const rules = format === 'mdx' && context.mdx ? { ...context.mdx, filePath: file.path } : undefined;
+      const body = readBody(parsed.body, format, { mdx: rules, html: context.html });
+      links = body.links;
+      for (const removed of body.removed)
+        context.warnings.push({
+          file: file.path,
+          line: parsed.bodyStartLine + removed.line - 1,
+          message: removed.message,
+          group: 'bodies: HTML or addresses that will not be published as written',
+          hint: 'publishing removes it: see docs/authoring.md, "HTML in bodies"',
+        });
+      for (const issue of body.mdxIssues)
+        problems.push({ file: file.path, line: parsed.bodyStartLine + issue.line - 1, message: issue.message, hint: issue.hint });
     } catch (error) {
       if (!(error instanceof BodySyntaxError)) throw error;
       problems.push({ file: file.path, line: parsed.bodyStartLine + error.line - 1, message: `the MDX body cannot be read: ${error.message}` });
@@ -106,8 +149,8 @@ function parseAll<T>(files: SourceFile[], { schema, section, rules, problems, wa
     // A policy's status may be derived from its dated events (checkPolicyEvents).
     const derivable = section === 'policies' && Array.isArray(parsed.data.events) && parsed.data.events.length > 0;
     const ruled = derivable ? { status: 'derived from events', ...parsed.data } : parsed.data;
-    for (const finding of checkRules(ruled, section, rules)) {
-      (finding.severity === 'error' ? problems : warnings).push({
+    for (const finding of checkRules(ruled, section, context.rules)) {
+      (finding.severity === 'error' ? problems : context.warnings).push({
         file: file.path,
         line: parsed.lineOf(finding.path),
         field: fieldPath(finding.path),
@@ -122,9 +165,27 @@ function parseAll<T>(files: SourceFile[], { schema, section, rules, problems, wa
       for (const issue of result.error.issues) problems.push(issueToProblem(file, parsed, issue, schema));
       continue;
     }
+    for (const path of datesAfter(result.data, context.latestDate)) {
+      const day = (path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown>)[key], result.data) as Date).toISOString().slice(0, 10);
+      problems.push({
+        file: file.path,
+        line: parsed.lineOf(path),
+        field: fieldPath(path),
+        message: `${day} is too far ahead to be a real date (the latest accepted is ${context.latestDate.toISOString().slice(0, 10)})`,
+        hint: 'check the year for a typing error; site.yaml `maxYearsAhead` sets how far ahead a date may lie',
+      });
+    }
     out.push({ file, parsed, data: result.data as T, format, links });
   }
   return out;
+}
+
+/** Paths of every date in `data` later than `latest`. */
+function datesAfter(data: unknown, latest: Date, path: PropertyKey[] = []): PropertyKey[][] {
+  if (data instanceof Date) return data > latest ? [path] : [];
+  if (Array.isArray(data)) return data.flatMap((item, i) => datesAfter(item, latest, [...path, i]));
+  if (data && typeof data === 'object') return Object.entries(data).flatMap(([key, value]) => datesAfter(value, latest, [...path, key]));
+  return [];
 }
 
 function issueToProblem(file: SourceFile, parsed: ParsedFile, issue: z.core.$ZodIssue, schema: z.ZodType): Problem {
@@ -198,13 +259,12 @@ export function validateEntities(
   files: ContentFiles['entities'],
   problems: Problem[] = [],
   memo?: FrontmatterMemo,
-  rules: EditorialRules = DEFAULT_RULES,
-  warnings: Problem[] = [],
+  context: CheckContext = checkContext(DEFAULT_SETTINGS),
 ): { entities: EntityRecord[]; entityFiles: EntityFile[]; problems: Problem[] } {
   const entities: EntityRecord[] = [];
   const entityFiles: EntityFile[] = [];
   for (const kind of KINDS) {
-    const checks = { schema: kind.schema, section: kind.id, rules, problems, warnings, memo };
+    const checks = { schema: kind.schema, section: kind.id, problems, context, memo };
     for (const { file, parsed, data, format, links } of parseAll<Record<string, unknown>>(files[kind.id] ?? [], checks)) {
       const slug = slugOfPath(file.path);
       if ((RESERVED_ENTITY_SLUGS as readonly string[]).includes(slug)) {
@@ -237,11 +297,10 @@ export function validateEntities(
  * events up to that day.
  */
 export function validateContent(files: ContentFiles, memo?: FrontmatterMemo, today: Date = utcToday()): ValidationResult {
-  const problems: Problem[] = [];
-  const warnings: Problem[] = [];
+  const problems: Problem[] = [...(files.problems ?? [])];
   const settings = validateSettings(files.settings, problems);
-  const { rules } = settings;
-  const { entities, entityFiles } = validateEntities(files.entities, problems, memo, rules, warnings);
+  const context = checkContext(settings, files.components, today, files.root);
+  const { entities, entityFiles } = validateEntities(files.entities, problems, memo, context);
 
   const index = new EntityIndex(entities);
   for (const conflict of index.conflicts) {
@@ -260,7 +319,7 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo, tod
   const briefs: BriefRecord[] = [];
   const unknown = new Map<string, UnknownRef>();
   const redirects = new Map<string, string>();
-  const checks = { schema: briefSchema, section: 'briefs', rules, problems, warnings, memo };
+  const checks = { schema: briefSchema, section: 'briefs', problems, context, memo };
   for (const { file, parsed, data, format, links } of parseAll<z.output<typeof briefSchema>>(files.briefs, checks)) {
     const refs: Partial<Record<KindId, string[]>> = {};
     for (const kind of KIND_IDS) {
@@ -296,7 +355,7 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo, tod
     });
     const { title, date, updated, highlights, sources, authors, corrections, updates, draft } = data;
     // A brief without a summary is summed up by its first paragraph.
-    const summary = data.summary ?? firstParagraph(parsed.body, format, rules.briefs?.summary?.max ?? 400);
+    const summary = data.summary ?? firstParagraph(parsed.body, format, context.rules.briefs?.summary?.max ?? 400);
     corrections.concat(updates).forEach((revision) => {
       if (revision.date >= date) return;
       const kind = corrections.includes(revision) ? 'corrections' : 'updates';
@@ -335,7 +394,7 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo, tod
   checkPolicyEvents(entityFiles, new Map(briefs.map((b) => [b.slug, b])), today, problems);
 
   checkRedirectTargets(redirects, briefs, entities, problems);
-  return { settings, briefs, entities, index, problems, warnings, unknown: [...unknown.values()] };
+  return { settings, briefs, entities, index, problems, warnings: context.warnings, unknown: [...unknown.values()] };
 }
 
 /**

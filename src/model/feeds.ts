@@ -14,6 +14,27 @@ export interface FeedItem {
   categories: string[];
 }
 
+/** Characters XML 1.0 does not allow; the check refuses them, and feeds never carry them. */
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * A title for a feed: plain text, but readers that take it for HTML must not find markup in it,
+ * so angle brackets are written as entities (the XML writer then escapes the entities).
+ */
+export function feedTitle(text: string): string {
+  return text.replace(NOT_XML, '').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A description for a feed: RSS readers render it as HTML, so the text is escaped as HTML. */
+export function feedDescription(text: string): string {
+  return text
+    .replace(NOT_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
 /**
  * `link` turns a site path into the link the feed carries (with the base path). A brief
  * that was corrected or updated carries the date of that change, and comes back to the top
@@ -40,11 +61,11 @@ export function feedItems(
         ? ` ${latest.type === 'correction' ? 'Correction' : 'Update'}: ${latest.note}`
         : '';
     return {
-      title: brief.title,
+      title: feedTitle(brief.title),
       link: link(briefUrl(brief.slug)),
       pubDate: modified,
-      description: `${brief.summary}${note}`,
-      categories: graph.entitiesOf(brief.slug).map((e) => e.name),
+      description: feedDescription(`${brief.summary}${note}`),
+      categories: graph.entitiesOf(brief.slug).map((e) => feedTitle(e.name)),
     };
   });
 }

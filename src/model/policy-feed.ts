@@ -1,6 +1,6 @@
 /** The tracker's feed items, as a pure function of the policies and the build day. */
 import { formatLongDate } from './dates.ts';
-import type { FeedItem } from './feeds.ts';
+import { feedDescription, feedTitle, type FeedItem } from './feeds.ts';
 import { EVENT_LABELS, eventAnchor, STATUS_LABELS, statusChanges } from './policy.ts';
 import { entityUrl, type EntityRecord } from './records.ts';
 
@@ -13,13 +13,17 @@ export function trackerFeedItems(
   return statusChanges(entities, today)
     .slice(0, limit)
     .map(({ entity, event, status, index }) => ({
-      title: `${entity.name}: ${EVENT_LABELS[event.type].toLowerCase()}`,
+      title: feedTitle(`${entity.name}: ${EVENT_LABELS[event.type].toLowerCase()}`),
       link: link(`${entityUrl(entity)}#${eventAnchor(event, index)}`),
       pubDate: event.date,
-      description: `${formatLongDate(event.date)}. ${event.note}${status ? ` Status: ${STATUS_LABELS[status].toLowerCase()}.` : ''}${event.until ? ` Due to end on ${formatLongDate(event.until)}.` : ''}`,
+      description: feedDescription(
+        `${formatLongDate(event.date)}. ${event.note}${status ? ` Status: ${STATUS_LABELS[status].toLowerCase()}.` : ''}${event.until ? ` Due to end on ${formatLongDate(event.until)}.` : ''}`,
+      ),
       categories: [
         String(entity.data.jurisdiction ?? ''),
         ...(status ? [STATUS_LABELS[status]] : []),
-      ].filter(Boolean),
+      ]
+        .filter(Boolean)
+        .map(feedTitle),
     }));
 }

@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveDir, type StaticServer } from '../../scripts/lib/serve.ts';
+import { type ServeOptions, serveDir, type StaticServer } from '../../scripts/lib/serve.ts';
 
 export interface Opened {
   page: Page;
@@ -31,13 +31,13 @@ export interface Result {
  * for the tests of the calling file (registers its own beforeAll/afterEach/afterAll hooks).
  * Paths given to `open` and `url` are site paths: the base is put in front of them.
  */
-export function searchSession(dir: () => string, { base }: { base?: string } = {}) {
+export function searchSession(dir: () => string, serveOptions: ServeOptions = {}) {
   let server: StaticServer;
   let browser: Browser;
   let shared: BrowserContext;
   const pages: Page[] = [];
   beforeAll(async () => {
-    server = await serveDir(dir(), base ? { base } : {});
+    server = await serveDir(dir(), serveOptions);
     browser = await launchBrowser();
     shared = await browser.newContext();
   });

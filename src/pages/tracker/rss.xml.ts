@@ -4,7 +4,7 @@ import type { APIRoute } from 'astro';
 import { getSiteData } from '../../astro/site-data.ts';
 import { href, siteRoot } from '../../astro/links.ts';
 import { getConfig } from '../../config.ts';
-import { FEED_LIMIT } from '../../model/feeds.ts';
+import { FEED_LIMIT, feedTitle } from '../../model/feeds.ts';
 import { trackerFeedItems } from '../../model/policy-feed.ts';
 
 const settings = getConfig().site;
@@ -12,7 +12,7 @@ const settings = getConfig().site;
 export const GET: APIRoute = async () => {
   const { graph, today } = await getSiteData();
   return rss({
-    title: `${settings.title}: policy status changes`,
+    title: feedTitle(`${settings.title}: policy status changes`),
     description:
       'Dated changes to the policies the tracker follows: announced, in force, amended, suspended, resumed, repealed, expired.',
     site: siteRoot().href,

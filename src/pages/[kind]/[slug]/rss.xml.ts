@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import type { EntityRecord } from '../../../model/records.ts';
-import { feedItems } from '../../../model/feeds.ts';
+import { feedDescription, feedItems, feedTitle } from '../../../model/feeds.ts';
 import { entityPaths } from '../../../astro/kind-pages.ts';
 import { getKind } from '../../../content/registry.ts';
 import { getSiteData } from '../../../astro/site-data.ts';
@@ -16,8 +16,10 @@ export const GET: APIRoute = async ({ props }) => {
   const { entity } = props as { entity: EntityRecord };
   const { graph } = await getSiteData();
   return rss({
-    title: `${settings.title}: ${entity.name}`,
-    description: `Briefs on ${entity.name} (${getKind(entity.kind).singular.toLowerCase()}).`,
+    title: feedTitle(`${settings.title}: ${entity.name}`),
+    description: feedDescription(
+      `Briefs on ${entity.name} (${getKind(entity.kind).singular.toLowerCase()}).`,
+    ),
     site: siteRoot().href,
     items: feedItems(graph, graph.backlinks(entity), href),
   });

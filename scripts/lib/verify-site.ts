@@ -1,0 +1,78 @@
+/**
+ * Before a staged site replaces the published one: is it complete, and is it only the site?
+ * Every published brief and profile has its page (and every profile its feed), the indexes,
+ * feeds, sitemap, JSON export and search index exist, and nothing of the build's own (Astro's
+ * `.prerender/` server bundle, `.mjs` chunks) is in it. A build that stopped half-way, even
+ * with exit code 0, fails here and publishes nothing.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { KINDS } from '../../src/content/registry.ts';
+import type { LinkGraph } from '../../src/model/graph.ts';
+import { pagesToIndex } from '../../src/search/build/documents.ts';
+
+/** Pages and files every site has, besides one per brief and profile. */
+export const SITE_FILES = [
+  'index.html',
+  '404.html',
+  'briefs/index.html',
+  'timeline/index.html',
+  'network/index.html',
+  'search/index.html',
+  'tracker/index.html',
+  'corrections/index.html',
+  'glossary/index.html',
+  'rss.xml',
+  'tracker/rss.xml',
+  'glossary.json',
+  'sitemap-index.xml',
+  'api/briefs.json',
+  'api/entities.json',
+  'api/links.json',
+  'pagefind/pagefind.js',
+  'pagefind/pagefind-entry.json',
+  'pagefind/pagefind-worker.js',
+  'pagefind/pagefind-highlight.js',
+  '_headers',
+  ...KINDS.map((kind) => `${kind.id}/index.html`),
+];
+
+/** What must not be published: Astro's server build and other build leftovers. */
+const INTERNAL = /^\.|^chunks$|^server$|\.mjs$|^manifest[_.]/;
+
+/** Everything wrong with the staged site in `dir`, or an empty list when it may be published. */
+export function verifySite(dir: string, graph: LinkGraph): string[] {
+  const problems: string[] = [];
+  const missing: string[] = [];
+  const expected = [
+    ...SITE_FILES,
+    ...pagesToIndex(graph).map((page) => page.file),
+    ...graph.entities.map((entity) => `${entity.kind}/${entity.slug}/rss.xml`),
+  ];
+  for (const file of expected) {
+    const path = join(dir, file);
+    if (!existsSync(path) || statSync(path).size === 0) missing.push(file);
+  }
+  if (missing.length) {
+    const shown = missing.slice(0, 5).join(', ');
+    problems.push(
+      `${missing.length} of the ${expected.length} files every build publishes ${missing.length === 1 ? 'is' : 'are'} missing or empty: ${shown}${missing.length > 5 ? ', …' : ''}`,
+    );
+  }
+  for (const sitemap of sitemapsListed(dir)) {
+    if (!existsSync(join(dir, sitemap)))
+      problems.push(`the sitemap index lists ${sitemap}, which is missing`);
+  }
+  const internal = readdirSync(dir).filter((name) => INTERNAL.test(name));
+  if (internal.length) problems.push(`build internals are in the site: ${internal.join(', ')}`);
+  return problems;
+}
+
+/** The sitemap files sitemap-index.xml points to, by file name. */
+function sitemapsListed(dir: string): string[] {
+  const index = join(dir, 'sitemap-index.xml');
+  if (!existsSync(index)) return [];
+  return [...readFileSync(index, 'utf8').matchAll(/<loc>[^<]*\/(sitemap-[^</]+\.xml)<\/loc>/g)].map(
+    (m) => m[1]!,
+  );
+}
