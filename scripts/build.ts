@@ -8,7 +8,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { INDEX_AFTER_BUILD } from '../src/astro/pagefind-integration.ts';
 import { buildGraph } from '../src/model/graph.ts';
-import { pagesToIndex } from '../src/search/build/documents.ts';
+import { entitiesToLookup, pagesToIndex } from '../src/search/build/documents.ts';
 import { indexSite } from '../src/search/build/index-site.ts';
 import { checkContent, configOrReport } from './check.ts';
 
@@ -44,9 +44,11 @@ const astro = spawnSync(
 );
 if (astro.status !== 0) fail(`astro build failed (exit ${astro.status ?? astro.signal}).`);
 try {
-  const pages = pagesToIndex(buildGraph(content.briefs, content.entities), config.basePath);
+  const graph = buildGraph(content.briefs, content.entities);
+  const pages = pagesToIndex(graph, config.basePath);
+  const entities = entitiesToLookup(graph, config.basePath);
   console.log(
-    `[briefing-pagefind] ${await indexSite(staging, pages, { previousDir: outDir, language: config.site.language, ...config.search })}`,
+    `[briefing-pagefind] ${await indexSite(staging, pages, { previousDir: outDir, language: config.site.language, entities, ...config.search })}`,
   );
 } catch (error) {
   fail(`search indexing failed: ${(error as Error).message}`);

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { isoDay } from '../model/dates.ts';
 import { type BriefRecord, type EntityRef, refKey } from '../model/records.ts';
 import type { LinkGraph } from '../model/graph.ts';
+import { entityNames } from '../model/names.ts';
 
 function hash(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
@@ -27,7 +28,8 @@ export function briefCacheKey(graph: LinkGraph, slug: string): string {
   const { older, newer } = graph.neighbours(slug);
   return hash({
     file: brief.digest ?? [brief.title, brief.body],
-    entities: graph.entitiesOf(slug).map((e) => [refKey(e), e.name]),
+    // Its search metadata lists every name of every entity it references.
+    entities: graph.entitiesOf(slug).map((e) => [refKey(e), entityNames(e)]),
     links: wikilinkTargets(graph, brief.links),
     related: graph.related(slug, 5).map(briefSummary),
     older: briefSummary(older),

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { getConfig } from '../config.ts';
 import { loadContentCached } from '../content/load.ts';
 import { buildGraph } from '../model/graph.ts';
-import { pagesToIndex } from '../search/build/documents.ts';
+import { entitiesToLookup, pagesToIndex } from '../search/build/documents.ts';
 import { indexSite } from '../search/build/index-site.ts';
 
 /** Set by scripts/build.ts for the Astro process it starts. */
@@ -22,10 +22,11 @@ export function pagefind(): AstroIntegration {
         if (process.env[INDEX_AFTER_BUILD] === '1') return;
         const config = getConfig();
         const content = loadContentCached({ root: config.root, contentDir: config.contentDir });
-        const pages = pagesToIndex(buildGraph(content.briefs, content.entities), config.basePath);
+        const graph = buildGraph(content.briefs, content.entities);
         logger.info(
-          await indexSite(fileURLToPath(dir), pages, {
+          await indexSite(fileURLToPath(dir), pagesToIndex(graph, config.basePath), {
             language: config.site.language,
+            entities: entitiesToLookup(graph, config.basePath),
             ...config.search,
           }),
         );

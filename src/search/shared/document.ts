@@ -1,12 +1,30 @@
 /**
- * The search-document contract: the names of the Pagefind filters, metadata and sort keys
- * that pages write (src/components/SearchFields.astro and the page templates), the indexing
- * step relies on (src/search/build/) and the search page reads (src/search/browser/).
+ * The search-document contract: the names of the Pagefind filters and metadata that pages
+ * write (src/components/SearchFields.astro and the page templates), the indexing step relies
+ * on (src/search/build/) and the search page reads (src/search/browser/). Date order comes
+ * from each bundle's `dates.json` (src/search/shared/shards.ts), not from a Pagefind sort key.
  * Pure and dependency-free: it is shipped to the browser.
  */
 
 /** Filters besides one per entity kind (named by the kind's id: `companies`, `policies`, …). */
-export const FILTER = { kind: 'kind', year: 'year' } as const;
+export const FILTER = {
+  kind: 'kind',
+  year: 'year',
+  /**
+   * Written by the indexer, not by pages (src/search/build/documents.ts): `zh` on every page
+   * with Chinese text, the pages of the Chinese bundle. A Chinese query that names an entity
+   * adds the English bundle's other pages about it (`lang` none of `zh`): each page once.
+   */
+  lang: 'lang',
+  /**
+   * Written by the indexer on profiles: the month (YYYY-MM) of the entity's oldest brief. A
+   * search of the newest briefs only knows from it which entities' counts are final.
+   */
+  since: 'since',
+} as const;
+
+/** The `lang` filter's value for pages with Chinese text. */
+export const CHINESE = 'zh';
 
 export const META = {
   title: 'title',
@@ -20,8 +38,6 @@ export const META = {
 } as const;
 
 export type MetaName = (typeof META)[keyof typeof META];
-
-export const SORT_KEY = { date: 'date' } as const;
 
 /** The `kind` filter's value for briefs (profiles use their kind's singular name). */
 export const BRIEF_KIND = 'Brief';
@@ -40,9 +56,6 @@ export const searchAttrs = {
   body: { 'data-pagefind-body': '' },
   ignore: { 'data-pagefind-ignore': '' },
   meta: (name: MetaName) => ({ 'data-pagefind-meta': name }),
-  sort: (key: (typeof SORT_KEY)[keyof typeof SORT_KEY], value: string) => ({
-    'data-pagefind-sort': `${key}:${value}`,
-  }),
 };
 
 /** What a page tells the index besides its visible text. */

@@ -48,6 +48,8 @@ export interface ShardManifest {
   shards: ShardInfo[];
   /** The Chinese bundle (`/pagefind/zh/`), searched for queries with Chinese characters. */
   zh: { path: string; pages: number; key: string } | null;
+  /** The entity lookup (src/search/shared/entities.ts): its folder and number of files. */
+  entities?: { path: string; buckets: number };
 }
 
 export interface PageToShard {
@@ -225,4 +227,22 @@ export function inDateOrder<T extends { id: string }>(
   return results
     .filter((r) => dates.has(r.id))
     .sort((a, b) => sign * dates.get(a.id)!.localeCompare(dates.get(b.id)!));
+}
+
+/**
+ * The months (YYYY-MM) after the one of `day` up to the one of `lastDay`: the values of the
+ * profiles' `since` filter (src/search/shared/document.ts) whose entities have no brief on or
+ * before `day`.
+ */
+export function monthsAfter(day: string, lastDay: string): string[] {
+  const months: string[] = [];
+  let [year, month] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  const last = lastDay.slice(0, 7);
+  for (;;) {
+    month++;
+    if (month > 12) [year, month] = [year + 1, 1];
+    const value = `${year}-${String(month).padStart(2, '0')}`;
+    if (value > last || months.length > 1200) return months;
+    months.push(value);
+  }
 }
