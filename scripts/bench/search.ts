@@ -72,7 +72,8 @@ function measure(
   sent: Sent[],
   results: number,
 ): SearchMeasure {
-  const log = sent.filter((r) => r.path !== '/__bench__/');
+  // The browser asks for the site's icon when it likes; it is no part of a search.
+  const log = sent.filter((r) => r.path !== '/__bench__/' && !r.path.startsWith('/favicon'));
   const sum = (bytes: (r: Sent) => number) => log.reduce((s, r) => s + bytes(r), 0);
   return {
     query: q.query,

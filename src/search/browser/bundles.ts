@@ -54,6 +54,12 @@ interface PagefindModule {
 }
 
 const PAGEFIND_OPTIONS = {
+  /**
+   * Pagefind searches in the page, not in a web worker: the worker is a second copy of the
+   * search code (12 kB gzipped) on top of pagefind.js, and the indexes a search reads first
+   * are small (searched in a few milliseconds). See docs/search.md, "What a search downloads".
+   */
+  noWorker: true,
   // Result links carry ?highlight=word, and the landing page marks those words (SearchForm.astro).
   highlightParam: 'highlight',
   excerptLength: 26,
@@ -111,8 +117,8 @@ export function searchBundles(base: string) {
     return manifest;
   }
 
-  // Instances share Pagefind's worker and WebAssembly: one must not start before the one
-  // before it has initialised, or the two would race. Hence one chain of creations.
+  // Instances share Pagefind's WebAssembly: one must not start before the one before it has
+  // initialised, or the two would race. Hence one chain of creations.
   function newInstance(basePath: string, options: object): Promise<Pagefind> {
     module ??= retryable(
       import(/* @vite-ignore */ `${base}pagefind.js`) as Promise<PagefindModule>,
@@ -223,12 +229,12 @@ export function searchBundles(base: string) {
       return entitiesIn(await bucket, key);
     },
 
-    /** The last day of the newest brief of the archive (ISO). */
-    async newestDay(): Promise<string | undefined> {
+    /** The day of the oldest brief of the archive (ISO). */
+    async oldestDay(): Promise<string | undefined> {
       return (await shardList()).shards
-        .map((s) => s.to ?? '')
+        .flatMap((s) => (s.from ? [s.from] : []))
         .sort()
-        .at(-1);
+        .at(0);
     },
 
     /** Dates of the results of the bundles in `paths`, by result id (see DATES_FILE). */

@@ -5,11 +5,11 @@
  * loads, the phrase search beside the loose one (it reads the same index chunks), the titles
  * of the first results with their fragments. See docs/search.md, "Ranking".
  */
-import { CHINESE, FILTER, META } from '../shared/document.ts';
+import { BRIEF_KIND, CHINESE, FILTER, META } from '../shared/document.ts';
 import { type EntityCard, profilePasses } from '../shared/entities.ts';
 import { type PreparedQuery, prepareQuery } from '../shared/query.ts';
 import { rankResults, type Ranked, titleCandidates, titleMatch } from '../shared/rank.ts';
-import { inDateOrder, monthsAfter } from '../shared/shards.ts';
+import { inDateOrder, quartersBetween } from '../shared/shards.ts';
 import {
   dateOrder,
   type FacetSpec,
@@ -133,9 +133,14 @@ export async function runSearch(
         { term, extra: tagged, sign: -1, counts: both.filters },
       ])
     ).counts;
-    english = await bundles.forQuery('en', needs, options.counts);
     const about: Filters = { ...tagged, [FILTER.lang]: { none: [CHINESE] } };
-    const response = await english.pagefind.search(null, { filters: { ...filters, ...about } });
+    english = await bundles.forQuery('en', needs, options.counts);
+    let response = await english.pagefind.search(null, { filters: { ...filters, ...about } });
+    const shown = words.main.results.length + taggedOnly.length + response.results.length;
+    if (english.missingBriefs && shown < options.pageSize) {
+      english = await bundles.forQuery('en', { ...needs, all: true }, options.counts);
+      response = await english.pagefind.search(null, { filters: { ...filters, ...about } });
+    }
     parts.push({
       found: english,
       results: response.results,
@@ -315,8 +320,10 @@ function addCards(counts: Counts, cards: readonly EntityCard[]): Counts {
 }
 
 /**
- * The entities whose oldest brief is newer than every brief not searched yet: their counts
- * are final. One search of the profiles by their `since` filter (document.ts).
+ * The entities with no brief as old as the newest brief not searched yet: their counts are
+ * final. One search of the profiles, by their `since` filter (document.ts): those whose
+ * oldest brief is not in the quarters up to that brief (or who have none). Shards hold
+ * whole quarters, so no brief of such an entity is in a shard not searched yet.
  */
 async function entitiesWithoutOlderBriefs(
   pagefind: Pagefind,
@@ -324,11 +331,14 @@ async function entitiesWithoutOlderBriefs(
   bundles: Bundles,
   facets: readonly FacetSpec[],
 ): Promise<Map<string, Set<string>>> {
-  const newest = (await bundles.newestDay()) ?? missingTo;
-  const months = monthsAfter(missingTo, newest);
+  const oldest = (await bundles.oldestDay()) ?? missingTo;
+  const response = await pagefind.search(null, {
+    filters: {
+      [FILTER.kind]: { none: [BRIEF_KIND] },
+      [FILTER.since]: { none: quartersBetween(oldest, missingTo) },
+    },
+  });
   const result = new Map<string, Set<string>>();
-  if (!months.length) return result;
-  const response = await pagefind.search(null, { filters: { [FILTER.since]: { any: months } } });
   for (const facet of facets.filter((f) => f.noun)) {
     const names = Object.entries(response.filters[facet.key] ?? {})
       .filter(([, n]) => n > 0)

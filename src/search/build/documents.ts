@@ -12,6 +12,7 @@ import { briefUrl, type BriefRecord, type EntityRecord, entityUrl } from '../../
 import { CHINESE, FILTER } from '../shared/document.ts';
 import { lookupKey } from '../shared/entities.ts';
 import { hasHan } from '../shared/query.ts';
+import { quarterOf } from '../shared/shards.ts';
 
 export interface PageToIndex {
   /** The page's address on the site, with the base path (`/briefing/briefs/x/`). */
@@ -44,7 +45,7 @@ export function pagesToIndex(graph: LinkGraph, basePath = '/'): PageToIndex[] {
       const oldest = graph
         .backlinks(entity)
         .reduce<Date | undefined>((min, b) => (!min || b.date < min ? b.date : min), undefined);
-      const since = oldest ? { [FILTER.since]: isoDay(oldest).slice(0, 7) } : {};
+      const since = oldest ? { [FILTER.since]: quarterOf(isoDay(oldest)) } : {};
       return page(entityUrl(entity), hasHan(entityText(entity)), since);
     }),
   ];

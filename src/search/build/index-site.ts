@@ -118,14 +118,10 @@ export async function indexSite(
       return;
     }
     await indexPages(pages, dir, outDir, options.language, language);
-    // Merged shards use the primary bundle's scripts. The Chinese bundle is searched on its
-    // own: it keeps its worker, started from there when a Chinese query comes first
-    // (pagefind.js itself always comes from the primary bundle).
+    // Every bundle is searched with the primary bundle's pagefind.js and WebAssembly (see
+    // useEnglishWasm); the others keep only their indexes.
     const keep = (file: string) =>
-      INDEX_FILE.test(file) ||
-      file === DATES_FILE ||
-      INDEX_DIRS.includes(file) ||
-      (id === ZH_BUNDLE_DIR && file === 'pagefind-worker.js');
+      INDEX_FILE.test(file) || file === DATES_FILE || INDEX_DIRS.includes(file);
     if (path) for (const file of readdirSync(dir)) if (!keep(file)) rmSync(join(dir, file));
     if (id === ZH_BUNDLE_DIR) useEnglishWasm(dir);
     writeDates(dir, pages);

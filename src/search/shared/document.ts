@@ -17,8 +17,8 @@ export const FILTER = {
    */
   lang: 'lang',
   /**
-   * Written by the indexer on profiles: the month (YYYY-MM) of the entity's oldest brief. A
-   * search of the newest briefs only knows from it which entities' counts are final.
+   * Written by the indexer on profiles: the quarter (`2025q3`) of the entity's oldest brief.
+   * A search of the newest briefs only knows from it which entities' counts are final.
    */
   since: 'since',
 } as const;

@@ -2,8 +2,8 @@
  * The entity lookup: which company, policy, theme or term a query names, by its name, an
  * alias, a ticker or its Chinese name. The build writes it (src/search/build/entity-lookup.ts)
  * as small files under /pagefind/entities/, each holding the names whose key hashes to it,
- * so a search fetches one file of about a kilobyte, whatever the size of the archive, at the
- * same time as Pagefind's first files. Pure and dependency-free: shipped to the browser.
+ * so a search fetches one file of half a kilobyte or so, whatever the size of the archive, at
+ * the same time as Pagefind's first files. Pure and dependency-free: shipped to the browser.
  */
 import { FILTER } from './document.ts';
 
@@ -34,7 +34,7 @@ export function bucketOf(key: string, buckets: number): number {
 }
 
 /** Keys per file the build aims at; the number of files is a power of two. */
-export const KEYS_PER_BUCKET = 48;
+export const KEYS_PER_BUCKET = 12;
 
 export function bucketCount(keys: number): number {
   let buckets = 1;

@@ -18,10 +18,10 @@ export const NEAR_TITLE = 0.8;
 
 const HAN = /\p{Script=Han}/u;
 
-/** A light English stem, enough for titles: `controls` and `control`, `mines` and `mine`. */
+/** Plurals as singulars, enough for titles: `controls` and `control`, `policies` and `policy`. */
 function stem(word: string): string {
   if (word.length <= 3 || HAN.test(word)) return word;
-  return word.replace(/(?:ies|es|s|ed|ing)$/u, '') || word;
+  return word.replace(/ies$/u, 'y').replace(/([^s])s$/u, '$1');
 }
 
 /** Words of a title or query: lower case, no accents, Han characters one by one. */

@@ -229,20 +229,24 @@ export function inDateOrder<T extends { id: string }>(
     .sort((a, b) => sign * dates.get(a.id)!.localeCompare(dates.get(b.id)!));
 }
 
+/** The quarter of an ISO day, as shard ids name periods: `2025-08-14` → `2025q3`. */
+export function quarterOf(day: string): string {
+  return `${day.slice(0, 4)}q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
+}
+
 /**
- * The months (YYYY-MM) after the one of `day` up to the one of `lastDay`: the values of the
- * profiles' `since` filter (src/search/shared/document.ts) whose entities have no brief on or
- * before `day`.
+ * The quarters from the one of `fromDay` to the one of `toDay`, both included: values of the
+ * profiles' `since` filter (src/search/shared/document.ts).
  */
-export function monthsAfter(day: string, lastDay: string): string[] {
-  const months: string[] = [];
-  let [year, month] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
-  const last = lastDay.slice(0, 7);
-  for (;;) {
-    month++;
-    if (month > 12) [year, month] = [year + 1, 1];
-    const value = `${year}-${String(month).padStart(2, '0')}`;
-    if (value > last || months.length > 1200) return months;
-    months.push(value);
+export function quartersBetween(fromDay: string, toDay: string): string[] {
+  const quarters: string[] = [];
+  const last = quarterOf(toDay);
+  let [year, quarter] = [Number(fromDay.slice(0, 4)), Math.ceil(Number(fromDay.slice(5, 7)) / 3)];
+  for (let value = quarterOf(fromDay); value <= last && quarters.length < 4_000;) {
+    quarters.push(value);
+    quarter++;
+    if (quarter > 4) [year, quarter] = [year + 1, 1];
+    value = `${year}q${quarter}`;
   }
+  return quarters;
 }
