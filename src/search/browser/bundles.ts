@@ -157,7 +157,10 @@ export function searchBundles(base: string) {
           const shard = shards.find((s) => s.id === id)!;
           merge = retryable(
             instance
-              .mergeIndex(`${base}${shard.path}`, PAGEFIND_OPTIONS)
+              .mergeIndex(`${base}${shard.path}`, {
+                ...PAGEFIND_OPTIONS,
+                ...(shard.filters ? { mergeFilter: shard.filters } : {}),
+              })
               .then(() => void loaded.add(id)),
             () => merging.delete(id),
           );

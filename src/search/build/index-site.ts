@@ -34,6 +34,7 @@ import { join } from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { installedVersion } from '../../content/installed-version.ts';
 import { plural } from '../../model/text.ts';
+import { BRIEF_KIND, FILTER } from '../shared/document.ts';
 import { ENTITIES_DIR } from '../shared/entities.ts';
 import { BUNDLE_DIR, ZH_BUNDLE_DIR } from '../shared/query.ts';
 import {
@@ -97,13 +98,16 @@ export async function indexSite(
   let reused = 0;
   let indexed = 0;
 
-  /** Links the bundle from the previous site if its key matches, else indexes it afresh. */
+  /**
+   * Links the bundle from the previous site if its key matches, else indexes it afresh.
+   * `shared`: filters every page of the bundle has, left out of it (see sharedFilters).
+   */
   async function bundle(
     id: string,
     path: string,
     pages: SearchablePage[],
     key: string,
-    language?: string,
+    { language, shared = {} }: { language?: string; shared?: Record<string, string> } = {},
   ): Promise<void> {
     const dir = join(root, path);
     const before =
@@ -117,7 +121,11 @@ export async function indexSite(
       reused++;
       return;
     }
-    await indexPages(pages, dir, outDir, options.language, language);
+    await indexPages(pages, dir, outDir, {
+      language: options.language,
+      forceLanguage: language,
+      without: Object.keys(shared),
+    });
     // Every bundle is searched with the primary bundle's pagefind.js and WebAssembly (see
     // useEnglishWasm); the others keep only their indexes.
     const keep = (file: string) =>
@@ -135,9 +143,10 @@ export async function indexSite(
     // folders inside it.
     for (const [id, members] of assignShards(pages, options.shardBriefs)) {
       const path = id === PRIMARY_SHARD ? '' : `${id}/`;
-      const key = fingerprint(salt, members);
-      await bundle(id, path, members, key);
       const dates = members.flatMap((p) => (p.date ? [p.date] : [])).sort();
+      const shared = id === PRIMARY_SHARD ? {} : sharedFilters(dates);
+      const key = fingerprint(`${salt}:${JSON.stringify(shared)}`, members);
+      await bundle(id, path, members, key, { shared });
       shards.push({
         id,
         path,
@@ -148,13 +157,14 @@ export async function indexSite(
         fixedBytes: fixedBytes(join(root, path)),
         first: false,
         key,
+        ...(Object.keys(shared).length ? { filters: shared } : {}),
       });
     }
     const chinese = pages.filter((p) => p.chinese);
     let zh: ShardManifest['zh'] = null;
     if (chinese.length) {
       const key = fingerprint(`${salt}:zh`, chinese);
-      await bundle(ZH_BUNDLE_DIR, `${ZH_BUNDLE_DIR}/`, chinese, key, 'zh');
+      await bundle(ZH_BUNDLE_DIR, `${ZH_BUNDLE_DIR}/`, chinese, key, { language: 'zh' });
       zh = { path: `${ZH_BUNDLE_DIR}/`, pages: chinese.length, key };
     }
     const lookupFiles = writeEntityLookup(
@@ -179,14 +189,28 @@ export async function indexSite(
   }
 }
 
+/**
+ * The filters every brief of a shard has: the kind, and the year of a shard within one year.
+ * Pagefind would store each as a list of every page of the shard (a kilobyte a shard, loaded by
+ * every search of it); the shard is indexed without them, and the search page adds them back
+ * as Pagefind's merge filter (`ShardInfo.filters`, src/search/browser/bundles.ts).
+ */
+function sharedFilters(dates: readonly string[]): Record<string, string> {
+  const years = new Set(dates.map((d) => d.slice(0, 4)));
+  return {
+    [FILTER.kind]: BRIEF_KIND,
+    ...(years.size === 1 ? { [FILTER.year]: [...years][0]! } : {}),
+  };
+}
+
 /** One Pagefind process per bundle: ending it returns its memory before the next starts. */
 async function indexPages(
   pages: SearchablePage[],
   dir: string,
   outDir: string,
-  siteLanguage: string,
-  forceLanguage?: string,
+  as: { language: string; forceLanguage?: string | undefined; without: string[] },
 ): Promise<void> {
+  const { forceLanguage } = as;
   const { index, errors } = await createIndex(forceLanguage ? { forceLanguage } : {});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
@@ -198,9 +222,10 @@ async function indexPages(
         const added = await index.addHTMLFile({
           url: page.url,
           content: documentFor(readFileSync(join(outDir, page.file), 'utf8'), {
-            language: siteLanguage,
+            language: as.language,
             filters: page.filters,
             hanApart: forceLanguage === 'zh',
+            without: as.without,
           }),
         });
         if (added.errors.length)

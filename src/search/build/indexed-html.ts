@@ -37,12 +37,25 @@ export interface IndexedAs {
   filters?: Record<string, string>;
   /** Set Han characters apart (the Chinese bundle). */
   hanApart?: boolean;
+  /** Filters to leave out (every page of a shard has them: index-site.ts, sharedFilters). */
+  without?: readonly string[];
 }
 
-export function documentFor(html: string, { language, filters = {}, hanApart }: IndexedAs): string {
+export function documentFor(
+  html: string,
+  { language, filters = {}, hanApart, without = [] }: IndexedAs,
+): string {
   const { start, end } = mainOf(html);
+  const dropped = without.length
+    ? new RegExp(
+        `<([a-z]+)[^>]*\\sdata-pagefind-filter="(?:${without.join('|')})"[^>]*>[^<]*</\\1>`,
+        'g',
+      )
+    : undefined;
   let separator: string | undefined;
-  const main = html.slice(start, end).replace(PARTS, (part, tag?: string, text?: string) => {
+  let main = html.slice(start, end);
+  if (dropped) main = main.replace(dropped, '');
+  main = main.replace(PARTS, (part, tag?: string, text?: string) => {
     if (tag) {
       separator = /\sdata-pagefind-filter=/.test(tag)
         ? undefined

@@ -40,6 +40,11 @@ export interface ShardInfo {
   first: boolean;
   /** Fingerprint of exactly what was indexed; an unchanged shard is reused by a rebuild. */
   key: string;
+  /**
+   * Filters every page of the shard has (kind; the year of a shard within one year), left
+   * out of its index: the search page merges the shard with them (Pagefind's `mergeFilter`).
+   */
+  filters?: Record<string, string>;
 }
 
 export interface ShardManifest {

@@ -32,6 +32,12 @@ describe('documentFor', () => {
     );
   });
 
+  it('leaves out the filters a shard has on every page', () => {
+    const doc = documentFor(page, { language: 'en', without: ['companies', 'year'] });
+    expect(doc).not.toContain('data-pagefind-filter="companies"');
+    expect(doc).toContain('data-pagefind-meta="mentions"');
+  });
+
   it('sets Han characters apart for the Chinese bundle, but not in filter values', () => {
     const doc = documentFor(page, { language: 'en', hanApart: true });
     expect(doc).toContain('北\u200b方\u200b稀\u200b土 results');
