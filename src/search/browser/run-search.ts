@@ -91,7 +91,15 @@ export async function runSearch(
     : Promise.resolve([] as EntityCard[]);
 
   // The words, in the bundle that answers them.
-  let found = await bundles.forQuery(prepared.bundle, needs, options.counts);
+  const answering = bundles.forQuery(prepared.bundle, needs, options.counts);
+  // A Chinese query naming an entity reads the English bundle too (below): loaded meanwhile.
+  const englishLoad =
+    prepared.bundle === 'zh' && term
+      ? named.then((entities) =>
+          entities.length ? bundles.forQuery('en', needs, options.counts) : undefined,
+        )
+      : Promise.resolve(undefined);
+  let found = await answering;
   let words = await searchWords(found.pagefind, prepared, term, filters);
   // Too few results among the newest briefs to fill a page: search them all.
   if (found.missingBriefs && words.ordered.length < options.pageSize) {
@@ -114,9 +122,9 @@ export async function runSearch(
   // characters: those of the Chinese bundle tagged with it, and the English bundle's other
   // pages tagged with it (`lang`: every page is in one part). Counts of the Chinese part, a
   // union, are counts of the words plus those of the tag less those of both.
-  let english: Searchable | undefined;
+  let english = await englishLoad;
   let taggedOnly: Hit[] = [];
-  if (prepared.bundle === 'zh' && term && entities.length) {
+  if (english && term && entities.length) {
     const tagged: Filters = {
       all: [{ any: entities.map((c) => ({ [c.kind]: { any: [c.name] } })) }],
     };
@@ -134,7 +142,6 @@ export async function runSearch(
       ])
     ).counts;
     const about: Filters = { ...tagged, [FILTER.lang]: { none: [CHINESE] } };
-    english = await bundles.forQuery('en', needs, options.counts);
     let response = await english.pagefind.search(null, { filters: { ...filters, ...about } });
     const shown = words.main.results.length + taggedOnly.length + response.results.length;
     if (english.missingBriefs && shown < options.pageSize) {
