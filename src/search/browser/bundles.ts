@@ -47,7 +47,6 @@ export interface Response {
 export interface Pagefind {
   mergeIndex(basePath: string, options: object): Promise<void>;
   search(term: string | null, options?: { filters?: object }): Promise<Response>;
-  filters(): Promise<Counts>;
 }
 interface PagefindModule {
   createInstance(options: object): Pagefind;
@@ -95,6 +94,13 @@ const fetchJson = async <T>(url: string): Promise<T> => {
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return (await response.json()) as T;
 };
+
+/**
+ * Loads the indexes of some filters in every loaded bundle: a search filtered on them (an
+ * empty `any` filters nothing out) loads exactly those, where `filters()` would load all.
+ */
+const loadFilters = (pagefind: Pagefind, names: readonly string[]) =>
+  pagefind.search(null, { filters: Object.fromEntries(names.map((n) => [n, { any: [] }])) });
 
 /** The bundles under `base` (`/pagefind/`), loaded on demand and kept for later searches. */
 export function searchBundles(base: string) {
@@ -175,10 +181,15 @@ export function searchBundles(base: string) {
   return {
     /**
      * The instance of one bundle, with the shards a search needs merged in. With `counts`,
-     * also every filter index, without which searches return no facet counts (the Refine
-     * panel; closed on a phone, which then saves their download).
+     * also the filter indexes of those facets, without which searches return no facet counts
+     * (the Refine panel; closed on a phone, which then saves their download). The indexer's
+     * own filters (`lang`, `since`) are loaded only by the searches that use them.
      */
-    async forQuery(bundle: BundleId, needs: ShardNeeds, counts: boolean): Promise<Searchable> {
+    async forQuery(
+      bundle: BundleId,
+      needs: ShardNeeds,
+      counts: readonly string[] | null,
+    ): Promise<Searchable> {
       const list = await shardList();
       if (bundle === 'zh') {
         chinese ??= retryable(
@@ -186,7 +197,7 @@ export function searchBundles(base: string) {
           () => (chinese = undefined),
         );
         const pagefind = await chinese;
-        if (counts) await pagefind.filters();
+        if (counts) await loadFilters(pagefind, counts);
         return {
           pagefind,
           bundle,
@@ -199,7 +210,7 @@ export function searchBundles(base: string) {
         };
       }
       const pagefind = await englishWith(shardsFor(list, needs), list.shards);
-      if (counts) await pagefind.filters();
+      if (counts) await loadFilters(pagefind, counts);
       const cover = coverage(list, loaded, needs.years);
       const paths = list.shards.filter((s) => loaded.has(s.id) && s.briefs > 0).map((s) => s.path);
       const partialYears = unsearchedYears(list, loaded);

@@ -73,6 +73,7 @@ export async function runSearch(
   options: SearchOptions,
 ): Promise<Outcome> {
   const { facets } = options;
+  const counted = options.counts ? facets.map((f) => f.key) : null;
   const prepared = prepareQuery(state.q);
   const term = prepared.term || null;
   const filters = pagefindFilters(state, facets);
@@ -91,19 +92,19 @@ export async function runSearch(
     : Promise.resolve([] as EntityCard[]);
 
   // The words, in the bundle that answers them.
-  const answering = bundles.forQuery(prepared.bundle, needs, options.counts);
+  const answering = bundles.forQuery(prepared.bundle, needs, counted);
   // A Chinese query naming an entity reads the English bundle too (below): loaded meanwhile.
   const englishLoad =
     prepared.bundle === 'zh' && term
       ? named.then((entities) =>
-          entities.length ? bundles.forQuery('en', needs, options.counts) : undefined,
+          entities.length ? bundles.forQuery('en', needs, counted) : undefined,
         )
       : Promise.resolve(undefined);
   let found = await answering;
   let words = await searchWords(found.pagefind, prepared, term, filters);
   // Too few results among the newest briefs to fill a page: search them all.
   if (found.missingBriefs && words.ordered.length < options.pageSize) {
-    found = await bundles.forQuery(prepared.bundle, { ...needs, all: true }, options.counts);
+    found = await bundles.forQuery(prepared.bundle, { ...needs, all: true }, counted);
     words = await searchWords(found.pagefind, prepared, term, filters);
   }
   // The entities the query names; shown first where their profiles pass the filters.
@@ -145,7 +146,7 @@ export async function runSearch(
     let response = await english.pagefind.search(null, { filters: { ...filters, ...about } });
     const shown = words.main.results.length + taggedOnly.length + response.results.length;
     if (english.missingBriefs && shown < options.pageSize) {
-      english = await bundles.forQuery('en', { ...needs, all: true }, options.counts);
+      english = await bundles.forQuery('en', { ...needs, all: true }, counted);
       response = await english.pagefind.search(null, { filters: { ...filters, ...about } });
     }
     parts.push({

@@ -80,9 +80,26 @@ export function hiddenFields(doc: SearchDocument): HiddenField[] {
   if (doc.year !== undefined) fields.push({ filter: FILTER.year, text: String(doc.year) });
   for (const [kind, names] of Object.entries(doc.entities ?? {}))
     for (const name of names) fields.push({ filter: kind, text: name });
-  if (doc.names?.length) fields.push({ meta: META.names, text: doc.names.join(' · ') });
-  if (doc.mentions?.length) fields.push({ meta: META.mentions, text: doc.mentions.join(' · ') });
+  if (doc.names?.length) fields.push({ meta: META.names, text: uniqueWords(doc.names) });
+  if (doc.mentions?.length) fields.push({ meta: META.mentions, text: uniqueWords(doc.mentions) });
   return fields;
+}
+
+/**
+ * The words of a list of names, each once (ignoring case). An entity's names share most of
+ * their words, Pagefind matches and weighs metadata word by word, and every result carries
+ * its metadata: `MP Materials · MP · MP Materials Corp.` → `MP Materials Corp.`
+ */
+export function uniqueWords(names: readonly string[]): string {
+  const seen = new Set<string>();
+  const words: string[] = [];
+  for (const word of names.join(' ').split(/\s+/)) {
+    const key = word.toLowerCase();
+    if (!word || seen.has(key)) continue;
+    seen.add(key);
+    words.push(word);
+  }
+  return words.join(' ');
 }
 
 /** The entity filters of a page: names by kind. */

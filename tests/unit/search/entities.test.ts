@@ -9,6 +9,7 @@ import {
   makeBuckets,
   profilePasses,
 } from '../../../src/search/shared/entities.ts';
+import { uniqueWords } from '../../../src/search/shared/document.ts';
 
 const card = (name: string, kind = 'companies', label = 'Company'): EntityCard => ({
   kind,
@@ -81,5 +82,16 @@ describe('profilePasses', () => {
     expect(profilePasses(lynas, { companies: ['MP Materials'] }, false)).toBe(false);
     expect(profilePasses(lynas, { themes: ['Heavy rare earths'] }, false)).toBe(false);
     expect(profilePasses(lynas, {}, true)).toBe(false);
+  });
+});
+
+describe('the names a page lists for search', () => {
+  it('lists each word once', () => {
+    expect(uniqueWords(['MP Materials', 'MP', 'MP Materials Corp.', 'mp materials'])).toBe(
+      'MP Materials Corp.',
+    );
+    expect(
+      uniqueWords(['China Northern Rare Earth', '北方稀土', 'Northern Rare Earth Group']),
+    ).toBe('China Northern Rare Earth 北方稀土 Group');
   });
 });
