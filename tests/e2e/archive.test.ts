@@ -39,7 +39,7 @@ const chinese = chineseArchive({
 });
 
 beforeAll(() => {
-  writeCorpus(content, english, work);
+  writeCorpus(content, english);
   for (const brief of chinese) {
     mkdirSync(dirname(join(content, brief.path)), { recursive: true });
     writeFileSync(join(content, brief.path), brief.text);
@@ -74,10 +74,11 @@ const every = <T>(list: readonly T[], n: number) =>
   list.filter((_, i) => i % Math.ceil(list.length / n) === 0);
 
 describe('phrases on a large archive', () => {
-  it('puts the English brief with a distinctive three-word phrase in the top 3', async () => {
+  it('puts the English brief with a distinctive phrase in the top 3', async () => {
     const urls = [...englishBriefs, ...chineseBriefs];
     const pages = new Map(urls.map((url) => [url, searchableText(dist, url)]));
-    const phrases = distinctivePhrases(pages, every(englishBriefs.sort(), 30), { size: 3 });
+    // Template sentences repeat most runs of words: about one brief in two has a distinctive one.
+    const phrases = distinctivePhrases(pages, every(englishBriefs.sort(), 60), { size: 3 });
     expect(phrases.length).toBeGreaterThan(20);
     const { page } = await open('/search/');
     const misses: string[] = [];
@@ -106,7 +107,12 @@ describe('phrases on a large archive', () => {
 
   it('ranks a brief first for its title, English or Chinese', async () => {
     const { page } = await open('/search/');
-    for (const url of [...every(englishBriefs, 5), ...every(chineseBriefs, 5)]) {
+    const titles = new Map<string, number>();
+    const all = [...englishBriefs, ...chineseBriefs];
+    for (const url of all) titles.set(parseTitle(url), (titles.get(parseTitle(url)) ?? 0) + 1);
+    // The generator gives some briefs the same title (their slugs are numbered): not those.
+    const unique = (urls: string[]) => urls.filter((u) => titles.get(parseTitle(u)) === 1);
+    for (const url of [...every(unique(englishBriefs), 5), ...every(unique(chineseBriefs), 5)]) {
       const title = parseTitle(url);
       expect((await search(page, title))[0]?.url, title).toBe(url);
     }

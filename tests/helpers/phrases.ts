@@ -23,15 +23,23 @@ export interface Phrase {
   phrase: string;
 }
 
-/** Runs of `size` words (letters only, three or more each) within a clause. */
+/**
+ * Runs of `size` words as Pagefind reads them: letters only (a word with an apostrophe, a
+ * hyphen or a digit is not one, and ends the run, as punctuation does), two of them of four
+ * letters or more.
+ */
 function wordRuns(text: string, size: number): string[] {
   const runs: string[] = [];
-  for (const clause of text.split(/[^\p{L}\s]|\n/u)) {
-    const words = clause.split(/\s+/).filter(Boolean);
-    for (let i = 0; i + size <= words.length; i++) {
-      const run = words.slice(i, i + size);
-      if (run.every((w) => w.length >= 3)) runs.push(run.join(' '));
+  let run: string[] = [];
+  for (const token of text.split(/\s+/)) {
+    const word = /^\p{L}+[.,;:!?]?$/u.test(token) ? token.replace(/[.,;:!?]$/, '') : '';
+    if (word) run.push(word);
+    if (run.length >= size) {
+      const last = run.slice(-size);
+      if (last.every((w) => w.length >= 2) && last.filter((w) => w.length >= 4).length >= 2)
+        runs.push(last.join(' '));
     }
+    if (!word || word !== token) run = [];
   }
   return runs;
 }
@@ -56,19 +64,23 @@ export function distinctivePhrases(
 ): Phrase[] {
   const runsOf = (text: string) =>
     options.chinese ? hanRuns(text, options.size) : wordRuns(text, options.size);
-  const lower = new Map([...pages].map(([url, text]) => [url, text.toLowerCase()]));
+  const lower = [...pages.values()].map((text) => text.toLowerCase());
+  /** Pages holding a text, counted up to two. */
   const pagesWith = (needle: string) => {
     let n = 0;
-    for (const text of lower.values()) if (text.includes(needle)) n++;
+    for (const text of lower) if (text.includes(needle) && ++n > 1) break;
     return n;
   };
-  const wordsOf = (run: string) => (options.chinese ? [...run] : run.split(' '));
-  const found: Phrase[] = [];
+  // How many pages each word is in (English: whole words; Chinese: characters).
+  const spread = new Map<string, number>();
+  for (const text of lower) {
+    const words = options.chinese ? text.match(/\p{Script=Han}/gu) : text.match(/\p{L}+/gu);
+    for (const word of new Set(words)) spread.set(word, (spread.get(word) ?? 0) + 1);
+  }
+  const wordsOf = (run: string) => (options.chinese ? [...run] : run.toLowerCase().split(' '));
   const qualifies = (run: string) =>
-    pagesWith(run.toLowerCase()) === 1 &&
-    wordsOf(run).every((w) =>
-      options.chinese ? pagesWith(w) > 1 : pagesWith(` ${w.toLowerCase()} `) > 1,
-    );
+    wordsOf(run).every((w) => (spread.get(w) ?? 0) > 1) && pagesWith(run.toLowerCase()) === 1;
+  const found: Phrase[] = [];
   for (const url of urls) {
     const runs = runsOf(pages.get(url) ?? '');
     const middle = Math.floor(runs.length / 2);

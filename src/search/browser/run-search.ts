@@ -102,8 +102,10 @@ export async function runSearch(
       : Promise.resolve(undefined);
   let found = await answering;
   let words = await searchWords(found.pagefind, prepared, term, filters);
-  // Too few results among the newest briefs to fill a page: search them all.
-  if (found.missingBriefs && words.ordered.length < options.pageSize) {
+  // Too few results among the newest briefs to fill a page, or none with a phrase of three
+  // words or more (a phrase remembered from a brief): search them all.
+  const phraseMissed = prepared.words.length >= 3 && !words.ordered.some((r) => r.phrase);
+  if (found.missingBriefs && (words.ordered.length < options.pageSize || phraseMissed)) {
     found = await bundles.forQuery(prepared.bundle, { ...needs, all: true }, counted);
     words = await searchWords(found.pagefind, prepared, term, filters);
   }
