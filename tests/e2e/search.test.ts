@@ -500,6 +500,7 @@ describe('accessibility of the search page (axe-core, WCAG 2.2 AA)', () => {
       for (const [path, q] of [
         ['/search/?q=rare+earth&kind=Brief&companies=MP+Materials', 'rare earth'],
         ['/search/?q=xyzzy&year=2024', 'xyzzy'],
+        ['/search/?q=%E5%8C%97%E6%96%B9%E7%A8%80%E5%9C%9F&from=2021', '北方稀土'],
         ['/search/', ''],
       ] as const) {
         await page.goto(session.url(path));
