@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { INDEX_AFTER_BUILD } from '../src/astro/pagefind-integration.ts';
 import { siteGraph } from '../src/astro/site-graph.ts';
 import { hashesOfPage, headersFile } from '../src/astro/security.ts';
-import { pagesToIndex } from '../src/search/build/documents.ts';
+import { entitiesToLookup, pagesToIndex } from '../src/search/build/documents.ts';
 import { indexSite } from '../src/search/build/index-site.ts';
 import { checkContent, configOrReport } from './check.ts';
 import { verifySite } from './lib/verify-site.ts';
@@ -45,8 +45,9 @@ if (astro.status !== 0) fail(`astro build failed (exit ${astro.status ?? astro.s
 const graph = siteGraph(content, config);
 try {
   const pages = pagesToIndex(graph, config.basePath);
+  const entities = entitiesToLookup(graph, config.basePath);
   console.log(
-    `[briefing-pagefind] ${await indexSite(staging, pages, { previousDir: outDir, language: config.site.language, ...config.search })}`,
+    `[briefing-pagefind] ${await indexSite(staging, pages, { previousDir: outDir, language: config.site.language, entities, ...config.search })}`,
   );
 } catch (error) {
   fail(`search indexing failed: ${(error as Error).message}`);

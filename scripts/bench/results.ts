@@ -27,6 +27,7 @@ export interface SideResult {
   timings: Record<string, number>;
   /** The baseline's own first search, for comparison (the project's is required: ProjectResult). */
   firstSearchBytes?: number | null;
+  firstSearchBrotliBytes?: number | null;
   firstSearch?: SearchMeasure[] | null;
 }
 
@@ -34,7 +35,9 @@ export interface ProjectResult extends SideResult {
   checkSeconds: number;
   /** The content check that `npm run build` runs first (included in astroSeconds). */
   checkInBuildSeconds: number | null;
+  /** The worst single-word English first search, from a gzip-only host (level 6) and with brotli. */
   firstSearchBytes: number | null;
+  firstSearchBrotliBytes?: number | null;
   firstSearch: SearchMeasure[] | null;
   rebuildSeconds: number | null;
   rebuildPeakRssMB: number | null;
@@ -64,19 +67,21 @@ export interface BenchEntry {
   ratios: Record<string, number | null>;
 }
 
+/** How the site was served: gzip level 6 only (as GitHub Pages), or brotli 11 where accepted. */
+export type HostId = 'gzip-6' | 'brotli-11';
+
 export interface SearchMeasure {
   query: string;
   /** `page`: typed into the project's search page; `api`: Pagefind's API on the primary bundle. */
   mode: 'page' | 'api' | 'api+filters';
+  /** Absent in entries recorded before both hosts were measured (they were brotli-11). */
+  host?: HostId;
   bundle: string;
+  /** The encodings the responses came with (`gzip+identity`: Pagefind's files are sent as stored). */
   encoding: string;
-  /**
-   * Bytes on the wire (compressed as served), uncompressed, and with brotli for every
-   * compressible file.
-   */
+  /** Bytes on the wire (compressed as served), and uncompressed. */
   bytes: number;
   rawBytes: number;
-  brotliBytes: number;
   requests: Array<{ path: string; bytes: number; rawBytes: number }>;
   results: number;
 }

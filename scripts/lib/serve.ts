@@ -31,8 +31,11 @@ const HTML = TYPES['.html']!;
 const COMPRESSIBLE = new Set(Object.keys(TYPES));
 
 export interface ServeOptions {
-  /** Brotli quality (0–11) and gzip level (1–9) for text; without it, files are sent as stored. */
-  compression?: { brotli: number; gzip: number };
+  /**
+   * Brotli quality (0–11) and gzip level (1–9) for text; without it, files are sent as stored.
+   * Without `brotli`, the server offers gzip only, as GitHub Pages does.
+   */
+  compression?: { brotli?: number; gzip: number };
   /** Added to every successful response, e.g. `cache-control: no-store`. */
   headers?: Record<string, string>;
   /** HTML pages served from memory at these paths, e.g. a blank page on the site's origin. */
@@ -54,7 +57,7 @@ export interface Sent {
   /** Body bytes on the wire, and the file's size as stored. */
   bytes: number;
   rawBytes: number;
-  /** With compression: the file's size with brotli (as stored if it is not compressed). */
+  /** With brotli offered: the file's size with brotli (as stored if it is not compressed). */
   brotliBytes?: number;
 }
 
@@ -69,7 +72,7 @@ export interface StaticServer {
 export async function serveDir(dir: string, options: ServeOptions = {}): Promise<StaticServer> {
   const root = resolve(dir);
   const sent: Sent[] = [];
-  const packed = new Map<string, { br: Buffer; gzip: Buffer }>();
+  const packed = new Map<string, { br?: Buffer; gzip: Buffer }>();
   const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const rules = options.hostHeaders ? readHeadersFile(join(root, '_headers')) : [];
   const server = createServer((req, res) => {
@@ -120,7 +123,7 @@ function respond(
   file: string,
   path: string,
   options: ServeOptions,
-  packed: Map<string, { br: Buffer; gzip: Buffer }>,
+  packed: Map<string, { br?: Buffer; gzip: Buffer }>,
 ): Sent {
   const ext = extname(file);
   const raw = readFileSync(file);
@@ -133,21 +136,22 @@ function respond(
   let brotliBytes: number | undefined;
   const levels = options.compression;
   if (levels) {
-    brotliBytes = raw.length;
+    if (levels.brotli !== undefined) brotliBytes = raw.length;
     if (COMPRESSIBLE.has(ext)) {
       // Compressed once per file, as a host precompresses static files.
       let both = packed.get(file);
       if (!both) {
-        const params = { [zlibConstants.BROTLI_PARAM_QUALITY]: levels.brotli };
-        both = {
-          br: brotliCompressSync(raw, { params }),
-          gzip: gzipSync(raw, { level: levels.gzip }),
-        };
+        const quality = levels.brotli;
+        both = { gzip: gzipSync(raw, { level: levels.gzip }) };
+        if (quality !== undefined)
+          both.br = brotliCompressSync(raw, {
+            params: { [zlibConstants.BROTLI_PARAM_QUALITY]: quality },
+          });
         packed.set(file, both);
       }
-      brotliBytes = both.br.length;
+      if (both.br) brotliBytes = both.br.length;
       const accept = String(req.headers['accept-encoding'] ?? '');
-      if (/\bbr\b/.test(accept)) [body, encoding] = [both.br, 'br'];
+      if (both.br && /\bbr\b/.test(accept)) [body, encoding] = [both.br, 'br'];
       else if (/\bgzip\b/.test(accept)) [body, encoding] = [both.gzip, 'gzip'];
       if (encoding !== 'identity') headers['content-encoding'] = encoding;
       headers.vary = 'accept-encoding';

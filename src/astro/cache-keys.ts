@@ -8,6 +8,9 @@ import { isoDay } from '../model/dates.ts';
 import { type BriefRecord, type EntityRef, refKey, updatedDay } from '../model/records.ts';
 import type { LinkGraph } from '../model/graph.ts';
 import type { Config } from '../config.ts';
+import { glossaryMatcher } from '../model/glossary.ts';
+import { policyEvents, type TrackerRow } from '../model/policy.ts';
+import { entityNames } from '../model/names.ts';
 
 /**
  * The settings every page shows (site title, language, address, base path, repository…):
@@ -16,8 +19,6 @@ import type { Config } from '../config.ts';
 export type SiteContext = Pick<Config, 'site' | 'siteUrl' | 'basePath'>;
 const siteOf = (context: SiteContext | undefined) =>
   context && [context.site, context.siteUrl, context.basePath];
-import { glossaryMatcher } from '../model/glossary.ts';
-import { policyEvents, type TrackerRow } from '../model/policy.ts';
 
 function hash(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
@@ -25,13 +26,14 @@ function hash(value: unknown): string {
 
 const briefSummary = (b: BriefRecord | undefined) => b && [b.slug, b.title, isoDay(b.date)];
 
-/** Where each [[wikilink]] of a body points now: an alias moved to another entity changes the page. */
 /** The glossary terms a body uses, as the page shows them (link and tooltip). */
 function glossed(graph: LinkGraph, body: string) {
   return glossaryMatcher(graph.index)
     .termsIn(body)
     .map((t) => [refKey(t.entity), t.original, t.pinyin, t.english]);
 }
+
+/** Where each [[wikilink]] of a body points now: an alias moved to another entity changes the page. */
 
 function wikilinkTargets(graph: LinkGraph, links: readonly string[]): Array<string | null> {
   return links.map((target) => {
@@ -52,7 +54,8 @@ export function briefCacheKey(graph: LinkGraph, slug: string, context?: SiteCont
       context.site.repository,
       brief.git?.path ?? brief.filePath,
     ],
-    entities: graph.entitiesOf(slug).map((e) => [refKey(e), e.name]),
+    // Its search metadata lists every name of every entity it references.
+    entities: graph.entitiesOf(slug).map((e) => [refKey(e), entityNames(e)]),
     links: wikilinkTargets(graph, brief.links),
     glossary: glossed(graph, brief.body),
     related: graph.related(slug, 5).map(briefSummary),

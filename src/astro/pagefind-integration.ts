@@ -7,7 +7,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { getConfig } from '../config.ts';
 import { loadContentCached } from '../content/load.ts';
-import { pagesToIndex } from '../search/build/documents.ts';
+import { entitiesToLookup, pagesToIndex } from '../search/build/documents.ts';
 import { indexSite } from '../search/build/index-site.ts';
 import { siteGraph } from './site-graph.ts';
 
@@ -26,10 +26,11 @@ export function pagefind(): AstroIntegration {
           contentDir: config.contentDir,
           today: config.buildDay,
         });
-        const pages = pagesToIndex(siteGraph(content, config), config.basePath);
+        const graph = siteGraph(content, config);
         logger.info(
-          await indexSite(fileURLToPath(dir), pages, {
+          await indexSite(fileURLToPath(dir), pagesToIndex(graph, config.basePath), {
             language: config.site.language,
+            entities: entitiesToLookup(graph, config.basePath),
             ...config.search,
           }),
         );

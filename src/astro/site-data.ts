@@ -38,7 +38,7 @@ export async function getSiteData(): Promise<SiteData> {
   if (content.problems.length) throw contentError(content.problems, config.root);
   if (cached?.content !== content) {
     // One `git log` for the whole content folder, read again only when the content changes.
-    const git = readGitDates(config.contentDir, config.site.timeZone);
+    const git = readGitDates(config.contentDir, config.site.timeZone, config.buildDay);
     cached = { content, data: siteDataOf(content, config, dev, git) };
   }
   return cached.data;

@@ -26,10 +26,16 @@ const COMMIT = '\x01';
 /**
  * Parses `git log -z --format=%x01%H %ct --name-only` (newest first). `boundary`: the
  * commits of a shallow clone's edge. `prefix`: the content folder's path in the repository.
+ * `buildDay`: commits after it are left out.
  */
 export function parseGitLog(
   output: string,
-  { boundary = new Set<string>(), prefix = '', timeZone = 'UTC' } = {},
+  {
+    boundary = new Set<string>(),
+    prefix = '',
+    timeZone = 'UTC',
+    buildDay,
+  }: { boundary?: Set<string>; prefix?: string; timeZone?: string; buildDay?: Date | undefined } = {},
 ): Map<string, GitHistory> {
   const files = new Map<string, GitHistory>();
   // Files a shallow clone's boundary commit shows: they existed before the fetched history.
@@ -43,6 +49,8 @@ export function parseGitLog(
       const [hash, seconds] = token.slice(1).split(' ');
       atBoundary = boundary.has(hash!);
       day = dayIn(new Date(Number(seconds) * 1000), timeZone);
+      // A commit after the build's day is one that build could not have known.
+      if (buildDay && day > buildDay) day = undefined;
       continue;
     }
     if (!day) continue;
@@ -72,8 +80,12 @@ function git(cwd: string, args: string[]): string | undefined {
   return result.status === 0 ? result.stdout : undefined;
 }
 
-/** The git dates of every file in `contentDir`, or undefined when it is not in a git checkout. */
-export function readGitDates(contentDir: string, timeZone = 'UTC'): GitDates | undefined {
+/**
+ * The git dates of every file in `contentDir`, or undefined when it is not in a git checkout.
+ * `buildDay`: commits after that day are left out, so a build for a given day (BRIEFING_BUILD_DATE,
+ * SOURCE_DATE_EPOCH) shows no date it could not have known, and stays the same when run later.
+ */
+export function readGitDates(contentDir: string, timeZone = 'UTC', buildDay?: Date): GitDates | undefined {
   const info = git(contentDir, [
     'rev-parse',
     '--is-shallow-repository',
@@ -107,5 +119,5 @@ export function readGitDates(contentDir: string, timeZone = 'UTC'): GitDates | u
   ]);
   // A repository without commits yet has no dates, and is no error.
   if (log === undefined) return { files: new Map(), shallow };
-  return { files: parseGitLog(log, { boundary, prefix, timeZone }), shallow };
+  return { files: parseGitLog(log, { boundary, prefix, timeZone, buildDay }), shallow };
 }

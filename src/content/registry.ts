@@ -12,6 +12,12 @@ export interface FactField {
   field: string;
   label: string;
   format?: FactFormat;
+  /**
+   * The fact is another name of the entity (a ticker, a term's Chinese original): search
+   * treats it as an alias (src/model/names.ts). `ticker` adds the bare symbol too
+   * (`NYSE: MP` → `MP`, `600111.SS` → `600111`).
+   */
+  alias?: 'name' | 'ticker';
 }
 
 export interface EntityKind {
@@ -45,7 +51,7 @@ export const KINDS = [
     colours: { light: '#e4eef7', dark: '#1f3040', mark: '#2f6fab' },
     facts: [
       { field: 'country', label: 'Country' },
-      { field: 'ticker', label: 'Ticker' },
+      { field: 'ticker', label: 'Ticker', alias: 'ticker' },
       { field: 'founded', label: 'Founded' },
       { field: 'website', label: 'Website', format: 'url' },
     ],
@@ -86,9 +92,9 @@ export const KINDS = [
     stubFields: ['original: TODO  # the phrase in Chinese', 'pinyin: TODO', 'english: TODO'],
     colours: { light: '#efe6f3', dark: '#33253b', mark: '#8a4ba8' },
     facts: [
-      { field: 'original', label: 'Original', format: 'zh' },
-      { field: 'pinyin', label: 'Pinyin' },
-      { field: 'english', label: 'English' },
+      { field: 'original', label: 'Original', format: 'zh', alias: 'name' },
+      { field: 'pinyin', label: 'Pinyin', alias: 'name' },
+      { field: 'english', label: 'English', alias: 'name' },
     ],
   },
 ] as const satisfies readonly EntityKind[];

@@ -1,6 +1,13 @@
 /** RSS items and the JSON export, as pure functions of the link graph. */
 import { isoDay } from './dates.ts';
-import { briefUrl, type BriefRecord, entityUrl, lastModified, revisionsOf } from './records.ts';
+import {
+  briefUrl,
+  type BriefRecord,
+  entityUrl,
+  lastModified,
+  revisedOn,
+  revisionsOf,
+} from './records.ts';
 import type { LinkGraph } from './graph.ts';
 
 /** How many briefs a feed carries: readers want recent news, not the archive. */
@@ -47,11 +54,11 @@ export function feedItems(
   limit = FEED_LIMIT,
 ): FeedItem[] {
   // Revised briefs are few: the newest `limit` by date, plus every revised one, sorted.
-  const revised = briefs.slice(limit).filter((b) => lastModified(b) > b.date);
+  const revised = briefs.slice(limit).filter((b) => revisedOn(b) > b.date);
   const candidates = [...briefs.slice(0, limit), ...revised].map((brief, i) => ({
     brief,
     i,
-    modified: lastModified(brief),
+    modified: revisedOn(brief),
   }));
   candidates.sort((a, b) => b.modified.getTime() - a.modified.getTime() || a.i - b.i);
   return candidates.slice(0, limit).map(({ brief, modified }) => {

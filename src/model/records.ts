@@ -107,14 +107,21 @@ export function revisionsOf(brief: BriefRecord): Revision[] {
 }
 
 /**
- * When a brief last changed: the latest of its date, its "Updated" day (`updated`, or its last
- * commit: updatedDay) and its corrections and updates.
+ * The day of a brief's latest published change: its date, or its newest correction or update.
+ * Feeds order and date briefs by it: an edit readers are told of brings a brief back to the top,
+ * a commit that fixes a typo does not.
+ */
+export function revisedOn(brief: BriefRecord): Date {
+  const latest = revisionsOf(brief)[0];
+  return latest && latest.date > brief.date ? latest.date : brief.date;
+}
+
+/**
+ * When a brief last changed, as its page and citations say: the later of revisedOn and its
+ * "Updated" day (`updated`, or its last commit: updatedDay).
  */
 export function lastModified(brief: BriefRecord): Date {
-  let latest = brief.date;
+  const revised = revisedOn(brief);
   const updated = updatedDay(brief);
-  if (updated && updated > latest) latest = updated;
-  for (const r of [...(brief.corrections ?? []), ...(brief.updates ?? [])])
-    if (r.date > latest) latest = r.date;
-  return latest;
+  return updated && updated > revised ? updated : revised;
 }

@@ -61,6 +61,9 @@ describe('bench smoke run (N = 50)', () => {
       // The site tests' setup found a browser (tests/helpers/build-once.ts).
       expect(p.firstSearchBytes).toBeGreaterThan(10_000);
       expect(p.firstSearch!.every((m) => m.results > 0)).toBe(true);
+      // From a gzip-only host (as GitHub Pages) and from one with brotli: brotli is smaller.
+      expect(new Set(p.firstSearch!.map((m) => m.host))).toEqual(new Set(['gzip-6', 'brotli-11']));
+      expect(p.firstSearchBrotliBytes).toBeLessThan(p.firstSearchBytes!);
       // The run used its own work folder: nothing was written to the default one.
       expect(existsSync(join(work, 'run', 'dist-project', 'index.html'))).toBe(true);
     },

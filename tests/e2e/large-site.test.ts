@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import { PRIMARY_SHARD, type ShardManifest } from '../../src/search/shared/shards.ts';
+import { distinctivePhrases, searchableText } from '../helpers/phrases.ts';
 import { count, results, search, searchSession } from '../helpers/search-page.ts';
 
 const NEWEST_PER_YEAR = 3;
@@ -150,6 +151,81 @@ describe('searching a sharded index', () => {
     const times = dated.map((r) => Date.parse(r.date));
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(new Set(times.map((t) => new Date(t).getUTCFullYear())).size).toBeGreaterThan(2);
+  });
+});
+
+describe('ranking and entities across shards', () => {
+  const briefs = () =>
+    readdirSync(join(dist, 'briefs'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => `/briefs/${e.name}/`)
+      .sort();
+  const html = (url: string) => readFileSync(join(dist, url, 'index.html'), 'utf8');
+
+  it('finds briefs in older shards by a distinctive phrase, and by their title', async () => {
+    const pages = new Map(briefs().map((url) => [url, searchableText(dist, url)]));
+    const phrases = distinctivePhrases(pages, briefs(), { size: 3 }).filter((_, i) => i % 3 === 0);
+    expect(phrases.length).toBeGreaterThan(6);
+    const { page } = await open('/search/');
+    for (const { url, phrase } of phrases)
+      expect(
+        (await search(page, phrase)).slice(0, 3).map((r) => r.url),
+        phrase,
+      ).toContain(url);
+    const old = '/briefs/china-rare-earth-group-formed/';
+    const title = parse(html(old)).querySelector('h1')!.textContent.trim();
+    expect((await search(page, title))[0]!.url).toBe(old);
+  });
+
+  it('finds the English briefs tagged with an entity named in Chinese, in older shards too', async () => {
+    const tagged = briefs().filter((u) =>
+      html(u).includes('data-pagefind-filter="companies">China Northern Rare Earth</span>'),
+    );
+    const { page } = await open('/search/');
+    const found = await search(page, '北方稀土');
+    expect(found[0]!.url).toBe('/companies/china-northern-rare-earth/');
+    expect(found.map((r) => r.url)).toEqual(expect.arrayContaining(tagged));
+  });
+
+  it('marks the entity counts of a search of the newest briefs that are not final', async () => {
+    const { shards } = manifest();
+    const searchedFrom = shards[0]!.from!;
+    const { page } = await open('/search/?q=rare+earth');
+    await results(page, /in briefs from 2026 and the profiles\.$/);
+    const options = page.locator('fieldset.facet', { hasText: 'Companies' }).locator('label');
+    const shown = await options.evaluateAll((labels) =>
+      labels.map((l) => ({
+        name: l.querySelector('.name')!.textContent!,
+        count: l.querySelector('.count')!.textContent!,
+      })),
+    );
+    expect(shown.length).toBeGreaterThan(2);
+    const dateOf = (url: string) =>
+      parse(html(url)).querySelector('time')!.getAttribute('datetime')!;
+    let final = 0;
+    for (const { name, count: text } of shown) {
+      const older = briefs().some(
+        (u) =>
+          html(u).includes(
+            `data-pagefind-filter="companies">${name.replace(/&/g, '&amp;')}</span>`,
+          ) && dateOf(u) < searchedFrom,
+      );
+      expect(text.endsWith('+'), `${name} ${text}`).toBe(older);
+      if (!older) final++;
+    }
+    expect(final, 'some companies have briefs in 2026 only').toBeGreaterThan(0);
+    expect(await page.locator('[data-search-partial]').isVisible()).toBe(true);
+  });
+
+  it('loads only the shards of a range of years', async () => {
+    const { page, requests } = await open('/search/?q=rare+earth&from=2021&to=2021');
+    const found = await results(page, 'rare earth');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((r) => r.date.endsWith('2021'))).toBe(true);
+    const shardsLoaded = new Set(
+      requests.filter((r) => r.endsWith('/pagefind-entry.json')).map((r) => r.split('/')[2]),
+    );
+    expect([...shardsLoaded].sort()).toEqual(['briefs-2020-2022', 'pagefind-entry.json']);
   });
 });
 

@@ -2,10 +2,13 @@
  * Search, end to end: the built sample site served on 127.0.0.1 and driven in Debian's
  * headless Chromium. Pagefind's real index, real WebAssembly, real worker.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { distDir, readPage } from '../helpers/dist.ts';
+import { distinctivePhrases, searchableText } from '../helpers/phrases.ts';
 import { count, results, search, searchSession, status } from '../helpers/search-page.ts';
 
 const session = searchSession(() => distDir());
@@ -125,7 +128,8 @@ describe('search page', () => {
     const northernCount = await count(page);
     const rare = await search(page, '稀土');
     expect(await count(page)).toBeGreaterThan(northernCount);
-    expect(rare.every((r) => r.marks.some((m) => m.includes('稀土')))).toBe(true);
+    // Pages with the two characters together come first, marked as one run.
+    expect(rare.slice(0, 5).every((r) => r.marks.some((m) => m.includes('稀土')))).toBe(true);
     const regulations = await search(page, '稀土管理条例');
     expect(regulations.map((r) => r.url)).toContain('/policies/rare-earth-management-regulations/');
     // English still works after Chinese, on the same page.
@@ -255,6 +259,235 @@ describe('search page', () => {
   });
 });
 
+/** The briefs and profiles of the built sample site, with their searchable text. */
+function indexedPages(): Map<string, string> {
+  const pages = new Map<string, string>();
+  const dist = distDir();
+  for (const folder of ['briefs', 'companies', 'policies', 'themes', 'terms'])
+    for (const entry of readdirSync(join(dist, folder), { withFileTypes: true }))
+      if (entry.isDirectory() && entry.name !== 'by-count') {
+        const url = `/${folder}/${entry.name}/`;
+        if (readFileSync(join(dist, url, 'index.html'), 'utf8').includes('data-pagefind-body'))
+          pages.set(url, searchableText(dist, url));
+      }
+  return pages;
+}
+
+const briefUrls = (pages: Map<string, string>) =>
+  [...pages.keys()].filter((u) => u.startsWith('/briefs/')).sort();
+
+/** The pages whose search filters tag them with an entity (from their built HTML). */
+function taggedWith(kind: string, name: string, pages: Map<string, string>): string[] {
+  return [...pages.keys()].filter((url) =>
+    readPage(url).includes(`data-pagefind-filter="${kind}">${name.replace(/&/g, '&amp;')}</span>`),
+  );
+}
+
+describe('ranking: phrases, titles, entities', () => {
+  it('puts the brief with a distinctive three-word phrase from its own text in the top 3, typed without quotes', async () => {
+    const pages = indexedPages();
+    const phrases = distinctivePhrases(pages, briefUrls(pages), { size: 3 });
+    expect(phrases.length).toBeGreaterThan(20);
+    const { page } = await open('/search/');
+    const misses: string[] = [];
+    for (const { url, phrase } of phrases) {
+      const top = (await search(page, phrase)).slice(0, 3).map((r) => r.url);
+      if (!top.includes(url)) misses.push(`${phrase} → ${top.join(', ')} (wanted ${url})`);
+    }
+    expect(misses).toEqual([]);
+    // The issue's own example: three pages used to outrank the brief.
+    expect((await search(page, 'later export controls'))[0]!.url).toBe(
+      '/briefs/china-rare-earth-group-formed/',
+    );
+  });
+
+  it('puts the page with a distinctive Chinese phrase from its own text in the top 5', async () => {
+    const pages = indexedPages();
+    const chinese = [...pages.keys()].filter((u) => /\p{Script=Han}{6}/u.test(pages.get(u)!));
+    const phrases = distinctivePhrases(pages, chinese, { size: 6, chinese: true });
+    expect(phrases.length).toBeGreaterThanOrEqual(8);
+    const { page } = await open('/search/');
+    const misses: string[] = [];
+    for (const { url, phrase } of phrases) {
+      const top = (await search(page, phrase)).slice(0, 5).map((r) => r.url);
+      if (!top.includes(url)) misses.push(`${phrase} → ${top.join(', ')} (wanted ${url})`);
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it('ranks a page first for its title, typed exactly or nearly', async () => {
+    const pages = indexedPages();
+    const { page } = await open('/search/');
+    for (const url of briefUrls(pages).slice(0, 12)) {
+      const title = parse(readPage(url)).querySelector('h1')!.textContent.trim();
+      expect((await search(page, title.toLowerCase()))[0]?.url, title).toBe(url);
+      // A word left out of a long title.
+      const words = title.split(' ');
+      if (words.length >= 6) {
+        const near = [...words.slice(0, 2), ...words.slice(3)].join(' ');
+        expect((await search(page, near))[0]?.url, near).toBe(url);
+      }
+    }
+  });
+
+  it('shows the entity a Chinese name names first, with its briefs and its filter, and finds its English briefs', async () => {
+    const pages = indexedPages();
+    const tagged = taggedWith('companies', 'China Northern Rare Earth', pages).filter((u) =>
+      u.startsWith('/briefs/'),
+    );
+    const { page, errors } = await open('/search/');
+    const found = await search(page, '北方稀土');
+    const card = page.locator('.result-entity').first();
+    expect(found[0]).toMatchObject({
+      url: '/companies/china-northern-rare-earth/',
+      kind: 'Company',
+    });
+    expect(found[0]!.title).toBe('China Northern Rare Earth');
+    expect(await card.locator('.result-excerpt').innerText()).toBe(
+      `Also known as 北方稀土 · ${tagged.length} briefs`,
+    );
+    // Every brief tagged with the company, English-only ones too, and the pages with the characters.
+    const urls = found.map((r) => r.url);
+    expect(urls).toEqual(expect.arrayContaining(tagged));
+    expect(tagged.some((u) => !/\p{Script=Han}/u.test(pages.get(u)!))).toBe(true);
+    for (const url of urls.slice(1)) {
+      const text = pages.get(url)!;
+      expect(text.includes('北方稀土') || tagged.includes(url), url).toBe(true);
+    }
+    expect(new Set(urls).size).toBe(urls.length);
+    // Its filter: the company's briefs, newest first.
+    const filter = card.locator('.entity-filter a');
+    expect(await filter.innerText()).toBe(`Briefs on China Northern Rare Earth, ${tagged.length}`);
+    await filter.click();
+    const briefs = await results(page, new RegExp(`^${tagged.length} results, with 2 filters\\.$`));
+    expect(briefs.map((r) => r.url).sort()).toEqual([...tagged].sort());
+    const url = new URL(page.url());
+    expect(url.searchParams.getAll('companies')).toEqual(['China Northern Rare Earth']);
+    expect(url.searchParams.getAll('kind')).toEqual(['Brief']);
+    expect(url.searchParams.get('q')).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
+  it('finds every page tagged with an entity by its English name, Chinese-text pages included', async () => {
+    const pages = indexedPages();
+    const tagged = taggedWith('companies', 'China Northern Rare Earth', pages);
+    expect(tagged.filter((u) => /\p{Script=Han}{4}/u.test(pages.get(u)!)).length).toBeGreaterThan(
+      2,
+    );
+    const { page } = await open('/search/');
+    const found = await search(page, 'China Northern Rare Earth');
+    expect(found[0]!.kind).toBe('Company');
+    expect(found.map((r) => r.url)).toEqual(expect.arrayContaining(tagged));
+  });
+
+  it('knows an entity by its ticker, its symbol, a term by its Chinese original and pinyin', async () => {
+    const { page } = await open('/search/');
+    for (const [q, url] of [
+      ['600111', '/companies/china-northern-rare-earth/'],
+      ['600111.SS', '/companies/china-northern-rare-earth/'],
+      ['央企', '/terms/yangqi/'],
+      ['yangqi', '/terms/yangqi/'],
+      ['northern rare-earth', '/companies/china-northern-rare-earth/'],
+    ] as const) {
+      const found = await search(page, q);
+      expect(found[0]?.url, q).toBe(url);
+      expect(await page.locator('.result').first().getAttribute('class'), q).toContain(
+        'result-entity',
+      );
+    }
+    // No entity for a word that only occurs in names.
+    await search(page, 'northern');
+    expect(await page.locator('.result-entity').count()).toBe(0);
+  });
+
+  it('keeps English stemming after a Chinese search, with one WebAssembly file', async () => {
+    const { page, requests } = await open('/search/?q=%E5%8C%97%E6%96%B9%E7%A8%80%E5%9C%9F');
+    await results(page, '北方稀土');
+    await search(page, 'controls');
+    const plural = await count(page);
+    await search(page, 'control');
+    expect(await count(page)).toBe(plural);
+    expect(requests.filter((r) => r.endsWith('.pagefind') && r.includes('wasm'))).toEqual(
+      expect.arrayContaining(['/pagefind/wasm.en.pagefind']),
+    );
+    expect(requests.filter((r) => r.startsWith('/pagefind/zh/wasm'))).toEqual([]);
+  });
+});
+
+describe('filters readers expect', () => {
+  it('limits results to a range of years, kept in the address', async () => {
+    const { page } = await open('/search/?q=rare+earth');
+    await results(page, 'rare earth');
+    const all = await count(page);
+    await page.locator('[data-search-from]').selectOption('2021');
+    await page.waitForURL(/from=2021/);
+    await page.locator('[data-search-to]').selectOption('2023');
+    await page.waitForURL(/to=2023/);
+    const found = await results(page, /“rare earth”, with 1 filter\.$/);
+    expect(await count(page)).toBeLessThan(all);
+    expect(found.length).toBeGreaterThan(2);
+    for (const r of found) {
+      expect(r.kind).toBe('Brief');
+      expect(Number(r.date.slice(-4))).toBeGreaterThanOrEqual(2021);
+      expect(Number(r.date.slice(-4))).toBeLessThanOrEqual(2023);
+    }
+    // The Year facet offers only the years of the range.
+    const years = await page
+      .locator('fieldset.facet', { hasText: 'Year' })
+      .locator('input')
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(years.every((y) => y >= '2021' && y <= '2023')).toBe(true);
+    // Restored from the address.
+    const again = await open('/search/?q=rare+earth&from=2021&to=2023');
+    await results(again.page, 'rare earth');
+    expect(await count(again.page)).toBe(await count(page));
+    expect(await again.page.locator('[data-search-from]').inputValue()).toBe('2021');
+    expect(await again.page.locator('[data-search-to]').inputValue()).toBe('2023');
+  });
+
+  it('combines ticked values of one facet with OR, facets with AND, and says so', async () => {
+    const { page } = await open('/search/?q=rare+earth');
+    await results(page, 'rare earth');
+    expect(await page.locator('.facet-rule').first().innerText()).toBe(
+      'A result needs any ticked value within a filter, and every filter you use.',
+    );
+    const companies = page.locator('fieldset.facet', { hasText: 'Companies' });
+    const options = companies.locator('label');
+    const [a, b] = [options.nth(0), options.nth(1)];
+    const [nameA, nameB] = [
+      await a.locator('.name').innerText(),
+      await b.locator('.name').innerText(),
+    ];
+    await a.locator('input').check();
+    const onlyA = await results(page, /with 1 filter\.$/);
+    const countA = await count(page);
+    // The other company's count: its results, whatever is ticked in its own facet.
+    const countB = Number(
+      await companies.locator('label', { hasText: nameB }).locator('.count').innerText(),
+    );
+    await companies.locator('label', { hasText: nameB }).locator('input').check();
+    const both = await results(page, /with 2 filters\.$/);
+    const countAB = await count(page);
+    expect(countAB).toBeGreaterThanOrEqual(Math.max(countA, countB));
+    expect(countAB).toBeLessThanOrEqual(countA + countB);
+    expect(countAB).toBeGreaterThan(countA);
+    expect(await companies.locator('.facet-hint').innerText()).toBe(
+      'Results with any ticked company',
+    );
+    const tagged = (url: string, name: string) =>
+      readPage(url).includes(`data-pagefind-filter="companies">${name}</span>`);
+    for (const r of both) expect(tagged(r.url, nameA) || tagged(r.url, nameB), r.url).toBe(true);
+    expect(onlyA.every((r) => tagged(r.url, nameA))).toBe(true);
+    // And across facets: briefs only.
+    await page
+      .locator('fieldset.facet', { hasText: 'Kind' })
+      .locator('input[value="Brief"]')
+      .check();
+    const briefs = await results(page, /with 3 filters\.$/);
+    expect(briefs.every((r) => r.kind === 'Brief')).toBe(true);
+  });
+});
+
 describe('accessibility of the search page (axe-core, WCAG 2.2 AA)', () => {
   const axeSource = readFileSync(
     createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -267,6 +500,7 @@ describe('accessibility of the search page (axe-core, WCAG 2.2 AA)', () => {
       for (const [path, q] of [
         ['/search/?q=rare+earth&kind=Brief&companies=MP+Materials', 'rare earth'],
         ['/search/?q=xyzzy&year=2024', 'xyzzy'],
+        ['/search/?q=%E5%8C%97%E6%96%B9%E7%A8%80%E5%9C%9F&from=2021', '北方稀土'],
         ['/search/', ''],
       ] as const) {
         await page.goto(session.url(path));

@@ -106,3 +106,16 @@ export async function search(page: Page, q: string): Promise<Result[]> {
 
 export const count = async (page: Page) =>
   Number((await status(page)).match(/^([\d,]+) results?/)?.[1]?.replace(/,/g, '') ?? 0);
+
+/** Every result of the search on screen, clicking "Show more" until there is no more. */
+export async function allResults(page: Page): Promise<string[]> {
+  const more = page.locator('[data-search-more]');
+  while (await more.isVisible()) {
+    const shown = await page.locator('.result').count();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('.result').length > n, shown);
+  }
+  return page.$$eval('.result h3 a', (links) =>
+    links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+  );
+}

@@ -16,8 +16,13 @@ export const GET: APIRoute = async () => {
     description:
       'Dated changes to the policies the tracker follows: announced, in force, amended, suspended, resumed, repealed, expired.',
     site: siteRoot().href,
-    // Links end in an #event anchor: a slash added after it would break the anchor.
-    trailingSlash: false,
-    items: trackerFeedItems(graph.entities, today, href, FEED_LIMIT),
+    // Links end in an #event anchor, so they are given whole: the feed writer would add a slash
+    // after the anchor of a path.
+    items: trackerFeedItems(
+      graph.entities,
+      today,
+      (path) => new URL(href(path), siteRoot()).href,
+      FEED_LIMIT,
+    ),
   });
 };

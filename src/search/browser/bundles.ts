@@ -1,11 +1,18 @@
 /**
  * Loading Pagefind for the search page: its script on first use, the English index as the
  * primary bundle (the newest briefs and the profiles) with older shards merged in as
- * searches need them (src/search/shared/shards.ts), and the Chinese bundle on its own.
- * See docs/search.md, "Chinese" and "Large sites".
+ * searches need them (src/search/shared/shards.ts), the Chinese bundle on its own, and the
+ * entity lookup (src/search/shared/entities.ts). See docs/search.md.
  */
 import { META_WEIGHTS } from '../shared/document.ts';
-import { type PreparedQuery, ZH_BUNDLE_DIR } from '../shared/query.ts';
+import {
+  bucketOf,
+  type EntityCard,
+  entitiesIn,
+  type LookupBucket,
+  lookupKey,
+} from '../shared/entities.ts';
+import { type BundleId, ZH_BUNDLE_DIR } from '../shared/query.ts';
 import {
   coverage,
   DATES_FILE,
@@ -28,6 +35,8 @@ export interface Fragment {
 }
 export interface Hit {
   id: string;
+  /** Metadata fields that hold some of the query's words. */
+  matchedMetaFields?: string[];
   data(): Promise<Fragment>;
 }
 export interface Response {
@@ -37,8 +46,7 @@ export interface Response {
 }
 export interface Pagefind {
   mergeIndex(basePath: string, options: object): Promise<void>;
-  search(term: string | null, options?: { filters?: object; sort?: object }): Promise<Response>;
-  filters(): Promise<Counts>;
+  search(term: string | null, options?: { filters?: object }): Promise<Response>;
 }
 interface PagefindModule {
   createInstance(options: object): Pagefind;
@@ -48,14 +56,23 @@ const PAGEFIND_OPTIONS = {
   // Indexed URLs carry the base path already (src/search/build/documents.ts); Pagefind would
   // otherwise put the bundle's parent folder (`/briefing/`) in front of them a second time.
   baseUrl: '/',
+  /**
+   * Pagefind searches in the page, not in a web worker: the worker is a second copy of the
+   * search code (12 kB gzipped) on top of pagefind.js, and the indexes a search reads first
+   * are small (searched in a few milliseconds). See docs/search.md, "What a search downloads".
+   */
+  noWorker: true,
   // Result links carry ?highlight=word, and the landing page marks those words (SearchForm.astro).
   highlightParam: 'highlight',
   excerptLength: 26,
   ranking: { metaWeights: META_WEIGHTS },
 };
+/** Chinese excerpts count characters, not words: a sentence or so. */
+const ZH_OPTIONS = { ...PAGEFIND_OPTIONS, excerptLength: 60 };
 
 export interface Searchable {
   pagefind: Pagefind;
+  bundle: BundleId;
   /** Folders (under the base) of the loaded bundles that hold dated pages. */
   paths: string[];
   /** Briefs the query cannot see yet (shards not loaded), the words that say where it looked, and the button's. */
@@ -64,6 +81,8 @@ export interface Searchable {
   more: string;
   /** Years with briefs in shards not loaded yet. */
   partialYears: string[];
+  /** The last day of the briefs not loaded yet (ISO), if any. */
+  missingTo: string | undefined;
 }
 
 /** Every request is retried on the next search if it failed (a flaky connection). */
@@ -72,6 +91,19 @@ const retryable = <T>(promise: Promise<T>, reset: () => void) =>
     reset();
     throw error;
   });
+
+const fetchJson = async <T>(url: string): Promise<T> => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+};
+
+/**
+ * Loads the indexes of some filters in every loaded bundle: a search filtered on them (an
+ * empty `any` filters nothing out) loads exactly those, where `filters()` would load all.
+ */
+const loadFilters = (pagefind: Pagefind, names: readonly string[]) =>
+  pagefind.search(null, { filters: Object.fromEntries(names.map((n) => [n, { any: [] }])) });
 
 /** The bundles under `base` (`/pagefind/`), loaded on demand and kept for later searches. */
 export function searchBundles(base: string) {
@@ -83,23 +115,20 @@ export function searchBundles(base: string) {
   const loaded = new Set<string>();
   const merging = new Map<string, Promise<void>>();
   const dateTables = new Map<string, Promise<Record<string, string>>>();
+  const lookups = new Map<number, Promise<LookupBucket>>();
   const zhPath = (list: ShardManifest) => list.zh?.path ?? `${ZH_BUNDLE_DIR}/`;
 
   function shardList(): Promise<ShardManifest> {
     manifest ??= retryable(
-      (async () => {
-        const response = await fetch(`${base}${SHARDS_FILE}`);
-        if (!response.ok) throw new Error(`${base}${SHARDS_FILE}: HTTP ${response.status}`);
-        return (await response.json()) as ShardManifest;
-      })(),
+      fetchJson<ShardManifest>(`${base}${SHARDS_FILE}`),
       () => (manifest = undefined),
     );
     return manifest;
   }
 
-  // Instances share Pagefind's worker and WebAssembly: one must not start before the one
-  // before it has initialised, or the two would race. Hence one chain of creations.
-  function newInstance(basePath: string): Promise<Pagefind> {
+  // Instances share Pagefind's WebAssembly: one must not start before the one before it has
+  // initialised, or the two would race. Hence one chain of creations.
+  function newInstance(basePath: string, options: object): Promise<Pagefind> {
     module ??= retryable(
       import(/* @vite-ignore */ `${base}pagefind.js`) as Promise<PagefindModule>,
       () => (module = undefined),
@@ -109,7 +138,7 @@ export function searchBundles(base: string) {
     const instance = (async () => {
       const pagefindModule = await loadModule;
       await previous.catch(() => undefined);
-      const pagefind = pagefindModule.createInstance({ ...PAGEFIND_OPTIONS, basePath });
+      const pagefind = pagefindModule.createInstance({ ...options, basePath });
       // An empty search returns at once, but only after the WebAssembly and the bundle's
       // metadata have loaded: the next instance may start then.
       await pagefind.search('');
@@ -122,7 +151,7 @@ export function searchBundles(base: string) {
   /** The English instance with every shard in `ids` merged in. */
   async function englishWith(ids: string[], shards: ShardManifest['shards']): Promise<Pagefind> {
     english ??= retryable(
-      newInstance(base).then((pagefind) => {
+      newInstance(base, PAGEFIND_OPTIONS).then((pagefind) => {
         loaded.add(PRIMARY_SHARD);
         return pagefind;
       }),
@@ -137,7 +166,10 @@ export function searchBundles(base: string) {
           const shard = shards.find((s) => s.id === id)!;
           merge = retryable(
             instance
-              .mergeIndex(`${base}${shard.path}`, PAGEFIND_OPTIONS)
+              .mergeIndex(`${base}${shard.path}`, {
+                ...PAGEFIND_OPTIONS,
+                ...(shard.filters ? { mergeFilter: shard.filters } : {}),
+              })
               .then(() => void loaded.add(id)),
             () => merging.delete(id),
           );
@@ -151,44 +183,75 @@ export function searchBundles(base: string) {
 
   return {
     /**
-     * The instance that answers this query, with the shards it needs merged in. With
-     * `counts`, also every filter index, without which searches return no facet counts
-     * (the Refine panel; closed on a phone, which then saves their download).
+     * The instance of one bundle, with the shards a search needs merged in. With `counts`,
+     * also the filter indexes of those facets, without which searches return no facet counts
+     * (the Refine panel; closed on a phone, which then saves their download). The indexer's
+     * own filters (`lang`, `since`) are loaded only by the searches that use them.
      */
     async forQuery(
-      prepared: PreparedQuery,
+      bundle: BundleId,
       needs: ShardNeeds,
-      counts: boolean,
+      counts: readonly string[] | null,
     ): Promise<Searchable> {
       const list = await shardList();
-      if (prepared.bundle === 'zh') {
-        chinese ??= retryable(newInstance(`${base}${zhPath(list)}`), () => (chinese = undefined));
+      if (bundle === 'zh') {
+        chinese ??= retryable(
+          newInstance(`${base}${zhPath(list)}`, ZH_OPTIONS),
+          () => (chinese = undefined),
+        );
         const pagefind = await chinese;
-        if (counts) await pagefind.filters();
+        if (counts) await loadFilters(pagefind, counts);
         return {
           pagefind,
+          bundle,
           paths: [zhPath(list)],
           missingBriefs: 0,
           note: '',
           more: '',
           partialYears: [],
+          missingTo: undefined,
         };
       }
       const pagefind = await englishWith(shardsFor(list, needs), list.shards);
-      if (counts) await pagefind.filters();
+      if (counts) await loadFilters(pagefind, counts);
       const cover = coverage(list, loaded, needs.years);
       const paths = list.shards.filter((s) => loaded.has(s.id) && s.briefs > 0).map((s) => s.path);
       const partialYears = unsearchedYears(list, loaded);
-      if (!cover.missingBriefs)
-        return { pagefind, paths, missingBriefs: 0, note: '', more: '', partialYears };
+      const scope = { pagefind, bundle, paths, partialYears, missingTo: cover.missingTo };
+      if (!cover.missingBriefs) return { ...scope, missingBriefs: 0, note: '', more: '' };
       return {
-        pagefind,
-        paths,
+        ...scope,
         missingBriefs: cover.missingBriefs,
         note: scopePhrase(cover.from, cover.to),
         more: searchAllLabel(cover.missingBriefs, cover.missingFrom, cover.missingTo),
-        partialYears,
       };
+    },
+
+    /**
+     * The entities a query names (by name, alias, ticker or Chinese name): one small file
+     * of the lookup, fetched while Pagefind loads. None if the site has no lookup.
+     */
+    async entitiesNamed(text: string): Promise<EntityCard[]> {
+      const key = lookupKey(text);
+      const lookup = (await shardList()).entities;
+      if (!key || !lookup?.buckets) return [];
+      const b = bucketOf(key, lookup.buckets);
+      let bucket = lookups.get(b);
+      if (!bucket) {
+        bucket = retryable(fetchJson<LookupBucket>(`${base}${lookup.path}${b}.json`), () =>
+          lookups.delete(b),
+        );
+        lookups.set(b, bucket);
+      }
+      return entitiesIn(await bucket, key);
+    },
+
+    /** The day of the oldest brief of the archive (ISO). */
+    async oldestDay(): Promise<string | undefined> {
+      return (await shardList()).shards
+        .flatMap((s) => (s.from ? [s.from] : []))
+        .sort()
+        .at(0);
     },
 
     /** Dates of the results of the bundles in `paths`, by result id (see DATES_FILE). */

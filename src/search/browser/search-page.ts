@@ -3,26 +3,23 @@
  * imported only when there is something to search for; see docs/search.md.
  */
 import { FILTER, META } from '../shared/document.ts';
-import { BUNDLE_DIR, prepareQuery } from '../shared/query.ts';
-import { inDateOrder } from '../shared/shards.ts';
+import { type EntityCard, lookupKey } from '../shared/entities.ts';
+import { BUNDLE_DIR, HAN_SEPARATOR } from '../shared/query.ts';
 import {
   countFilters,
-  dateOrder,
   type FacetOption,
   type FacetSpec,
   facetOptions,
-  facetsNeedingOwnCounts,
   isEmptyState,
   isSelected,
-  pagefindFilters,
   parseState,
-  rankLike,
   resultHref,
   type SearchState,
   serializeState,
   type SortId,
   SORTS,
   toggleFilter,
+  withRange,
 } from '../shared/state.ts';
 import {
   chooseSnippet,
@@ -33,6 +30,7 @@ import {
   safeExcerpt,
 } from '../shared/text.ts';
 import { type Counts, type Fragment, type Hit, type Searchable, searchBundles } from './bundles.ts';
+import { type Outcome, runSearch } from './run-search.ts';
 
 declare global {
   interface ImportMetaEnv {
@@ -42,6 +40,8 @@ declare global {
 }
 
 const PAGE_SIZE = 10;
+/** Results beyond the first page whose titles are compared with the query (src/search/shared/rank.ts). */
+const EXTRA_TITLES = 5;
 const TYPING_DELAY_MS = 250;
 const OPTIONS_SHOWN = 8;
 const CHIPS_SHOWN = 6;
@@ -53,7 +53,10 @@ if (root) start(root);
 
 function start(root: HTMLElement) {
   const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
-  const facets = (JSON.parse(root.dataset.config ?? '{}') as { facets: FacetSpec[] }).facets;
+  const { facets, briefKind } = JSON.parse(root.dataset.config ?? '{}') as {
+    facets: FacetSpec[];
+    briefKind: string;
+  };
   const form = $<HTMLFormElement>('[data-search-form]');
   const input = $<HTMLInputElement>('#search-query');
   const ui = $<HTMLElement>('[data-search-ui]');
@@ -68,11 +71,17 @@ function start(root: HTMLElement) {
   const list = $<HTMLOListElement>('[data-search-results]');
   const more = $<HTMLButtonElement>('[data-search-more]');
   const scopeButton = $<HTMLButtonElement>('[data-search-scope]');
+  // The range of years (absent when the archive spans one year or none).
+  const fromSelect = root.querySelector<HTMLSelectElement>('[data-search-from]');
+  const toSelect = root.querySelector<HTMLSelectElement>('[data-search-to]');
+  const partialNote = $<HTMLElement>('[data-search-partial]');
+  const archiveYears = facets.find((f) => f.key === FILTER.year)?.values ?? [];
 
   let state = parseState(location.search, facets);
   let run = 0;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let hits: Hit[] = [];
+  let cards: EntityCard[] = [];
   let shown = 0;
   let words: string[] = [];
   let counts: Counts = {};
@@ -85,6 +94,8 @@ function start(root: HTMLElement) {
     more: '',
     partialYears: [],
   };
+  /** In a search of the newest briefs only, the entities whose counts are final (run-search.ts). */
+  let finalEntities: Outcome['finalEntities'];
   /** The reader asked for every brief: later searches keep them all. */
   let searchAll = false;
   const expanded = new Set<string>();
@@ -108,56 +119,29 @@ function start(root: HTMLElement) {
     if (!import.meta.env.BRIEFING_SEARCH_INDEX) return showProblem('dev');
     root.setAttribute('aria-busy', 'true');
     try {
-      const prepared = prepareQuery(state.q);
-      const term = prepared.term || null;
-      const filters = pagefindFilters(state, facets);
-      const needs = {
-        years: state.filters[FILTER.year] ?? [],
-        oldestFirst: state.sort === 'oldest',
-        all: searchAll,
-      };
       const withCounts = panel.open;
-      let found = await bundles.forQuery(prepared, needs, withCounts);
-      let main = await found.pagefind.search(term, { filters });
-      // Too few results among the newest briefs to fill a page: search them all.
-      if (found.missingBriefs && main.results.length < PAGE_SIZE) {
-        found = await bundles.forQuery(prepared, { ...needs, all: true }, withCounts);
-        main = await found.pagefind.search(term, { filters });
-      }
-      const { pagefind } = found;
-      const facetCounts: Counts = { ...main.filters };
-      for (const facet of facetsNeedingOwnCounts(state, facets)) {
-        facetCounts[facet.key] =
-          (await pagefind.search(term, { filters: pagefindFilters(state, facets, facet.key) }))
-            .filters[facet.key] ?? {};
-      }
-      const sort: SortId = state.sort === 'relevance' && !term ? 'date' : state.sort;
-      let results = main.results;
-      if (sort === 'relevance' && term && /^".+"$/.test(term)) {
-        results = rankLike(
-          main.results,
-          (await pagefind.search(term.slice(1, -1), { filters })).results,
-        );
-      } else if (sort !== 'relevance') {
-        const dates = await bundles.datesOf(found.paths);
-        results = dateOrder(
-          inDateOrder(main.results, dates, sort === 'date' ? 'desc' : 'asc'),
-          main.results,
-        );
-      }
+      const outcome = await runSearch(bundles, state, {
+        facets,
+        searchAll,
+        counts: withCounts,
+        pageSize: PAGE_SIZE,
+        extraTitles: EXTRA_TITLES,
+      });
       if (id !== run) return;
-      hits = results;
+      hits = outcome.hits;
+      cards = outcome.cards;
       shown = 0;
-      words = prepared.words;
-      counts = facetCounts;
+      words = outcome.prepared.words;
+      counts = outcome.counts;
       countsShown = withCounts;
-      scope = found;
+      scope = outcome.scope;
+      finalEntities = outcome.finalEntities;
       panel.hidden = false;
-      list.replaceChildren();
+      list.replaceChildren(...cards.map(renderCard));
       renderFacets(counts);
       await showMore(false);
       if (id !== run) return;
-      announce(main);
+      announce(outcome.unfiltered);
     } catch (error) {
       if (id !== run) return;
       console.error(error);
@@ -181,19 +165,20 @@ function start(root: HTMLElement) {
     if (moveFocus) items[0]?.querySelector('a')?.focus();
   }
 
-  function announce(main: { unfilteredResultCount: number }) {
+  function announce(unfiltered: number) {
     const filtersOn = countFilters(state);
-    status.textContent = resultSentence(hits.length, state.q, filtersOn, scope.note);
+    const total = cards.length + hits.length;
+    status.textContent = resultSentence(total, state.q, filtersOn, scope.note);
     scopeButton.hidden = !scope.missingBriefs;
     scopeButton.textContent = scope.more;
     intro.hidden = true;
-    if (hits.length) {
+    if (total) {
       message.hidden = true;
       return;
     }
     const hint =
-      filtersOn && main.unfilteredResultCount
-        ? `<p>There ${main.unfilteredResultCount === 1 ? 'is' : 'are'} ${plural(main.unfilteredResultCount, 'result')} without the filters. <button type="button" class="link-button" data-clear>Clear all filters</button></p>`
+      filtersOn && unfiltered
+        ? `<p>There ${unfiltered === 1 ? 'is' : 'are'} ${plural(unfiltered, 'result')} without the filters. <button type="button" class="link-button" data-clear>Clear all filters</button></p>`
         : '';
     message.innerHTML = `${hint}<p><strong>Suggestions</strong></p><ul>
       <li>Check the spelling, or use fewer or more general words.</li>
@@ -213,6 +198,7 @@ function start(root: HTMLElement) {
     panel.hidden = true;
     scopeButton.hidden = true;
     hits = [];
+    cards = [];
     list.replaceChildren();
     facetBox.replaceChildren();
     more.hidden = true;
@@ -226,6 +212,7 @@ function start(root: HTMLElement) {
     panel.hidden = true;
     scopeButton.hidden = true;
     hits = [];
+    cards = [];
     list.replaceChildren();
     more.hidden = true;
     root.removeAttribute('aria-busy');
@@ -247,8 +234,8 @@ function start(root: HTMLElement) {
     const li = document.createElement('li');
     li.className = 'result';
     const kind = fragment.filters[FILTER.kind]?.[0] ?? '';
-    const title = fragment.meta[META.title] ?? fragment.url;
-    const summary = fragment.meta[META.summary] ?? '';
+    const title = readable(fragment.meta[META.title]) || fragment.url;
+    const summary = readable(fragment.meta[META.summary]);
     const excerpt = chooseSnippet(
       summary && highlightWords(summary, words),
       safeExcerpt(fragment.excerpt),
@@ -267,7 +254,7 @@ function start(root: HTMLElement) {
       .slice(0, CHIPS_SHOWN)
       .map(({ facet, value }) => {
         const on = isSelected(state, facet.key, value);
-        return `<li><button type="button" class="chip chip-${escapeHtml(facet.key)}" data-filter="${escapeHtml(facet.key)}" data-value="${escapeHtml(value)}" aria-pressed="${on}" title="${on ? 'Remove the filter' : `Show only results about this ${facet.noun}`}">${escapeHtml(value)}</button></li>`;
+        return `<li><button type="button" class="chip chip-${escapeHtml(facet.key)}" data-filter="${escapeHtml(facet.key)}" data-value="${escapeHtml(value)}" aria-pressed="${on}" title="${on ? 'Remove the filter' : `Filter by this ${facet.noun}`}">${escapeHtml(value)}</button></li>`;
       })
       .join('');
     const extra =
@@ -283,6 +270,32 @@ function start(root: HTMLElement) {
     return li;
   }
 
+  /**
+   * An entity the query names: its kind, name (linking to its profile), the alias the query
+   * used, its number of briefs, and its filter.
+   */
+  function renderCard(card: EntityCard): HTMLLIElement {
+    const li = document.createElement('li');
+    li.className = 'result result-entity';
+    const facet = facets.find((f) => f.key === card.kind);
+    const alias =
+      lookupKey(state.q) !== lookupKey(card.name)
+        ? `Also known as <mark>${escapeHtml(state.q.replace(/"/g, ''))}</mark> · `
+        : '';
+    const briefsOn = `Briefs on ${card.name}`;
+    const filterLink =
+      card.briefs && facet
+        ? `<p class="entity-filter"><a href="${escapeHtml(`${location.pathname}${serializeState({ q: '', sort: 'relevance', filters: { [FILTER.kind]: [briefKind], [card.kind]: [card.name] } }, facets)}`)}" data-entity-filter="${escapeHtml(card.kind)}" data-value="${escapeHtml(card.name)}">${escapeHtml(briefsOn)}, ${card.briefs.toLocaleString('en')}</a></p>`
+        : '';
+    li.innerHTML = `<article>
+      <p class="result-meta"><span class="result-kind">${escapeHtml(card.label)}</span></p>
+      <h3><a class="result-link" href="${escapeHtml(card.url)}">${escapeHtml(card.name)}</a></h3>
+      <p class="result-excerpt">${alias}${card.briefs ? plural(card.briefs, 'brief') : 'No briefs yet'}</p>
+      ${filterLink}
+    </article>`;
+    return li;
+  }
+
   /** A facet option's count; for a value not fully searched, a lower bound ("12+") or a dash. */
   function countHtml(o: FacetOption): string {
     if (!o.partial)
@@ -290,7 +303,7 @@ function start(root: HTMLElement) {
     const label = o.count
       ? `at least ${plural(o.count, 'result')}, older briefs not searched yet`
       : 'not searched yet';
-    return `<span class="count" aria-label="${label}" title="Tick to search these briefs too">${o.count ? `${o.count.toLocaleString('en')}+` : '–'}</span>`;
+    return `<span class="count" aria-label="${label}" title="${o.count ? 'Older briefs not searched yet' : 'Tick to search these briefs too'}">${o.count ? `${o.count.toLocaleString('en')}+` : '–'}</span>`;
   }
 
   function renderFacets(counts: Counts) {
@@ -299,21 +312,28 @@ function start(root: HTMLElement) {
       facetBox.contains(document.activeElement)
         ? `${document.activeElement.name}\u0000${document.activeElement.value}`
         : undefined;
+    let partialShown = false;
     const html = facets
       .map((facet) => {
         const selected = state.filters[facet.key] ?? [];
-        const options = facetOptions(
-          facet,
-          counts[facet.key],
-          selected,
-          facet.key === FILTER.year ? scope.partialYears : [],
-        );
+        const options = facetOptions(facet, counts[facet.key], selected, {
+          values:
+            facet.key === FILTER.year
+              ? scope.partialYears.filter(
+                  (y) => (!state.from || y >= state.from) && (!state.to || y <= state.to),
+                )
+              : [],
+          ...(facet.noun && scope.missingBriefs
+            ? { allBut: finalEntities?.get(facet.key) ?? new Set<string>() }
+            : {}),
+        });
         if (!options.length) return '';
+        partialShown ||= options.some((o) => o.partial);
         const open = expanded.has(facet.key);
         const visible = open ? options : options.filter((o, i) => i < OPTIONS_SHOWN || o.selected);
         const hint =
-          selected.length > 1 || (selected.length === 1 && facet.mode === 'all')
-            ? `<p class="facet-hint">${facet.mode === 'any' ? 'Results with any ticked value' : 'Results with every ticked value'}</p>`
+          selected.length > 1
+            ? `<p class="facet-hint">Results with any ticked ${escapeHtml(facet.noun ?? facet.label.toLowerCase())}</p>`
             : '';
         const items = visible
           .map(
@@ -329,6 +349,7 @@ function start(root: HTMLElement) {
       })
       .join('');
     facetBox.innerHTML = html;
+    partialNote.hidden = !partialShown;
     if (focused) {
       const [name, value] = focused.split('\u0000');
       [...facetBox.querySelectorAll<HTMLInputElement>('input')]
@@ -348,6 +369,8 @@ function start(root: HTMLElement) {
   function syncControls() {
     if (input.value !== state.q) input.value = state.q;
     sortSelect.value = state.sort;
+    if (fromSelect) fromSelect.value = state.from ?? archiveYears[0] ?? '';
+    if (toSelect) toSelect.value = state.to ?? archiveYears.at(-1) ?? '';
   }
 
   // ---- State changes ----------------------------------------------------------------------
@@ -383,13 +406,21 @@ function start(root: HTMLElement) {
       : 'relevance';
     void change({ ...state, sort }, 'push');
   });
+  const rangeChanged = () => {
+    // The archive's own first and last years mean no range.
+    const from = fromSelect?.value === archiveYears[0] ? '' : (fromSelect?.value ?? '');
+    const to = toSelect?.value === archiveYears.at(-1) ? '' : (toSelect?.value ?? '');
+    void change(withRange(state, from, to), 'push').then(syncControls);
+  };
+  fromSelect?.addEventListener('change', rangeChanged);
+  toSelect?.addEventListener('change', rangeChanged);
   facetBox.addEventListener('change', (event) => {
     const box = event.target;
     if (box instanceof HTMLInputElement)
       void change(toggleFilter(state, box.name, box.value, box.checked), 'push');
   });
   const clearAll = () => {
-    void change({ ...state, filters: {} }, 'push');
+    void change(withRange({ ...state, filters: {} }), 'push').then(syncControls);
     input.focus();
   };
   clearButton.addEventListener('click', clearAll);
@@ -413,6 +444,19 @@ function start(root: HTMLElement) {
         ?.focus();
     }
     if (target?.closest('button[data-clear]')) clearAll();
+    // An entity's filter: browse its briefs, newest first (a link without the script).
+    const entityFilter = target?.closest<HTMLAnchorElement>('a[data-entity-filter]');
+    if (entityFilter && !isModified(event)) {
+      event.preventDefault();
+      const filters = {
+        [FILTER.kind]: [briefKind],
+        [entityFilter.dataset.entityFilter!]: [entityFilter.dataset.value!],
+      };
+      void change({ q: '', sort: 'relevance', filters }, 'push').then(() => {
+        syncControls();
+        list.querySelector<HTMLElement>('a.result-link')?.focus();
+      });
+    }
   });
   more.addEventListener('click', () => void showMore(true));
   scopeButton.addEventListener('click', () => {
@@ -452,4 +496,14 @@ function start(root: HTMLElement) {
 
   syncControls();
   void search();
+}
+
+/** Han characters are set apart for the Chinese index (query.ts): readers see them joined. */
+function readable(text: string | undefined): string {
+  return (text ?? '').replaceAll(HAN_SEPARATOR, '');
+}
+
+/** A click that opens a new tab or window is left to the browser. */
+function isModified(event: MouseEvent): boolean {
+  return event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0;
 }

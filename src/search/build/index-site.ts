@@ -8,9 +8,11 @@
  * - `pagefind/briefs-<period>/` on a large site, the older briefs in shards of about
  *                            800, merged into a search when needed (src/search/shared/shards.ts);
  * - `pagefind/zh/`           every page whose readable text contains Chinese characters,
- *                            indexed as Chinese so Pagefind segments it into words
- *                            (北方稀土 → 北方 · 稀土). Queries with Chinese go here, others to
- *                            the English shards, so each page is counted once per query.
+ *                            indexed as Chinese, every Han character a word of its own
+ *                            (北方稀土 → 北 · 方 · 稀 · 土: src/search/shared/query.ts).
+ *                            Queries with Chinese go here, others to the English shards, so
+ *                            each page is counted once per query;
+ * - `pagefind/entities/`     the entity lookup (src/search/build/entity-lookup.ts).
  *
  * Each bundle is fingerprinted by exactly what Pagefind was given. A rebuild links the
  * unchanged bundles from the previous site instead of re-indexing them, and every bundle
@@ -29,10 +31,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import { installedVersion } from '../../content/installed-version.ts';
 import { plural } from '../../model/text.ts';
+import { BRIEF_KIND, FILTER } from '../shared/document.ts';
+import { ENTITIES_DIR } from '../shared/entities.ts';
 import { BUNDLE_DIR, ZH_BUNDLE_DIR } from '../shared/query.ts';
 import {
   assignShards,
@@ -43,12 +46,13 @@ import {
   type ShardInfo,
   type ShardManifest,
 } from '../shared/shards.ts';
-import type { PageToIndex } from './documents.ts';
+import type { EntityToLookup, PageToIndex } from './documents.ts';
+import { resultIds, writeEntityLookup } from './entity-lookup.ts';
+import { documentFor, mainOf } from './indexed-html.ts';
 
 /** What a bundle holds besides Pagefind's scripts: only these are kept in secondary bundles. */
 const INDEX_FILE = /^pagefind-entry\.json$|\.pf_meta$/;
 const INDEX_DIRS = ['index', 'fragment', 'filter'];
-const WASM = /^wasm\.[\w-]+\.pagefind$/;
 /**
  * Locations per chunk of Pagefind's word index (its default is 20,000). A search loads the
  * chunk holding each query word; smaller chunks hold fewer other words, which matters
@@ -56,7 +60,7 @@ const WASM = /^wasm\.[\w-]+\.pagefind$/;
  */
 const INDEX_CHUNK_LOCATIONS = '4000';
 /** Bumped when what is handed to Pagefind changes shape, so old bundles are not reused. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface SearchablePage extends PageToIndex {
   /** Hash of the document handed to Pagefind. */
@@ -70,6 +74,8 @@ export interface IndexOptions {
   language: string;
   shardBriefs: number;
   firstTierKb: number;
+  /** The entities the search page recognises by name (documents.ts). */
+  entities?: readonly EntityToLookup[];
 }
 
 /**
@@ -92,13 +98,16 @@ export async function indexSite(
   let reused = 0;
   let indexed = 0;
 
-  /** Links the bundle from the previous site if its key matches, else indexes it afresh. */
+  /**
+   * Links the bundle from the previous site if its key matches, else indexes it afresh.
+   * `shared`: filters every page of the bundle has, left out of it (see sharedFilters).
+   */
   async function bundle(
     id: string,
     path: string,
     pages: SearchablePage[],
     key: string,
-    language?: string,
+    { language, shared = {} }: { language?: string; shared?: Record<string, string> } = {},
   ): Promise<void> {
     const dir = join(root, path);
     const before =
@@ -112,16 +121,17 @@ export async function indexSite(
       reused++;
       return;
     }
-    await indexPages(pages, dir, outDir, options.language, language);
-    // Merged shards use the primary bundle's scripts. The Chinese bundle is searched on its
-    // own: it keeps its WebAssembly, and its worker, started from there when a Chinese
-    // query comes first (pagefind.js itself always comes from the primary bundle).
+    await indexPages(pages, dir, outDir, {
+      language: options.language,
+      forceLanguage: language,
+      without: Object.keys(shared),
+    });
+    // Every bundle is searched with the primary bundle's pagefind.js and WebAssembly (see
+    // useEnglishWasm); the others keep only their indexes.
     const keep = (file: string) =>
-      INDEX_FILE.test(file) ||
-      file === DATES_FILE ||
-      INDEX_DIRS.includes(file) ||
-      (id === ZH_BUNDLE_DIR && (WASM.test(file) || file === 'pagefind-worker.js'));
+      INDEX_FILE.test(file) || file === DATES_FILE || INDEX_DIRS.includes(file);
     if (path) for (const file of readdirSync(dir)) if (!keep(file)) rmSync(join(dir, file));
+    if (id === ZH_BUNDLE_DIR) useEnglishWasm(dir);
     writeDates(dir, pages);
     indexed++;
   }
@@ -133,9 +143,10 @@ export async function indexSite(
     // folders inside it.
     for (const [id, members] of assignShards(pages, options.shardBriefs)) {
       const path = id === PRIMARY_SHARD ? '' : `${id}/`;
-      const key = fingerprint(salt, members);
-      await bundle(id, path, members, key);
       const dates = members.flatMap((p) => (p.date ? [p.date] : [])).sort();
+      const shared = id === PRIMARY_SHARD ? {} : sharedFilters(dates);
+      const key = fingerprint(`${salt}:${JSON.stringify(shared)}`, members);
+      await bundle(id, path, members, key, { shared });
       shards.push({
         id,
         path,
@@ -146,20 +157,27 @@ export async function indexSite(
         fixedBytes: fixedBytes(join(root, path)),
         first: false,
         key,
+        ...(Object.keys(shared).length ? { filters: shared } : {}),
       });
     }
     const chinese = pages.filter((p) => p.chinese);
     let zh: ShardManifest['zh'] = null;
     if (chinese.length) {
       const key = fingerprint(`${salt}:zh`, chinese);
-      await bundle(ZH_BUNDLE_DIR, `${ZH_BUNDLE_DIR}/`, chinese, key, 'zh');
+      await bundle(ZH_BUNDLE_DIR, `${ZH_BUNDLE_DIR}/`, chinese, key, { language: 'zh' });
       zh = { path: `${ZH_BUNDLE_DIR}/`, pages: chinese.length, key };
     }
+    const lookupFiles = writeEntityLookup(
+      root,
+      options.entities ?? [],
+      zh ? join(root, zh.path) : undefined,
+    );
     const manifest: ShardManifest = {
       version: 1,
       briefs: shards.reduce((n, s) => n + s.briefs, 0),
       shards: markFirstTier(shards, options.firstTierKb * 1000),
       zh,
+      entities: { path: `${ENTITIES_DIR}/`, buckets: lookupFiles },
     };
     writeFileSync(join(root, SHARDS_FILE), `${JSON.stringify(manifest)}\n`);
 
@@ -171,14 +189,28 @@ export async function indexSite(
   }
 }
 
+/**
+ * The filters every brief of a shard has: the kind, and the year of a shard within one year.
+ * Pagefind would store each as a list of every page of the shard (a kilobyte a shard, loaded by
+ * every search of it); the shard is indexed without them, and the search page adds them back
+ * as Pagefind's merge filter (`ShardInfo.filters`, src/search/browser/bundles.ts).
+ */
+function sharedFilters(dates: readonly string[]): Record<string, string> {
+  const years = new Set(dates.map((d) => d.slice(0, 4)));
+  return {
+    [FILTER.kind]: BRIEF_KIND,
+    ...(years.size === 1 ? { [FILTER.year]: [...years][0]! } : {}),
+  };
+}
+
 /** One Pagefind process per bundle: ending it returns its memory before the next starts. */
 async function indexPages(
   pages: SearchablePage[],
   dir: string,
   outDir: string,
-  siteLanguage: string,
-  forceLanguage?: string,
+  as: { language: string; forceLanguage?: string | undefined; without: string[] },
 ): Promise<void> {
+  const { forceLanguage } = as;
   const { index, errors } = await createIndex(forceLanguage ? { forceLanguage } : {});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
@@ -189,7 +221,12 @@ async function indexPages(
         const page = pages[next++]!;
         const added = await index.addHTMLFile({
           url: page.url,
-          content: documentFor(readFileSync(join(outDir, page.file), 'utf8'), siteLanguage),
+          content: documentFor(readFileSync(join(outDir, page.file), 'utf8'), {
+            language: as.language,
+            filters: page.filters,
+            hanApart: forceLanguage === 'zh',
+            without: as.without,
+          }),
         });
         if (added.errors.length)
           throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
@@ -213,29 +250,25 @@ function withHash(outDir: string, page: PageToIndex, language: string): Searchab
     throw new Error(`the page ${page.url} was not built (no ${page.file})`);
   }
   const { start, end } = mainOf(bytes);
-  return {
-    ...page,
-    hash: createHash('sha1').update(language).update(bytes.subarray(start, end)).digest('hex'),
-  };
-}
-
-/** Where the page's `<main>` element starts and ends (the whole page if none). */
-function mainOf(html: string | Buffer): { start: number; end: number } {
-  const start = html.indexOf('<main');
-  const close = html.lastIndexOf('</main>');
-  return start >= 0 && close > start
-    ? { start, end: close + '</main>'.length }
-    : { start: 0, end: html.length };
+  const hash = createHash('sha1').update(language).update(JSON.stringify(page.filters));
+  return { ...page, hash: hash.update(bytes.subarray(start, end)).digest('hex') };
 }
 
 /**
- * The part of a page Pagefind reads: the `<main>` element, where the page keeps its meta,
- * filter and sort attributes too (src/search/shared/document.ts). The header, footer,
- * styles and scripts around it would only be parsed and thrown away.
+ * Pagefind loads one WebAssembly module per page and every instance uses the first one
+ * loaded, whichever bundle's it is. The Chinese bundle's own (built without a stemmer) would
+ * then leave English searches unstemmed after a Chinese one. So the Chinese bundle's entry
+ * points at the primary bundle's English module instead (one file, cached once), which
+ * stems the English words of a mixed query and leaves Chinese characters as they are.
  */
-export function documentFor(html: string, language: string): string {
-  const { start, end } = mainOf(html);
-  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"></head><body>${html.slice(start, end)}</body></html>`;
+function useEnglishWasm(dir: string): void {
+  const file = join(dir, 'pagefind-entry.json');
+  const entry = JSON.parse(readFileSync(file, 'utf8')) as {
+    languages: Record<string, { wasm?: string }>;
+  };
+  // Pagefind fetches `${bundle}wasm.${name}.pagefind`: this name climbs to the primary bundle.
+  for (const language of Object.values(entry.languages)) language.wasm = 'x/../../wasm.en';
+  writeFileSync(file, JSON.stringify(entry));
 }
 
 function fingerprint(salt: string, pages: SearchablePage[]): string {
@@ -295,11 +328,9 @@ function writeDates(dir: string, pages: SearchablePage[]): void {
   const dateOf = new Map(pages.flatMap((p) => (p.date ? [[p.url, p.date] as const] : [])));
   if (!dateOf.size) return;
   const dates: Record<string, string> = {};
-  for (const file of readdirSync(join(dir, 'fragment'))) {
-    const text = gunzipSync(readFileSync(join(dir, 'fragment', file))).toString('utf8');
-    const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
+  for (const [url, id] of resultIds(dir)) {
     const date = dateOf.get(url);
-    if (date) dates[file.replace(/\.pf_fragment$/, '')] = date;
+    if (date) dates[id] = date;
   }
   writeFileSync(join(dir, DATES_FILE), JSON.stringify(dates));
 }

@@ -1,12 +1,30 @@
 /**
- * The search-document contract: the names of the Pagefind filters, metadata and sort keys
- * that pages write (src/components/SearchFields.astro and the page templates), the indexing
- * step relies on (src/search/build/) and the search page reads (src/search/browser/).
+ * The search-document contract: the names of the Pagefind filters and metadata that pages
+ * write (src/components/SearchFields.astro and the page templates), the indexing step relies
+ * on (src/search/build/) and the search page reads (src/search/browser/). Date order comes
+ * from each bundle's `dates.json` (src/search/shared/shards.ts), not from a Pagefind sort key.
  * Pure and dependency-free: it is shipped to the browser.
  */
 
 /** Filters besides one per entity kind (named by the kind's id: `companies`, `policies`, …). */
-export const FILTER = { kind: 'kind', year: 'year' } as const;
+export const FILTER = {
+  kind: 'kind',
+  year: 'year',
+  /**
+   * Written by the indexer, not by pages (src/search/build/documents.ts): `zh` on every page
+   * with Chinese text, the pages of the Chinese bundle. A Chinese query that names an entity
+   * adds the English bundle's other pages about it (`lang` none of `zh`): each page once.
+   */
+  lang: 'lang',
+  /**
+   * Written by the indexer on profiles: the quarter (`2025q3`) of the entity's oldest brief.
+   * A search of the newest briefs only knows from it which entities' counts are final.
+   */
+  since: 'since',
+} as const;
+
+/** The `lang` filter's value for pages with Chinese text. */
+export const CHINESE = 'zh';
 
 export const META = {
   title: 'title',
@@ -20,8 +38,6 @@ export const META = {
 } as const;
 
 export type MetaName = (typeof META)[keyof typeof META];
-
-export const SORT_KEY = { date: 'date' } as const;
 
 /** The `kind` filter's value for briefs (profiles use their kind's singular name). */
 export const BRIEF_KIND = 'Brief';
@@ -40,9 +56,6 @@ export const searchAttrs = {
   body: { 'data-pagefind-body': '' },
   ignore: { 'data-pagefind-ignore': '' },
   meta: (name: MetaName) => ({ 'data-pagefind-meta': name }),
-  sort: (key: (typeof SORT_KEY)[keyof typeof SORT_KEY], value: string) => ({
-    'data-pagefind-sort': `${key}:${value}`,
-  }),
 };
 
 /** What a page tells the index besides its visible text. */
@@ -67,9 +80,26 @@ export function hiddenFields(doc: SearchDocument): HiddenField[] {
   if (doc.year !== undefined) fields.push({ filter: FILTER.year, text: String(doc.year) });
   for (const [kind, names] of Object.entries(doc.entities ?? {}))
     for (const name of names) fields.push({ filter: kind, text: name });
-  if (doc.names?.length) fields.push({ meta: META.names, text: doc.names.join(' · ') });
-  if (doc.mentions?.length) fields.push({ meta: META.mentions, text: doc.mentions.join(' · ') });
+  if (doc.names?.length) fields.push({ meta: META.names, text: uniqueWords(doc.names) });
+  if (doc.mentions?.length) fields.push({ meta: META.mentions, text: uniqueWords(doc.mentions) });
   return fields;
+}
+
+/**
+ * The words of a list of names, each once (ignoring case). An entity's names share most of
+ * their words, Pagefind matches and weighs metadata word by word, and every result carries
+ * its metadata: `MP Materials · MP · MP Materials Corp.` → `MP Materials Corp.`
+ */
+export function uniqueWords(names: readonly string[]): string {
+  const seen = new Set<string>();
+  const words: string[] = [];
+  for (const word of names.join(' ').split(/\s+/)) {
+    const key = word.toLowerCase();
+    if (!word || seen.has(key)) continue;
+    seen.add(key);
+    words.push(word);
+  }
+  return words.join(' ');
 }
 
 /** The entity filters of a page: names by kind. */

@@ -1,6 +1,6 @@
 /**
  * Search queries: which Pagefind bundle answers them, and how their words are split.
- * Pure and dependency-free: used by the build (src/search/build/pagefind.ts) and shipped
+ * Pure and dependency-free: used by the build (src/search/build/index-site.ts) and shipped
  * to the browser (src/search/browser/search-page.ts).
  */
 
@@ -11,37 +11,88 @@ export const ZH_BUNDLE_DIR = 'zh';
 export type BundleId = 'en' | 'zh';
 
 const HAN = /\p{Script=Han}/u;
+const HAN_CHAR = /\p{Script=Han}/gu;
+const HAN_RUN = /\p{Script=Han}+/gu;
 
 /** Does the text contain Chinese characters (Han script)? */
 export function hasHan(text: string): boolean {
   return HAN.test(text);
 }
 
+/**
+ * The Chinese bundle indexes every Han character as a word of its own (the build separates
+ * them with zero-width spaces, see src/search/build/index-site.ts), so that a phrase search
+ * is a search for the characters in a row: a substring search, whatever words the text is
+ * made of. Word segmentation, at index time in Pagefind and at query time in the browser,
+ * splits the same text differently often enough that a remembered phrase would not be found.
+ */
+export const HAN_SEPARATOR = '\u200b';
+
+/** Puts a zero-width space (or `separator`) between every two adjacent Han characters. */
+export function separateHan(text: string, separator = HAN_SEPARATOR): string {
+  return text.replace(/(\p{Script=Han})(?=\p{Script=Han})/gu, `$1${separator}`);
+}
+
 export interface PreparedQuery {
   /** The bundle that answers this query: Chinese when the query contains Han characters. */
   bundle: BundleId;
-  /** The term handed to Pagefind: Chinese words separated by spaces. */
+  /** The term handed to Pagefind: Chinese characters separated by spaces. */
   term: string;
-  /** The words of the query, for highlighting titles and summaries. */
+  /**
+   * The same words as one exact phrase (`"…"`), searched beside the term so that pages with
+   * the phrase come first; '' when that adds nothing (a single English word, or quotes).
+   */
+  phrase: string;
+  /** The reader put the whole query in quotes: only pages with the phrase match. */
+  quoted: boolean;
+  /** The words of the query, for highlighting titles and summaries (Chinese: each run). */
   words: string[];
+  /** The query as typed, without the quotes: for names and titles. */
+  text: string;
 }
 
-let segmenter: Intl.Segmenter | undefined;
-
 /**
- * Splits a query into words. Chinese is written without spaces, so a query containing
- * Han characters is segmented with the browser's dictionary (`Intl.Segmenter`), the
- * same way Pagefind segments Chinese pages at index time: 北方稀土 → 北方 稀土.
- * Every word must then occur on a page for it to match, as for English queries.
+ * Splits a query into words. English goes to the English bundle as typed (Pagefind stems
+ * it). A query with Han characters goes to the Chinese bundle, every character a word of
+ * its own, as the bundle was indexed: 北方稀土 → 北 方 稀 土. Every word must then occur
+ * on a page for it to match; pages where they occur in a row are ranked first.
  */
 export function prepareQuery(raw: string): PreparedQuery {
   const query = raw.replace(/\s+/g, ' ').trim();
-  if (!hasHan(query)) {
-    return { bundle: 'en', term: query, words: query.replace(/"/g, '').split(' ').filter(Boolean) };
+  const quoted = /^".+"$/.test(query);
+  const text = query.replace(/"/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!hasHan(text)) {
+    const words = text.split(' ').filter(Boolean);
+    return {
+      bundle: 'en',
+      term: quoted ? `"${text}"` : query,
+      phrase: !quoted && words.length > 1 ? `"${text}"` : '',
+      quoted,
+      words,
+      text,
+    };
   }
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  const words = [...segmenter.segment(query)].filter((s) => s.isWordLike).map((s) => s.segment);
-  const exact = /^".+"$/.test(query);
-  const term = exact ? `"${words.join(' ')}"` : words.join(' ');
-  return { bundle: 'zh', term, words };
+  // Han characters apart; other words as typed; punctuation dropped.
+  const tokens = text
+    .replace(HAN_CHAR, ' $& ')
+    .split(' ')
+    .map((token) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter(Boolean);
+  const term = tokens.join(' ');
+  const words = [
+    ...(text.match(HAN_RUN) ?? []),
+    ...text
+      .replace(HAN_RUN, ' ')
+      .split(' ')
+      .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+      .filter(Boolean),
+  ];
+  return {
+    bundle: 'zh',
+    term: quoted ? `"${term}"` : term,
+    phrase: !quoted && tokens.length > 1 ? `"${term}"` : '',
+    quoted,
+    words,
+    text,
+  };
 }

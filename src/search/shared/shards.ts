@@ -40,6 +40,11 @@ export interface ShardInfo {
   first: boolean;
   /** Fingerprint of exactly what was indexed; an unchanged shard is reused by a rebuild. */
   key: string;
+  /**
+   * Filters every page of the shard has (kind; the year of a shard within one year), left
+   * out of its index: the search page merges the shard with them (Pagefind's `mergeFilter`).
+   */
+  filters?: Record<string, string>;
 }
 
 export interface ShardManifest {
@@ -48,6 +53,8 @@ export interface ShardManifest {
   shards: ShardInfo[];
   /** The Chinese bundle (`/pagefind/zh/`), searched for queries with Chinese characters. */
   zh: { path: string; pages: number; key: string } | null;
+  /** The entity lookup (src/search/shared/entities.ts): its folder and number of files. */
+  entities?: { path: string; buckets: number };
 }
 
 export interface PageToShard {
@@ -225,4 +232,26 @@ export function inDateOrder<T extends { id: string }>(
   return results
     .filter((r) => dates.has(r.id))
     .sort((a, b) => sign * dates.get(a.id)!.localeCompare(dates.get(b.id)!));
+}
+
+/** The quarter of an ISO day, as shard ids name periods: `2025-08-14` → `2025q3`. */
+export function quarterOf(day: string): string {
+  return `${day.slice(0, 4)}q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
+}
+
+/**
+ * The quarters from the one of `fromDay` to the one of `toDay`, both included: values of the
+ * profiles' `since` filter (src/search/shared/document.ts).
+ */
+export function quartersBetween(fromDay: string, toDay: string): string[] {
+  const quarters: string[] = [];
+  const last = quarterOf(toDay);
+  let [year, quarter] = [Number(fromDay.slice(0, 4)), Math.ceil(Number(fromDay.slice(5, 7)) / 3)];
+  for (let value = quarterOf(fromDay); value <= last && quarters.length < 4_000;) {
+    quarters.push(value);
+    quarter++;
+    if (quarter > 4) [year, quarter] = [year + 1, 1];
+    value = `${year}q${quarter}`;
+  }
+  return quarters;
 }

@@ -1,29 +1,27 @@
 /**
- * The state of a search — query, facet filters, sort — and its round trip through the
- * page URL, so that any search can be shared, bookmarked and restored:
+ * The state of a search — query, facet filters, a range of years, sort — and its round trip
+ * through the page URL, so that any search can be shared, bookmarked and restored:
  *
- *   /search/?q=rare+earth&companies=MP+Materials&year=2025&sort=date
+ *   /search/?q=rare+earth&companies=MP+Materials&from=2020&to=2024&sort=date
  *
- * Pure and dependency-free (it runs in the browser); the facet list itself is derived
- * from the entity registry by the search page and passed in.
+ * Within one facet a result needs any ticked value (briefs on MP Materials or Lynas); across
+ * facets it needs every facet (a company, and a year); the range narrows the years further.
+ * Pure and dependency-free (it runs in the browser); the facet list itself is derived from
+ * the entity registry by the search page and passed in.
  */
-
-/**
- * How several values of one facet combine. `any`: results with at least one of them
- * (for facets where a page has one value: kind, year). `all`: results with every one
- * of them (for entities: a brief that mentions both MP Materials and Apple).
- */
-export type FacetMode = 'any' | 'all';
+import { FILTER } from './document.ts';
 
 export interface FacetSpec {
   /** The Pagefind filter name and URL parameter: kind, year, companies, ... */
   key: string;
   /** The fieldset legend. */
   label: string;
-  mode: FacetMode;
   /** Order of the options: by count (entities), newest first (years), or as listed in `values`. */
   order: 'count' | 'desc' | 'listed';
-  /** For `listed`: the values in display order (the kinds, as the registry lists them). */
+  /**
+   * For `listed`: the values in display order (the kinds, as the registry lists them); for
+   * the year facet, every year of the archive, oldest first (the range offers them).
+   */
   values?: string[];
   /** What one value is called, for chips ("Filter by company …"). */
   noun?: string;
@@ -42,6 +40,9 @@ export interface SearchState {
   sort: SortId;
   /** Selected values per facet key; a facet with nothing selected is absent. */
   filters: Record<string, string[]>;
+  /** First and last year of the range (`from=2020&to=2024`); absent: the archive's own. */
+  from?: string;
+  to?: string;
 }
 
 function isSort(value: string | null): value is SortId {
@@ -65,11 +66,22 @@ export function parseState(
     if (values.length) filters[facet.key] = values;
   }
   const sort = params.get('sort');
-  return {
+  const state: SearchState = {
     q: (params.get('q') ?? '').replace(/\s+/g, ' ').trim(),
     sort: isSort(sort) ? sort : 'relevance',
     filters,
   };
+  const [from, to] = [year(params.get('from')), year(params.get('to'))];
+  return withRange(state, from, to);
+}
+
+const year = (value: string | null) => (value && /^\d{4}$/.test(value.trim()) ? value.trim() : '');
+
+/** A copy of the state with the range set (in order; a blank end leaves that side open). */
+export function withRange(state: SearchState, from = '', to = ''): SearchState {
+  const { from: _f, to: _t, ...rest } = state;
+  const [a, b] = from && to && from > to ? [to, from] : [from, to];
+  return { ...rest, ...(a ? { from: a } : {}), ...(b ? { to: b } : {}) };
 }
 
 /** The query string for a state (`?q=rare+earth&companies=MP+Materials&sort=date`), or '' when empty. */
@@ -79,6 +91,8 @@ export function serializeState(state: SearchState, facets: readonly FacetSpec[])
   if (q) params.set('q', q);
   for (const facet of facets)
     for (const value of state.filters[facet.key] ?? []) params.append(facet.key, value);
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   const query = params.toString();
   return query ? `?${query}` : '';
@@ -86,11 +100,39 @@ export function serializeState(state: SearchState, facets: readonly FacetSpec[])
 
 /** True when there is nothing to search for: no words and no filters. */
 export function isEmptyState(state: SearchState): boolean {
-  return !state.q.trim() && Object.values(state.filters).every((values) => values.length === 0);
+  return !state.q.trim() && countFilters(state) === 0;
 }
 
+/** Ticked values, and the range as one more. */
 export function countFilters(state: SearchState): number {
-  return Object.values(state.filters).reduce((n, values) => n + values.length, 0);
+  const ticked = Object.values(state.filters).reduce((n, values) => n + values.length, 0);
+  return ticked + (state.from || state.to ? 1 : 0);
+}
+
+/** The years of the range, from the archive's years (oldest first); undefined without a range. */
+export function rangeYears(
+  state: SearchState,
+  archiveYears: readonly string[],
+): string[] | undefined {
+  if (!state.from && !state.to) return undefined;
+  return archiveYears.filter(
+    (y) => (!state.from || y >= state.from) && (!state.to || y <= state.to),
+  );
+}
+
+/**
+ * The years a search is limited to: the ticked years within the range, or the range, or
+ * (neither) undefined. An empty list means no year can match.
+ */
+export function searchedYears(
+  state: SearchState,
+  archiveYears: readonly string[],
+  omitTicked = false,
+): string[] | undefined {
+  const range = rangeYears(state, archiveYears);
+  const ticked = omitTicked ? undefined : state.filters[FILTER.year];
+  if (!ticked?.length) return range;
+  return range ? ticked.filter((y) => range.includes(y)) : ticked;
 }
 
 export function isSelected(state: SearchState, key: string, value: string): boolean {
@@ -112,37 +154,42 @@ export function toggleFilter(
   return { ...state, filters };
 }
 
+/** A year no page has: a filter on it matches nothing (an empty range). */
+const NO_YEAR = '0000';
+
 /**
- * The `filters` option for `pagefind.search()`: `{ kind: { any: [...] }, companies: { all: [...] } }`.
- * `omit` leaves one facet out, to count what its other values would give (see facetCounts).
+ * The `filters` option for `pagefind.search()`: `{ kind: { any: [...] }, companies: { any: [...] } }`,
+ * the year facet and the range combined. `omit` leaves one facet out, to count what its other
+ * values would give (see facetsNeedingOwnCounts); the range stays.
  */
 export function pagefindFilters(
   state: SearchState,
   facets: readonly FacetSpec[],
   omit?: string,
-): Record<string, Record<FacetMode, string[]>> {
-  const filters: Record<string, Record<FacetMode, string[]>> = {};
+): Record<string, { any: string[] }> {
+  const filters: Record<string, { any: string[] }> = {};
   for (const facet of facets) {
+    if (facet.key === FILTER.year) {
+      const years = searchedYears(state, facet.values ?? [], omit === FILTER.year);
+      if (years) filters[facet.key] = { any: years.length ? years : [NO_YEAR] };
+      continue;
+    }
     const values = state.filters[facet.key];
-    if (facet.key === omit || !values?.length) continue;
-    filters[facet.key] = { [facet.mode]: values } as Record<FacetMode, string[]>;
+    if (facet.key !== omit && values?.length) filters[facet.key] = { any: values };
   }
   return filters;
 }
 
 /**
- * Facets whose counts need a search of their own. For an `all` facet, Pagefind's counts
- * for the current results are exactly what adding a value would leave. For an `any`
- * facet with a selection, adding a value widens the results, so its counts come from
- * the same search without that facet's own filter.
+ * Facets whose counts need a search of their own: those with a selection. Ticking another
+ * value of such a facet widens the results, so its counts come from the same search
+ * without that facet's own filter.
  */
 export function facetsNeedingOwnCounts(
   state: SearchState,
   facets: readonly FacetSpec[],
 ): FacetSpec[] {
-  return facets.filter(
-    (facet) => facet.mode === 'any' && (state.filters[facet.key]?.length ?? 0) > 0,
-  );
+  return facets.filter((facet) => (state.filters[facet.key]?.length ?? 0) > 0);
 }
 
 export interface FacetOption {
@@ -151,6 +198,17 @@ export interface FacetOption {
   selected: boolean;
   /** Not every page with this value was searched yet (a large site's older shards): `count` is a lower bound. */
   partial?: boolean;
+}
+
+/** What is known of pages not searched yet (a large site's older shards), for one facet. */
+export interface Unsearched {
+  /** Values of pages not searched yet, offered even without results so far (years). */
+  values?: readonly string[];
+  /**
+   * The counts are lower bounds, except for these values (entities known to have no brief
+   * in the shards not searched yet).
+   */
+  allBut?: ReadonlySet<string>;
 }
 
 /**
@@ -163,17 +221,24 @@ export function facetOptions(
   facet: FacetSpec,
   counts: Record<string, number> | undefined,
   selected: readonly string[],
-  partial: readonly string[] = [],
+  unsearched: Unsearched = {},
 ): FacetOption[] {
+  const partial = unsearched.values ?? [];
   const values = new Set([...Object.keys(counts ?? {}), ...selected, ...partial]);
   const options = [...values]
-    .map((value): FacetOption => ({
-      value,
-      count: counts?.[value] ?? 0,
-      selected: selected.includes(value),
-      ...(partial.includes(value) ? { partial: true } : {}),
-    }))
-    .filter((o) => o.selected || o.count > 0 || o.partial);
+    .map((value): FacetOption => {
+      const count = counts?.[value] ?? 0;
+      const lowerBound =
+        partial.includes(value) ||
+        (count > 0 && unsearched.allBut !== undefined && !unsearched.allBut.has(value));
+      return {
+        value,
+        count,
+        selected: selected.includes(value),
+        ...(lowerBound ? { partial: true } : {}),
+      };
+    })
+    .filter((o) => o.selected || o.count > 0 || partial.includes(o.value));
   const byName = (a: FacetOption, b: FacetOption) => a.value.localeCompare(b.value, 'en');
   switch (facet.order) {
     case 'desc':

@@ -27,6 +27,8 @@ export function safeExcerpt(html: string): string {
       .replace(/<mark>([([“‘«（]+)/g, '$1<mark>')
       .replace(/([.,:!?)\]”’»、。，：！？）]+)<\/mark>/g, '</mark>$1')
       .replace(/<mark><\/mark>/g, '')
+      // Chinese is marked character by character (query.ts): one mark per run.
+      .replace(/<\/mark><mark>/g, '')
   );
 }
 

@@ -100,6 +100,15 @@ describe('parseGitLog', () => {
       last: '2025-01-02',
     });
   });
+
+  it('leaves out the commits after the build day (a build for a past day cannot know them)', () => {
+    const at = (y: number, m: number, d: number) => `\x01h${d} ${Date.UTC(y, m, d, 12) / 1000}\0\nbriefs/x.md\0`;
+    // Newest first: 1 March (after the build day), 1 February, 1 January.
+    const log = at(2025, 2, 1) + at(2025, 1, 1) + at(2025, 0, 1);
+    const buildDay = new Date('2025-02-15T00:00:00Z');
+    expect(days(parseGitLog(log, { buildDay }).get('briefs/x.md'))).toEqual({ first: '2025-01-01', last: '2025-02-01' });
+    expect(days(parseGitLog(log).get('briefs/x.md'))).toEqual({ first: '2025-01-01', last: '2025-03-01' });
+  });
 });
 
 describe('updatedDay', () => {

@@ -9,6 +9,7 @@ const site = join(work, 'site');
 const css = 'body { color: black; }\n'.repeat(200);
 let plain: StaticServer;
 let compressing: StaticServer;
+let gzipOnly: StaticServer;
 
 beforeAll(async () => {
   mkdirSync(join(site, 'pagefind'), { recursive: true });
@@ -24,11 +25,13 @@ beforeAll(async () => {
     headers: { 'cache-control': 'no-store' },
     pages: { '/blank/': '<p>blank</p>' },
   });
+  gzipOnly = await serveDir(site, { compression: { gzip: 6 } });
 });
 
 afterAll(async () => {
   await plain?.close();
   await compressing?.close();
+  await gzipOnly?.close();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -70,6 +73,14 @@ describe('serveDir', () => {
     expect(gzip).toMatchObject({ encoding: 'gzip', brotliBytes: br!.bytes });
     expect(gzip!.bytes).toBeLessThan(css.length);
     expect(identity).toMatchObject({ encoding: 'identity', bytes: css.length });
+  });
+
+  it('offers gzip only when no brotli level is given, as GitHub Pages does', async () => {
+    const response = await get(gzipOnly, '/style.css', 'gzip, deflate, br, zstd');
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(await response.text()).toBe(css);
+    expect(gzipOnly.sent.at(-1)).toMatchObject({ encoding: 'gzip', rawBytes: css.length });
+    expect(gzipOnly.sent.at(-1)).not.toHaveProperty('brotliBytes');
   });
 
   it('sends Pagefind’s own files as they are, and pages from memory', async () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../src/model/graph.ts';
 import { pagesToIndex } from '../../../src/search/build/documents.ts';
-import { documentFor } from '../../../src/search/build/index-site.ts';
 import { FILTER, hiddenFields, META } from '../../../src/search/shared/document.ts';
 import { brief, entity } from '../fixtures.ts';
 
@@ -25,15 +24,23 @@ describe('pagesToIndex', () => {
         file: 'briefs/english/index.html',
         date: '2025-03-01',
         chinese: false,
+        filters: {},
       },
       {
         url: '/briefs/chinese/',
         file: 'briefs/chinese/index.html',
         date: '2024-05-06',
         chinese: true,
+        filters: { lang: 'zh' },
       },
-      { url: '/companies/northern/', file: 'companies/northern/index.html', chinese: true },
-      { url: '/themes/prices/', file: 'themes/prices/index.html', chinese: false },
+      {
+        url: '/companies/northern/',
+        file: 'companies/northern/index.html',
+        chinese: true,
+        // The profile's Chinese name: in the Chinese bundle; its newest brief's quarter.
+        filters: { lang: 'zh', since: '2025q1' },
+      },
+      { url: '/themes/prices/', file: 'themes/prices/index.html', chinese: false, filters: {} },
     ]);
   });
 
@@ -42,16 +49,6 @@ describe('pagesToIndex', () => {
       url: '/briefing/briefs/english/',
       file: 'briefs/english/index.html',
     });
-  });
-});
-
-describe('documentFor', () => {
-  it('hands Pagefind the main element and the site language only', () => {
-    const page =
-      '<!doctype html><html lang="en"><head><script>x()</script></head><body><header>nav</header><main data-pagefind-body><h1>T</h1></main><footer>f</footer></body></html>';
-    expect(documentFor(page, 'en-GB')).toBe(
-      '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"></head><body><main data-pagefind-body><h1>T</h1></main></body></html>',
-    );
   });
 });
 
@@ -69,11 +66,12 @@ describe('hiddenFields', () => {
       { filter: FILTER.year, text: '2025' },
       { filter: 'companies', text: 'A' },
       { filter: 'companies', text: 'B' },
-      { meta: META.mentions, text: 'A · a-alias · B' },
+      { meta: META.mentions, text: 'A a-alias B' },
     ]);
     expect(hiddenFields({ kind: 'Company', names: ['A', 'A Corp'] })).toEqual([
       { filter: FILTER.kind, text: 'Company' },
-      { meta: META.names, text: 'A · A Corp' },
+      // Each word of the names once: "A" is in "A Corp".
+      { meta: META.names, text: 'A Corp' },
     ]);
   });
 });

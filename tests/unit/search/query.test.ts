@@ -1,40 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import { hasHan, prepareQuery } from '../../../src/search/shared/query.ts';
+import { hasHan, prepareQuery, separateHan } from '../../../src/search/shared/query.ts';
 
 describe('prepareQuery', () => {
-  it('sends English to the English bundle as typed', () => {
+  it('sends English to the English bundle as typed, with its phrase beside it', () => {
     expect(prepareQuery('  rare   earth ')).toEqual({
       bundle: 'en',
       term: 'rare earth',
+      phrase: '"rare earth"',
+      quoted: false,
       words: ['rare', 'earth'],
+      text: 'rare earth',
     });
-    expect(prepareQuery('"export controls"')).toMatchObject({
+    expect(prepareQuery('stockpiling')).toMatchObject({ term: 'stockpiling', phrase: '' });
+  });
+
+  it('keeps a quoted query a phrase search, without a second one', () => {
+    expect(prepareQuery('"export controls"')).toEqual({
       bundle: 'en',
       term: '"export controls"',
+      phrase: '',
+      quoted: true,
       words: ['export', 'controls'],
+      text: 'export controls',
     });
   });
 
-  it('segments Chinese into words for the Chinese bundle', () => {
+  it('sends Chinese to the Chinese bundle, character by character, as it was indexed', () => {
     expect(prepareQuery('北方稀土')).toEqual({
       bundle: 'zh',
-      term: '北方 稀土',
-      words: ['北方', '稀土'],
+      term: '北 方 稀 土',
+      phrase: '"北 方 稀 土"',
+      quoted: false,
+      words: ['北方稀土'],
+      text: '北方稀土',
     });
-    expect(prepareQuery('稀土')).toEqual({ bundle: 'zh', term: '稀土', words: ['稀土'] });
-    expect(prepareQuery('稀土管理条例').words).toEqual(['稀土', '管理', '条例']);
+    expect(prepareQuery('稀土')).toMatchObject({ term: '稀 土', phrase: '"稀 土"' });
+    expect(prepareQuery('土')).toMatchObject({ term: '土', phrase: '' });
   });
 
   it('keeps the English words of a mixed query, and drops punctuation', () => {
-    expect(prepareQuery('Northern 北方稀土, 2025')).toEqual({
+    expect(prepareQuery('Northern 北方稀土，2025。')).toMatchObject({
       bundle: 'zh',
-      term: 'Northern 北方 稀土 2025',
-      words: ['Northern', '北方', '稀土', '2025'],
+      term: 'Northern 北 方 稀 土 2025',
+      words: ['北方稀土', 'Northern', '2025'],
+      text: 'Northern 北方稀土，2025。',
     });
   });
 
-  it('keeps an exact-phrase search exact', () => {
-    expect(prepareQuery('"北方稀土"').term).toBe('"北方 稀土"');
+  it('keeps a quoted Chinese query exact', () => {
+    expect(prepareQuery('"北方稀土"')).toMatchObject({ term: '"北 方 稀 土"', quoted: true });
+  });
+});
+
+describe('separateHan', () => {
+  it('sets Han characters apart, and nothing else', () => {
+    expect(separateHan('北方稀土 Group 集团')).toBe('北\u200b方\u200b稀\u200b土 Group 集\u200b团');
+    expect(separateHan('稀土，价格', ' ')).toBe('稀 土，价 格');
   });
 });
 

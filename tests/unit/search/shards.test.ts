@@ -4,6 +4,8 @@ import {
   coverage,
   inDateOrder,
   markFirstTier,
+  quarterOf,
+  quartersBetween,
   PRIMARY_SHARD,
   type ShardInfo,
   type ShardManifest,
@@ -190,5 +192,20 @@ describe('date order across merged shards', () => {
   it('orders by the dates the build wrote down, newest or oldest first, leaving undated results out', () => {
     expect(inDateOrder(results, dates, 'desc').map((r) => r.id)).toEqual(['b', 'a', 'c', 'd']);
     expect(inDateOrder(results, dates, 'asc').map((r) => r.id)).toEqual(['d', 'a', 'c', 'b']);
+  });
+});
+
+describe('quarters', () => {
+  it('names the quarter of a day as shards do, and lists quarters, both ends included', () => {
+    expect(quarterOf('2025-08-14')).toBe('2025q3');
+    expect(quarterOf('2026-01-01')).toBe('2026q1');
+    expect(quartersBetween('2025-08-30', '2026-04-01')).toEqual([
+      '2025q3',
+      '2025q4',
+      '2026q1',
+      '2026q2',
+    ]);
+    expect(quartersBetween('2026-02-10', '2026-03-28')).toEqual(['2026q1']);
+    expect(quartersBetween('2026-04-01', '2026-03-28')).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countFilters,
   dateOrder,
   type FacetSpec,
   facetOptions,
@@ -7,22 +8,25 @@ import {
   isEmptyState,
   pagefindFilters,
   parseState,
+  rangeYears,
   rankLike,
   resultHref,
+  searchedYears,
   serializeState,
   toggleFilter,
+  withRange,
 } from '../../../src/search/shared/state.ts';
 
+const archiveYears = ['2019', '2020', '2021', '2022', '2023', '2024', '2025'];
 const facets: FacetSpec[] = [
   {
     key: 'kind',
     label: 'Kind',
-    mode: 'any',
     order: 'listed',
     values: ['Brief', 'Company', 'Policy'],
   },
-  { key: 'year', label: 'Year', mode: 'any', order: 'desc' },
-  { key: 'companies', label: 'Companies', mode: 'all', order: 'count', noun: 'company' },
+  { key: 'year', label: 'Year', order: 'desc', values: archiveYears },
+  { key: 'companies', label: 'Companies', order: 'count', noun: 'company' },
 ];
 
 describe('search state in the URL', () => {
@@ -66,6 +70,23 @@ describe('search state in the URL', () => {
     expect(isEmptyState(parseState('?sort=date', facets))).toBe(true);
     expect(isEmptyState(parseState('?kind=Brief', facets))).toBe(false);
     expect(isEmptyState(parseState('?q=x', facets))).toBe(false);
+    expect(isEmptyState(parseState('?from=2021', facets))).toBe(false);
+  });
+
+  it('reads a range of years, in order, ignoring what is not a year, and writes it back', () => {
+    expect(parseState('?q=x&from=2024&to=2021', facets)).toMatchObject({
+      from: '2021',
+      to: '2024',
+    });
+    expect(parseState('?from=soon&to=2022', facets)).toEqual({
+      q: '',
+      sort: 'relevance',
+      filters: {},
+      to: '2022',
+    });
+    const query = '?q=x&year=2022&from=2021&to=2023&sort=oldest';
+    expect(serializeState(parseState(query, facets), facets)).toBe(query);
+    expect(withRange(parseState(query, facets))).not.toHaveProperty('from');
   });
 });
 
@@ -77,27 +98,46 @@ describe('filters', () => {
     expect(toggleFilter(on, 'companies', 'Lynas', true).filters).toEqual({ companies: ['Lynas'] });
   });
 
-  it('builds Pagefind filters: any-of for kind and year, all-of for entities', () => {
+  it('builds Pagefind filters: any of the values within a facet, every facet', () => {
     const state = parseState(
       '?kind=Brief&kind=Company&companies=MP+Materials&companies=Apple',
       facets,
     );
     expect(pagefindFilters(state, facets)).toEqual({
       kind: { any: ['Brief', 'Company'] },
-      companies: { all: ['MP Materials', 'Apple'] },
+      companies: { any: ['MP Materials', 'Apple'] },
     });
     expect(pagefindFilters(state, facets, 'kind')).toEqual({
-      companies: { all: ['MP Materials', 'Apple'] },
+      companies: { any: ['MP Materials', 'Apple'] },
     });
   });
 
-  it('counts an any-of facet on its own only when it has a selection', () => {
-    expect(facetsNeedingOwnCounts(parseState('?companies=Apple', facets), facets)).toEqual([]);
+  it('limits the years to the ticked ones within the range, and keeps the range when counting years', () => {
+    const state = parseState('?year=2020&year=2022&from=2021&to=2023', facets);
+    expect(rangeYears(state, archiveYears)).toEqual(['2021', '2022', '2023']);
+    expect(searchedYears(state, archiveYears)).toEqual(['2022']);
+    expect(pagefindFilters(state, facets)).toEqual({ year: { any: ['2022'] } });
+    expect(pagefindFilters(state, facets, 'year')).toEqual({
+      year: { any: ['2021', '2022', '2023'] },
+    });
+    expect(pagefindFilters(parseState('?from=2024', facets), facets)).toEqual({
+      year: { any: ['2024', '2025'] },
+    });
+    // Nothing in the range: a filter nothing passes (Pagefind takes an empty list as no filter).
+    expect(pagefindFilters(parseState('?year=2019&from=2021', facets), facets)).toEqual({
+      year: { any: ['0000'] },
+    });
+    expect(searchedYears(parseState('?q=x', facets), archiveYears)).toBeUndefined();
+  });
+
+  it('counts a facet on its own when it has a selection', () => {
+    expect(facetsNeedingOwnCounts(parseState('?q=x', facets), facets)).toEqual([]);
     expect(
       facetsNeedingOwnCounts(parseState('?kind=Brief&companies=Apple', facets), facets).map(
         (f) => f.key,
       ),
-    ).toEqual(['kind']);
+    ).toEqual(['kind', 'companies']);
+    expect(countFilters(parseState('?kind=Brief&companies=Apple&from=2020', facets))).toBe(3);
   });
 });
 
@@ -124,11 +164,23 @@ describe('facet options', () => {
   });
 
   it('offers values of pages not searched yet, marked partial, with what is known of their count', () => {
-    const options = facetOptions(facets[1]!, { 2026: 40, 2025: 3 }, [], ['2025', '2019']);
+    const options = facetOptions(facets[1]!, { 2026: 40, 2025: 3 }, [], {
+      values: ['2025', '2019'],
+    });
     expect(options).toEqual([
       { value: '2026', count: 40, selected: false },
       { value: '2025', count: 3, selected: false, partial: true },
       { value: '2019', count: 0, selected: false, partial: true },
+    ]);
+  });
+
+  it('marks entity counts as lower bounds, except those known to be final', () => {
+    const options = facetOptions(facets[2]!, { Lynas: 4, 'MP Materials': 2, Apple: 0 }, [], {
+      allBut: new Set(['MP Materials']),
+    });
+    expect(options).toEqual([
+      { value: 'Lynas', count: 4, selected: false, partial: true },
+      { value: 'MP Materials', count: 2, selected: false },
     ]);
   });
 });
