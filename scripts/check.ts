@@ -21,7 +21,11 @@ export function configOrReport(): Config | undefined {
 }
 
 /** Checks the content; prints the problems or a one-line summary. Undefined when there are problems. */
-export function checkContent(config: Config): ValidationResult | undefined {
+export function checkContent(
+  config: Config,
+  print: (line: string) => void = console.log,
+  printError: (line: string) => void = console.error,
+): ValidationResult | undefined {
   const started = performance.now();
   const result = loadContent({ root: config.root, contentDir: config.contentDir });
   if (!result.briefs.length && !result.problems.length) {
@@ -34,14 +38,14 @@ export function checkContent(config: Config): ValidationResult | undefined {
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (result.problems.length) {
-    console.error(
+    printError(
       `\n✗ ${formatProblems(result.problems)}\n\nNothing was built. Fix the files above and run the command again.\n`,
     );
     return undefined;
   }
   const published = result.briefs.filter((b) => !b.draft).length;
   const drafts = result.briefs.length - published;
-  console.log(
+  print(
     `✓ content is valid: ${published} briefs (${drafts} drafts), ${result.entities.length} entity profiles, checked in ${seconds} s`,
   );
   return result;

@@ -28,7 +28,7 @@ export interface Config {
   basePath: string;
   site: SiteSettings;
   archive: { fullListUpTo: number; newestPerYear: number };
-  search: { shardBriefs: number; firstTierKb: number };
+  search: { shardBriefs: number; firstTierKb: number; fallbackKb: number };
 }
 
 export const DEFAULTS = {
@@ -38,6 +38,7 @@ export const DEFAULTS = {
   newestPerYear: 10,
   shardBriefs: SHARD_BRIEFS,
   firstTierKb: 40,
+  fallbackKb: 24,
 } as const;
 
 const wholeNumber = (min: number) =>
@@ -61,6 +62,7 @@ const envSchema = z.object({
   BRIEFING_NEWEST_PER_YEAR: wholeNumber(1).optional(),
   BRIEFING_SEARCH_SHARD_BRIEFS: wholeNumber(1).optional(),
   BRIEFING_SEARCH_FIRST_TIER_KB: wholeNumber(1).optional(),
+  BRIEFING_SEARCH_FALLBACK_KB: wholeNumber(0).optional(),
 });
 
 /** A setting that cannot be used: its messages name the variable or the file and line. */
@@ -117,6 +119,7 @@ export function readConfig(
         vars.BRIEFING_SEARCH_SHARD_BRIEFS ?? site.search.shardBriefs ?? DEFAULTS.shardBriefs,
       firstTierKb:
         vars.BRIEFING_SEARCH_FIRST_TIER_KB ?? site.search.firstTierKb ?? DEFAULTS.firstTierKb,
+      fallbackKb: vars.BRIEFING_SEARCH_FALLBACK_KB ?? site.search.fallbackKb ?? DEFAULTS.fallbackKb,
     },
   };
 }

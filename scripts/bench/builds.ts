@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, type RunResult, splitPeaks } from './monitor.ts';
-import { briefPageBudget, bytesOf, countPages } from './output.ts';
+import { briefPageBudget, bytesOf, countFiles, countPages, largestFiles } from './output.ts';
 import { type ProjectResult, round, type SideResult } from './results.ts';
 import { snapshotBaseline } from './snapshot.ts';
 import { astroTimings, BASELINE_MARKERS, PROJECT_MARKERS, secondsIn } from './timings.ts';
@@ -59,6 +59,7 @@ export async function buildProject(
     peakRssMB: cold.peakRssMB,
     ...splitPeaks(cold.peakByComm),
     pages,
+    files: countFiles(ws.projectDist),
     distBytes: bytesOf(ws.projectDist),
     indexBytes: bytesOf(join(ws.projectDist, 'pagefind')),
     msPerBrief: round((cold.seconds * 1000) / briefs, 1),
@@ -75,6 +76,8 @@ export async function buildProject(
     rebuildPhases: null,
     rebuildTimings: null,
     briefPage: briefPageBudget(ws.projectDist),
+    largest: largestFiles(ws.projectDist),
+    devFirstPageSeconds: null,
   };
   const peak = `peak ${project.peakRssMB} MB`;
   say(
@@ -128,6 +131,7 @@ function baselineResult(
     peakRssAstroMB: splitPeaks(astro.peakByComm).peakRssAstroMB,
     peakRssPagefindMB: splitPeaks(pf.peakByComm).peakRssPagefindMB,
     pages: countPages(ws.baselineDist),
+    files: countFiles(ws.baselineDist),
     distBytes: bytesOf(ws.baselineDist),
     indexBytes: bytesOf(join(ws.baselineDist, 'pagefind')),
     msPerBrief: round((buildSeconds * 1000) / briefs, 1),

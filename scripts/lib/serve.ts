@@ -29,8 +29,11 @@ const HTML = TYPES['.html']!;
 const COMPRESSIBLE = new Set(Object.keys(TYPES));
 
 export interface ServeOptions {
-  /** Brotli quality (0–11) and gzip level (1–9) for text; without it, files are sent as stored. */
-  compression?: { brotli: number; gzip: number };
+  /**
+   * Brotli quality (0–11) and gzip level (1–9) for text; without it, files are sent as stored.
+   * Without `brotli`, only gzip is offered (a host that serves gzip alone).
+   */
+  compression?: { brotli?: number; gzip: number };
   /** Added to every successful response, e.g. `cache-control: no-store`. */
   headers?: Record<string, string>;
   /** HTML pages served from memory at these paths, e.g. a blank page on the site's origin. */
@@ -116,7 +119,7 @@ function respond(
       // Compressed once per file, as a host precompresses static files.
       let both = packed.get(file);
       if (!both) {
-        const params = { [zlibConstants.BROTLI_PARAM_QUALITY]: levels.brotli };
+        const params = { [zlibConstants.BROTLI_PARAM_QUALITY]: levels.brotli ?? 11 };
         both = {
           br: brotliCompressSync(raw, { params }),
           gzip: gzipSync(raw, { level: levels.gzip }),
@@ -125,7 +128,7 @@ function respond(
       }
       brotliBytes = both.br.length;
       const accept = String(req.headers['accept-encoding'] ?? '');
-      if (/\bbr\b/.test(accept)) [body, encoding] = [both.br, 'br'];
+      if (levels.brotli !== undefined && /\bbr\b/.test(accept)) [body, encoding] = [both.br, 'br'];
       else if (/\bgzip\b/.test(accept)) [body, encoding] = [both.gzip, 'gzip'];
       if (encoding !== 'identity') headers['content-encoding'] = encoding;
       headers.vary = 'accept-encoding';

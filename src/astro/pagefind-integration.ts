@@ -27,6 +27,8 @@ export function pagefind(): AstroIntegration {
           await indexSite(fileURLToPath(dir), pages, {
             language: config.site.language,
             ...config.search,
+            // Inside Astro's bundled config: no worker threads, one bundle at a time.
+            jobs: 1,
           }),
         );
       },

@@ -63,6 +63,7 @@ export const siteSettingsSchema = z.strictObject({
     .strictObject({
       shardBriefs: count('the number of briefs per search shard', 1).optional(),
       firstTierKb: count('the kilobytes of the first search tier', 1).optional(),
+      fallbackKb: count('the kilobytes of the fall-back search tier', 0).optional(),
     })
     .default({}),
 });

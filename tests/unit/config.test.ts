@@ -30,7 +30,7 @@ describe('readConfig', () => {
     expect(config.siteUrl).toBe(DEFAULTS.siteUrl);
     expect(config.basePath).toBe('/');
     expect(config.archive).toEqual({ fullListUpTo: 500, newestPerYear: 10 });
-    expect(config.search).toEqual({ shardBriefs: 600, firstTierKb: 40 });
+    expect(config.search).toEqual({ shardBriefs: 600, firstTierKb: 40, fallbackKb: 24 });
     expect(config.cacheDir).toMatch(/node_modules[\\/]\.astro$/);
   });
 

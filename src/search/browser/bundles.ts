@@ -61,6 +61,8 @@ export interface Searchable {
   more: string;
   /** Years with briefs in shards not loaded yet. */
   partialYears: string[];
+  /** Shards of the fall-back tier are not loaded yet. */
+  moreAvailable?: boolean;
 }
 
 /** Every request is retried on the next search if it failed (a flaky connection). */
@@ -181,6 +183,7 @@ export function searchBundles(base: string) {
       return {
         pagefind,
         paths,
+        moreAvailable: list.shards.some((s) => s.fallback && !loaded.has(s.id)),
         missingBriefs: cover.missingBriefs,
         note: scopePhrase(cover.from, cover.to),
         more: searchAllLabel(cover.missingBriefs, cover.missingFrom, cover.missingTo),

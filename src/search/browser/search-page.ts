@@ -119,9 +119,10 @@ function start(root: HTMLElement) {
       const withCounts = panel.open;
       let found = await bundles.forQuery(prepared, needs, withCounts);
       let main = await found.pagefind.search(term, { filters });
-      // Too few results among the newest briefs to fill a page: search them all.
-      if (found.missingBriefs && main.results.length < PAGE_SIZE) {
-        found = await bundles.forQuery(prepared, { ...needs, all: true }, withCounts);
+      // Too few results among the newest briefs to fill a page: add the fall-back tier, a
+      // bounded number of older shards ("Also search…" offers the rest).
+      if (found.missingBriefs && found.moreAvailable && main.results.length < PAGE_SIZE) {
+        found = await bundles.forQuery(prepared, { ...needs, more: true }, withCounts);
         main = await found.pagefind.search(term, { filters });
       }
       const { pagefind } = found;

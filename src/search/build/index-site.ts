@@ -5,8 +5,8 @@
  * - `pagefind/`              the primary bundle (Pagefind's JavaScript and WebAssembly) with
  *                            the newest briefs and the undated pages (profiles), plus
  *                            `shards.json`, the list of bundles;
- * - `pagefind/briefs-<period>/` on a large site, the older briefs in shards of about
- *                            800, merged into a search when needed (src/search/shared/shards.ts);
+ * - `pagefind/briefs-<period>/` on a large site, the older briefs in shards of at most
+ *                            600, merged into a search when needed (src/search/shared/shards.ts);
  * - `pagefind/zh/`           every page whose readable text contains Chinese characters,
  *                            indexed as Chinese so Pagefind segments it into words
  *                            (北方稀土 → 北方 · 稀土). Queries with Chinese go here, others to
@@ -14,7 +14,8 @@
  *
  * Each bundle is fingerprinted by exactly what Pagefind was given. A rebuild links the
  * unchanged bundles from the previous site instead of re-indexing them, and every bundle
- * is indexed by a fresh Pagefind process, so the memory peak is one shard, not the site.
+ * is indexed by a fresh Pagefind process, so the memory peak is one shard (per core), not the
+ * site; bundles are indexed on every core at once (worker threads, see indexingPool).
  */
 import { createHash } from 'node:crypto';
 import {
@@ -28,7 +29,9 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import { installedVersion } from '../../content/installed-version.ts';
@@ -70,6 +73,12 @@ export interface IndexOptions {
   language: string;
   shardBriefs: number;
   firstTierKb: number;
+  /** Kilobytes of metadata the fall-back tier may add (searched when the first has too few results). */
+  fallbackKb?: number | undefined;
+  /** Bundles indexed at once, each by its own Pagefind process (default: 2, or 1 on one core). */
+  jobs?: number | undefined;
+  /** Called as bundles are done (indexed or reused), with their total. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 /**
@@ -112,7 +121,13 @@ export async function indexSite(
       reused++;
       return;
     }
-    await indexPages(pages, dir, outDir, options.language, language);
+    await pool.index({
+      pages,
+      dir,
+      outDir,
+      siteLanguage: options.language,
+      forceLanguage: language,
+    });
     // Merged shards use the primary bundle's scripts. The Chinese bundle is searched on its
     // own: it keeps its WebAssembly, and its worker, started from there when a Chinese
     // query comes first (pagefind.js itself always comes from the primary bundle).
@@ -126,17 +141,37 @@ export async function indexSite(
     indexed++;
   }
 
+  const pool = indexingPool(options.jobs ?? Math.min(2, availableParallelism()));
   try {
     const pages = pagesToIndex.map((page) => withHash(outDir, page, options.language));
-    const shards: ShardInfo[] = [];
-    // The primary bundle comes first: it is written into pagefind/ itself, the shards into
-    // folders inside it.
-    for (const [id, members] of assignShards(pages, options.shardBriefs)) {
+    const assigned = [...assignShards(pages, options.shardBriefs)];
+    const chinese = pages.filter((p) => p.chinese);
+    const total = assigned.length + (chinese.length ? 1 : 0);
+    let done = 0;
+    const finished = () => options.onProgress?.(++done, total);
+    options.onProgress?.(0, total);
+    // The primary bundle is written into pagefind/ itself, the shards into folders inside it.
+    const jobs = assigned.map(([id, members]) => {
       const path = id === PRIMARY_SHARD ? '' : `${id}/`;
       const key = fingerprint(salt, members);
-      await bundle(id, path, members, key);
+      return { id, path, members, key, run: () => bundle(id, path, members, key).then(finished) };
+    });
+    const zhKey = chinese.length ? fingerprint(`${salt}:zh`, chinese) : '';
+    const zhJob = () =>
+      bundle(ZH_BUNDLE_DIR, `${ZH_BUNDLE_DIR}/`, chinese, zhKey, 'zh').then(finished);
+    // The largest first, so that the last job to finish is a small one. Bundles write into
+    // folders of their own (the primary's files sit beside its shards' folders).
+    const order = [
+      ...(chinese.length ? [{ size: chinese.length, run: zhJob }] : []),
+      ...jobs.map((j) => ({ size: j.members.length, run: j.run })),
+    ].sort((a, b) => b.size - a.size);
+    await runAll(
+      order.map((o) => o.run),
+      pool.size,
+    );
+    const shards: ShardInfo[] = jobs.map(({ id, path, members, key }) => {
       const dates = members.flatMap((p) => (p.date ? [p.date] : [])).sort();
-      shards.push({
+      return {
         id,
         path,
         pages: members.length,
@@ -146,33 +181,90 @@ export async function indexSite(
         fixedBytes: fixedBytes(join(root, path)),
         first: false,
         key,
-      });
-    }
-    const chinese = pages.filter((p) => p.chinese);
-    let zh: ShardManifest['zh'] = null;
-    if (chinese.length) {
-      const key = fingerprint(`${salt}:zh`, chinese);
-      await bundle(ZH_BUNDLE_DIR, `${ZH_BUNDLE_DIR}/`, chinese, key, 'zh');
-      zh = { path: `${ZH_BUNDLE_DIR}/`, pages: chinese.length, key };
-    }
+      };
+    });
+    const zh: ShardManifest['zh'] = chinese.length
+      ? { path: `${ZH_BUNDLE_DIR}/`, pages: chinese.length, key: zhKey }
+      : null;
     const manifest: ShardManifest = {
       version: 1,
       briefs: shards.reduce((n, s) => n + s.briefs, 0),
-      shards: markFirstTier(shards, options.firstTierKb * 1000),
+      shards: markFirstTier(shards, options.firstTierKb * 1000, (options.fallbackKb ?? 0) * 1000),
       zh,
     };
     writeFileSync(join(root, SHARDS_FILE), `${JSON.stringify(manifest)}\n`);
 
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const first = manifest.shards.filter((s) => s.first).length;
-    return `Pagefind indexed ${pages.length} pages in ${plural(shards.length, 'English bundle')} (${first} searched first) and ${chinese.length} pages with Chinese text as Chinese; ${plural(indexed, 'bundle')} indexed, ${reused} unchanged and reused, in ${seconds} s`;
+    const fallback = manifest.shards.filter((s) => s.fallback).length;
+    return `Pagefind indexed ${pages.length} pages in ${plural(shards.length, 'English bundle')} (${first} searched first, ${fallback} more when they have too few results) and ${chinese.length} pages with Chinese text as Chinese; ${plural(indexed, 'bundle')} indexed, ${reused} unchanged and reused, in ${seconds} s`;
   } finally {
+    await pool.close();
     await close();
   }
 }
 
+/** Runs the tasks, at most `size` at a time; the first failure fails the whole. */
+async function runAll(tasks: Array<() => Promise<void>>, size: number): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length) await tasks[next++]!();
+  };
+  await Promise.all(Array.from({ length: Math.max(1, size) }, lane));
+}
+
+/** What one bundle's indexing needs: plain data, so that a worker thread can do it. */
+export interface IndexJob {
+  pages: SearchablePage[];
+  dir: string;
+  outDir: string;
+  siteLanguage: string;
+  forceLanguage?: string | undefined;
+}
+
+/**
+ * Bundles indexed `size` at a time. Pagefind's Node API drives one Pagefind process per
+ * JavaScript module instance, so each parallel job runs in a worker thread of its own
+ * (src/search/build/index-worker.ts), with its own process; with one job, in this thread.
+ */
+function indexingPool(size: number) {
+  if (size <= 1)
+    return {
+      size: 1,
+      index: (job: IndexJob) =>
+        indexPages(job.pages, job.dir, job.outDir, job.siteLanguage, job.forceLanguage),
+      close: async () => {},
+    };
+  const idle: Worker[] = [];
+  const all: Worker[] = [];
+  const take = () => {
+    const worker = idle.pop() ?? new Worker(new URL('./index-worker.ts', import.meta.url));
+    if (!all.includes(worker)) all.push(worker);
+    return worker;
+  };
+  return {
+    size,
+    index: (job: IndexJob) =>
+      new Promise<void>((done, reject) => {
+        const worker = take();
+        const onError = (error: Error) => reject(error);
+        worker.once('error', onError);
+        worker.once('message', (reply: { error?: string }) => {
+          worker.off('error', onError);
+          idle.push(worker);
+          if (reply.error) reject(new Error(reply.error));
+          else done();
+        });
+        worker.postMessage(job);
+      }),
+    close: async () => {
+      await Promise.all(all.map((w) => w.terminate()));
+    },
+  };
+}
+
 /** One Pagefind process per bundle: ending it returns its memory before the next starts. */
-async function indexPages(
+export async function indexPages(
   pages: SearchablePage[],
   dir: string,
   outDir: string,
