@@ -11,6 +11,7 @@ import { formatProblems, type Problem } from './content/problems.ts';
 import { CONTENT_DIR } from './content/registry.ts';
 import { basePath, type SiteSettings, webAddress } from './content/settings.ts';
 import { validateSettings } from './content/validate.ts';
+import { LIST_PAGE_SIZE } from './model/pages.ts';
 import { SHARD_BRIEFS } from './search/shared/shards.ts';
 
 export interface Config {
@@ -27,7 +28,7 @@ export interface Config {
   /** `/` or `/briefing/`: where the site lives under its address. */
   basePath: string;
   site: SiteSettings;
-  archive: { fullListUpTo: number; newestPerYear: number };
+  archive: { fullListUpTo: number; newestPerYear: number; pageSize: number };
   search: { shardBriefs: number; firstTierKb: number; fallbackKb: number };
 }
 
@@ -36,6 +37,7 @@ export const DEFAULTS = {
   basePath: '/',
   fullListUpTo: 500,
   newestPerYear: 10,
+  pageSize: LIST_PAGE_SIZE,
   shardBriefs: SHARD_BRIEFS,
   firstTierKb: 40,
   fallbackKb: 24,
@@ -60,6 +62,7 @@ const envSchema = z.object({
   BRIEFING_CACHE_DIR: folder.optional(),
   BRIEFING_FULL_LIST_UP_TO: wholeNumber(0).optional(),
   BRIEFING_NEWEST_PER_YEAR: wholeNumber(1).optional(),
+  BRIEFING_LIST_PAGE_SIZE: wholeNumber(1).optional(),
   BRIEFING_SEARCH_SHARD_BRIEFS: wholeNumber(1).optional(),
   BRIEFING_SEARCH_FIRST_TIER_KB: wholeNumber(1).optional(),
   BRIEFING_SEARCH_FALLBACK_KB: wholeNumber(0).optional(),
@@ -113,6 +116,7 @@ export function readConfig(
         vars.BRIEFING_FULL_LIST_UP_TO ?? site.archive.fullListUpTo ?? DEFAULTS.fullListUpTo,
       newestPerYear:
         vars.BRIEFING_NEWEST_PER_YEAR ?? site.archive.newestPerYear ?? DEFAULTS.newestPerYear,
+      pageSize: vars.BRIEFING_LIST_PAGE_SIZE ?? site.archive.pageSize ?? DEFAULTS.pageSize,
     },
     search: {
       shardBriefs:

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { isoDay } from '../model/dates.ts';
 import { type BriefRecord, type EntityRef, refKey } from '../model/records.ts';
 import type { LinkGraph } from '../model/graph.ts';
+import { paginate } from '../model/pages.ts';
 
 function hash(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
@@ -47,5 +48,21 @@ export function entityCacheKey(graph: LinkGraph, ref: EntityRef): string {
       kind,
       list.map((c) => [c.entity.slug, c.entity.name, c.count]),
     ]),
+  });
+}
+
+/** Page `page` (2, 3…) of the briefs on a profile: its briefs, and the dates of every page for the pager. */
+export function backlinkPageCacheKey(
+  graph: LinkGraph,
+  ref: EntityRef,
+  page: number,
+  perPage: number,
+): string {
+  const entity = graph.index.get(ref)!;
+  const pages = paginate(graph.backlinks(ref), perPage);
+  return hash({
+    name: entity.name,
+    briefs: pages[page - 1]!.map(briefSummary),
+    pages: pages.map((p) => [isoDay(p[0]!.date), isoDay(p.at(-1)!.date)]),
   });
 }

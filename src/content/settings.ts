@@ -56,6 +56,7 @@ export const siteSettingsSchema = z.strictObject({
     .strictObject({
       fullListUpTo: count('the number of briefs listed in full').optional(),
       newestPerYear: count('the number of briefs per year', 1).optional(),
+      pageSize: count('the number of briefs per page of a long list', 1).optional(),
     })
     .default({}),
   /** Search index shards of a large archive (docs/search.md, "Large sites"). */
