@@ -29,7 +29,7 @@ export interface Config {
   basePath: string;
   site: SiteSettings;
   archive: { fullListUpTo: number; newestPerYear: number; pageSize: number };
-  search: { shardBriefs: number; firstTierKb: number; fallbackKb: number };
+  search: { shardBriefs: number; firstTierKb: number; fallbackKb: number; maxFragments: number };
 }
 
 export const DEFAULTS = {
@@ -41,6 +41,7 @@ export const DEFAULTS = {
   shardBriefs: SHARD_BRIEFS,
   firstTierKb: 40,
   fallbackKb: 24,
+  maxFragments: 0,
 } as const;
 
 const wholeNumber = (min: number) =>
@@ -66,6 +67,7 @@ const envSchema = z.object({
   BRIEFING_SEARCH_SHARD_BRIEFS: wholeNumber(1).optional(),
   BRIEFING_SEARCH_FIRST_TIER_KB: wholeNumber(1).optional(),
   BRIEFING_SEARCH_FALLBACK_KB: wholeNumber(0).optional(),
+  BRIEFING_SEARCH_MAX_FRAGMENTS: wholeNumber(0).optional(),
 });
 
 /** A setting that cannot be used: its messages name the variable or the file and line. */
@@ -124,6 +126,8 @@ export function readConfig(
       firstTierKb:
         vars.BRIEFING_SEARCH_FIRST_TIER_KB ?? site.search.firstTierKb ?? DEFAULTS.firstTierKb,
       fallbackKb: vars.BRIEFING_SEARCH_FALLBACK_KB ?? site.search.fallbackKb ?? DEFAULTS.fallbackKb,
+      maxFragments:
+        vars.BRIEFING_SEARCH_MAX_FRAGMENTS ?? site.search.maxFragments ?? DEFAULTS.maxFragments,
     },
   };
 }

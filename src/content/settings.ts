@@ -65,6 +65,7 @@ export const siteSettingsSchema = z.strictObject({
       shardBriefs: count('the number of briefs per search shard', 1).optional(),
       firstTierKb: count('the kilobytes of the first search tier', 1).optional(),
       fallbackKb: count('the kilobytes of the fall-back search tier', 0).optional(),
+      maxFragments: count('the number of result files per search bundle (0: no limit)', 0).optional(),
     })
     .default({}),
 });

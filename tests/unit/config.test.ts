@@ -30,7 +30,12 @@ describe('readConfig', () => {
     expect(config.siteUrl).toBe(DEFAULTS.siteUrl);
     expect(config.basePath).toBe('/');
     expect(config.archive).toEqual({ fullListUpTo: 500, newestPerYear: 10, pageSize: 500 });
-    expect(config.search).toEqual({ shardBriefs: 600, firstTierKb: 40, fallbackKb: 24 });
+    expect(config.search).toEqual({
+      shardBriefs: 600,
+      firstTierKb: 40,
+      fallbackKb: 24,
+      maxFragments: 0,
+    });
     expect(config.cacheDir).toMatch(/node_modules[\\/]\.astro$/);
   });
 

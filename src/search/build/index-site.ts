@@ -75,6 +75,11 @@ export interface IndexOptions {
   firstTierKb: number;
   /** Kilobytes of metadata the fall-back tier may add (searched when the first has too few results). */
   fallbackKb?: number | undefined;
+  /**
+   * At most this many fragment files per bundle (Pagefind's `maxFragments`: it packs several
+   * pages' result data into one file), for hosts that cap the number of files; 0: no limit.
+   */
+  maxFragments?: number | undefined;
   /** Bundles indexed at once, each by its own Pagefind process (default: 2, or 1 on one core). */
   jobs?: number | undefined;
   /** Called as bundles are done (indexed or reused), with their total. */
@@ -97,7 +102,7 @@ export async function indexSite(
   const previousRoot = previousDir && join(previousDir, BUNDLE_DIR);
   const previous = previousRoot ? readManifest(previousRoot) : undefined;
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_LOCATIONS;
-  const salt = `${FORMAT}:${installedVersion('pagefind')}:${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE}`;
+  const salt = `${FORMAT}:${installedVersion('pagefind')}:${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE}:${options.maxFragments ?? 0}`;
   let reused = 0;
   let indexed = 0;
 
@@ -127,6 +132,7 @@ export async function indexSite(
       outDir,
       siteLanguage: options.language,
       forceLanguage: language,
+      maxFragments: options.maxFragments || undefined,
     });
     // Merged shards use the primary bundle's scripts. The Chinese bundle is searched on its
     // own: it keeps its WebAssembly, and its worker, started from there when a Chinese
@@ -220,6 +226,7 @@ export interface IndexJob {
   outDir: string;
   siteLanguage: string;
   forceLanguage?: string | undefined;
+  maxFragments?: number | undefined;
 }
 
 /**
@@ -232,7 +239,14 @@ function indexingPool(size: number) {
     return {
       size: 1,
       index: (job: IndexJob) =>
-        indexPages(job.pages, job.dir, job.outDir, job.siteLanguage, job.forceLanguage),
+        indexPages(
+          job.pages,
+          job.dir,
+          job.outDir,
+          job.siteLanguage,
+          job.forceLanguage,
+          job.maxFragments,
+        ),
       close: async () => {},
     };
   const idle: Worker[] = [];
@@ -270,8 +284,12 @@ export async function indexPages(
   outDir: string,
   siteLanguage: string,
   forceLanguage?: string,
+  maxFragments?: number,
 ): Promise<void> {
-  const { index, errors } = await createIndex(forceLanguage ? { forceLanguage } : {});
+  const { index, errors } = await createIndex({
+    ...(forceLanguage ? { forceLanguage } : {}),
+    ...(maxFragments ? { maxFragments } : {}),
+  });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     // A few files in flight at once: Pagefind parses one while the next is read and sent.

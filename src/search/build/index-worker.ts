@@ -7,7 +7,14 @@ import { parentPort } from 'node:worker_threads';
 import { type IndexJob, indexPages } from './index-site.ts';
 
 parentPort!.on('message', (job: IndexJob) => {
-  indexPages(job.pages, job.dir, job.outDir, job.siteLanguage, job.forceLanguage).then(
+  indexPages(
+    job.pages,
+    job.dir,
+    job.outDir,
+    job.siteLanguage,
+    job.forceLanguage,
+    job.maxFragments,
+  ).then(
     () => parentPort!.postMessage({}),
     (error: unknown) => parentPort!.postMessage({ error: (error as Error).message }),
   );
