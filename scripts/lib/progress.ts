@@ -74,7 +74,7 @@ export function startPhase(
     };
   }
   let bar: ReturnType<typeof clackProgress> | undefined;
-  const spin = clackSpinner({ withGuide: false, indicator: 'timer' });
+  const spin = clackSpinner({ withGuide: false });
   spin.start(label);
   let shown = 0;
   let lastDraw = 0;
@@ -90,7 +90,7 @@ export function startPhase(
         // A bar needs its size up front: start one (again) when the total is known or changes.
         if (bar) bar.clear();
         else spin.clear();
-        bar = clackProgress({ withGuide: false, max: total, indicator: 'timer' });
+        bar = clackProgress({ withGuide: false, max: total });
         bar.start(text);
         shown = 0;
         lastTotal = total;
