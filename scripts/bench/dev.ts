@@ -61,9 +61,9 @@ export async function devFirstPage(
   child.stderr.on('data', log);
   try {
     const base = `http://127.0.0.1:${port}`;
-    const home = await firstAnswer(`${base}/`, started, 180_000);
+    const home = await firstAnswer(`${base}/`, started, 600_000);
     const brief =
-      home == null ? null : await firstAnswer(`${base}/briefs/${briefSlug}/`, started, 180_000);
+      home == null ? null : await firstAnswer(`${base}/briefs/${briefSlug}/`, started, 600_000);
     const shown = (s: number | null) => (s == null ? 'no answer' : `${s.toFixed(1)} s`);
     say(`dev: first page ${shown(home)}, a brief page ${shown(brief)} after start`);
     return { home: home && round(home, 1), brief: brief && round(brief, 1) };
