@@ -39,8 +39,8 @@ export const DEFAULTS = {
   newestPerYear: 10,
   pageSize: LIST_PAGE_SIZE,
   shardBriefs: SHARD_BRIEFS,
-  firstTierKb: 40,
-  fallbackKb: 24,
+  firstTierKb: 20,
+  fallbackKb: 18,
   maxFragments: 0,
 } as const;
 

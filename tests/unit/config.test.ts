@@ -32,8 +32,8 @@ describe('readConfig', () => {
     expect(config.archive).toEqual({ fullListUpTo: 500, newestPerYear: 10, pageSize: 500 });
     expect(config.search).toEqual({
       shardBriefs: 600,
-      firstTierKb: 40,
-      fallbackKb: 24,
+      firstTierKb: 20,
+      fallbackKb: 18,
       maxFragments: 0,
     });
     expect(config.cacheDir).toMatch(/node_modules[\\/]\.astro$/);
