@@ -10,7 +10,7 @@ import { generateCorpus } from './corpus.ts';
 const n = Number(process.argv[2] ?? 100000);
 const files = generateCorpus({ briefs: n, seed: 'briefing' });
 const briefs = files.filter((f) => f.path.startsWith('briefs/'));
-const pages = [
+const pages: Array<{ url: string; date?: string }> = [
   ...briefs.map((f) => ({ url: f.path, date: /\ndate: (\d{4}-\d\d-\d\d)/.exec(f.text)![1] })),
   ...files.filter((f) => !f.path.startsWith('briefs/')).map((f) => ({ url: f.path })),
 ];
