@@ -4,11 +4,13 @@
  * the previously published dist/ exactly as it was.
  *
  * The check runs in a worker thread while Astro starts (two cores, and the records it reads
- * are freed with the worker); Astro's output goes to a log file, and each phase shows one
+ * are freed with the worker); Astro's output goes to a log file (`.briefing/logs/build-<dist>-<hash>.log`,
+ * named on the last line), and each phase shows one
  * progress line (scripts/lib/progress.ts). `--verbose` (or BRIEFING_BUILD_VERBOSE=1) also
  * prints Astro's log as it comes. Other arguments are passed to `astro build`.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   createWriteStream,
   existsSync,
@@ -17,7 +19,7 @@ import {
   renameSync,
   rmSync,
 } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { INDEX_AFTER_BUILD } from '../src/astro/pagefind-integration.ts';
@@ -35,7 +37,12 @@ const astroArgs = args.filter((a) => a !== '--verbose');
 const outDir = config.distDir;
 const staging = `${outDir}.staging`;
 const previous = `${outDir}.previous`;
-const logFile = resolve(config.root, '.briefing/logs/build.log');
+// A log of its own per output folder: builds into other folders (tests, the bench) may run at once.
+const logFile = resolve(
+  config.root,
+  '.briefing/logs',
+  `build-${basename(outDir)}-${createHash('sha1').update(outDir).digest('hex').slice(0, 8)}.log`,
+);
 const logName = relative(process.cwd(), logFile) || logFile;
 
 function fail(message: string): never {

@@ -20,12 +20,16 @@ export interface Step {
 
 export const NODE = process.execPath;
 
+/** About how many page lines a build of the corpus logs: briefs, profiles and their feeds, lists. */
+export const expectedPages = (briefs: number) => Math.round(briefs * 1.08) + 30;
+
 export async function checkCorpus({ ws, say }: Step): Promise<RunResult> {
   const logFile = join(ws.logs, 'check.log');
   const check = await run(NODE, ['scripts/check.ts'], {
     cwd: ws.projectRoot,
     env: projectEnv(ws),
     logFile,
+    progress: { label: 'check' },
   });
   if (check.code !== 0)
     throw new Error(`the generated corpus does not pass the check: see ${logFile}`);
@@ -47,6 +51,7 @@ export async function buildProject(
     env: projectEnv(ws),
     logFile,
     markers: PROJECT_MARKERS,
+    progress: { label: 'project: cold build, pages', pages: expectedPages(briefs) },
   });
   if (cold.code !== 0)
     throw new Error(`the project build failed (exit ${cold.code}): see ${logFile}`);
@@ -100,6 +105,7 @@ export async function buildBaseline({ ws, briefs, say }: Step): Promise<SideResu
     env,
     logFile: buildLog,
     markers: BASELINE_MARKERS,
+    progress: { label: 'baseline: cold build, pages', pages: expectedPages(briefs) },
   });
   if (astro.code !== 0) throw new Error(`the baseline build failed: see ${buildLog}`);
   const pagefindLog = join(ws.logs, 'baseline-pagefind.log');
@@ -107,6 +113,7 @@ export async function buildBaseline({ ws, briefs, say }: Step): Promise<SideResu
     cwd: ws.baselineRoot,
     env,
     logFile: pagefindLog,
+    progress: { label: 'baseline: Pagefind' },
   });
   if (pf.code !== 0) throw new Error(`the baseline's Pagefind failed: see ${pagefindLog}`);
   const baseline = baselineResult(ws, briefs, astro, pf);

@@ -82,7 +82,7 @@ export async function buildHugo({ ws, briefs, say }: Step): Promise<SideResult |
       ws.hugoCache,
       '--quiet',
     ],
-    { cwd: ws.work, env, logFile: buildLog },
+    { cwd: ws.work, env, logFile: buildLog, progress: { label: 'hugo: build' } },
   );
   if (hugo.code !== 0) throw new Error(`the Hugo build failed: see ${buildLog}`);
   const pagefindLog = join(ws.logs, 'hugo-pagefind.log');
@@ -90,6 +90,7 @@ export async function buildHugo({ ws, briefs, say }: Step): Promise<SideResult |
     cwd: ws.root,
     env,
     logFile: pagefindLog,
+    progress: { label: 'hugo: Pagefind' },
   });
   if (pf.code !== 0) throw new Error(`Pagefind on Hugo's output failed: see ${pagefindLog}`);
   rmSync(join(site, 'resources'), { recursive: true, force: true });

@@ -79,8 +79,13 @@ export function startPhase(
   let shown = 0;
   let lastDraw = 0;
   let lastTotal = 0;
-  return {
+  let last: [number, number | undefined] = [0, undefined];
+  // The elapsed time and the estimate move on even while no work is reported.
+  const ticker = setInterval(() => phase.update(...last), 1000);
+  ticker.unref();
+  const phase: Phase = {
     update(done, total) {
+      last = [done, total];
       const now = performance.now();
       if (now - lastDraw < 100 && done !== total) return;
       lastDraw = now;
@@ -100,10 +105,13 @@ export function startPhase(
       bar.advance(step, text);
     },
     end(summary) {
+      clearInterval(ticker);
       (bar ?? spin).stop(`${summary} (${seconds()})`);
     },
     fail(summary) {
+      clearInterval(ticker);
       (bar ?? spin).error(`${summary} (${seconds()})`);
     },
   };
+  return phase;
 }
