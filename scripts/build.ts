@@ -57,6 +57,22 @@ function logTail(lines = 40): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
+/** The content files of the pages Astro failed to render, from its log: " while rendering x.md". */
+function failedSources(sources: Record<string, string>): string {
+  const text = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+  const routes = new Set(
+    [...text.matchAll(/Caught error rendering (\/\S*?):/g)].map((m) =>
+      m[1]!.replace(/^(?!.*\/$)(.*)$/, '$1/'),
+    ),
+  );
+  const base = config!.basePath.replace(/\/$/, '');
+  const files = [...routes].flatMap((route) => {
+    const file = sources[route.startsWith(base) ? route.slice(base.length) || '/' : route];
+    return file ? [`${route} (${file})`] : [];
+  });
+  return files.length ? ` while rendering ${files.join(', ')}` : '';
+}
+
 rmSync(staging, { recursive: true, force: true });
 mkdirSync(dirname(logFile), { recursive: true });
 const log = createWriteStream(logFile);
@@ -131,7 +147,9 @@ await new Promise((done) => log.end(done));
 if (status !== 0) {
   pagesPhase.fail(`astro build failed after ${rendered} pages`);
   console.error(`\n${logTail()}\n`);
-  fail(`astro build failed (exit ${status}); its full log: ${logName}`);
+  fail(
+    `astro build failed (exit ${status})${failedSources(outcome.sources)}; its full log: ${logName}`,
+  );
 }
 const reused = restored ? `, ${restored} restored from the last build` : '';
 pagesPhase.end(`${rendered} pages and files rendered${reused}`);

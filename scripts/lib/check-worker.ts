@@ -8,11 +8,19 @@ import { parentPort } from 'node:worker_threads';
 import { getConfig } from '../../src/config.ts';
 import { KINDS } from '../../src/content/registry.ts';
 import { buildGraph } from '../../src/model/graph.ts';
+import { briefUrl, entityUrl } from '../../src/model/records.ts';
 import { pagesToIndex, type PageToIndex } from '../../src/search/build/documents.ts';
 import { checkContent } from '../check.ts';
 
 export type CheckOutcome =
-  | { ok: true; summary: string; pages: PageToIndex[]; expectedPages: number }
+  | {
+      ok: true;
+      summary: string;
+      pages: PageToIndex[];
+      expectedPages: number;
+      /** Each brief's and profile's page (`/briefs/x/`) and its file, for naming it in errors. */
+      sources: Record<string, string>;
+    }
   | { ok: false; report: string };
 
 const lines: string[] = [];
@@ -28,8 +36,12 @@ if (!content) outcome = { ok: false, report: errors.join('\n') };
 else {
   const graph = buildGraph(content.briefs, content.entities);
   const years = new Set(graph.briefs.map((b) => b.date.getUTCFullYear())).size;
+  const sources: Record<string, string> = {};
+  for (const b of graph.briefs) if (b.filePath) sources[briefUrl(b.slug)] = b.filePath;
+  for (const e of graph.entities) if (e.filePath) sources[entityUrl(e)] = e.filePath;
   outcome = {
     ok: true,
+    sources,
     summary: lines.join('\n').replace(/^✓ /, ''),
     pages: pagesToIndex(graph, config.basePath),
     // About what Astro renders: a page per brief, a page and a feed per profile, a page per
