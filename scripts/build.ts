@@ -2,29 +2,54 @@
  * `npm run build`: check the content, build the site into a staging folder, index it for
  * search, and only when everything succeeded swap it into dist/. A failed build leaves
  * the previously published dist/ exactly as it was.
+ *
+ * The check runs in a worker thread while Astro starts (two cores, and the records it reads
+ * are freed with the worker); Astro's output goes to a log file (`.briefing/logs/build-<dist>-<hash>.log`,
+ * named on the last line), and each phase shows one
+ * progress line (scripts/lib/progress.ts). `--verbose` (or BRIEFING_BUILD_VERBOSE=1) also
+ * prints Astro's log as it comes; `--strict` makes the check's warnings errors. Other arguments
+ * are passed to `astro build`. Before the swap, the staged site is verified (every page, feed,
+ * sitemap and search index: scripts/lib/verify-site.ts) and given its `_headers`.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { INDEX_AFTER_BUILD } from '../src/astro/pagefind-integration.ts';
-import { siteGraph } from '../src/astro/site-graph.ts';
 import { hashesOfPage, headersFile } from '../src/astro/security.ts';
-import { entitiesToLookup, pagesToIndex } from '../src/search/build/documents.ts';
 import { indexSite } from '../src/search/build/index-site.ts';
-import { checkContent, configOrReport } from './check.ts';
+import { configOrReport } from './check.ts';
+import type { CheckOutcome, CheckRequest } from './lib/check-worker.ts';
+import { type Phase, startPhase } from './lib/progress.ts';
 import { verifySite } from './lib/verify-site.ts';
 
 const config = configOrReport();
 if (!config) process.exit(1);
-// `--strict` is the check's (warnings count as errors); every other argument is Astro's.
-const strict = process.argv.includes('--strict');
-const astroArgs = process.argv.slice(2).filter((arg) => arg !== '--strict');
-const content = checkContent(config, { strict });
-if (!content) process.exit(1);
 
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose') || process.env.BRIEFING_BUILD_VERBOSE === '1';
+const strict = args.includes('--strict');
+const astroArgs = args.filter((a) => a !== '--verbose' && a !== '--strict');
 const outDir = config.distDir;
 const staging = `${outDir}.staging`;
 const previous = `${outDir}.previous`;
+// A log of its own per output folder: builds into other folders (tests, the bench) may run at once.
+const logFile = resolve(
+  config.root,
+  '.briefing/logs',
+  `build-${basename(outDir)}-${createHash('sha1').update(outDir).digest('hex').slice(0, 8)}.log`,
+);
+const logName = relative(process.cwd(), logFile) || logFile;
 
 function fail(message: string): never {
   console.error(`\n✗ ${message}\n  ${outDir} was left as it was.`);
@@ -32,37 +57,142 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/** The last lines of Astro's log, where its error is. */
+function logTail(lines = 40): string {
+  const text = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+  return text.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+/** The content files of the pages Astro failed to render, from its log: " while rendering x.md". */
+function failedSources(sources: Record<string, string>): string {
+  const text = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+  const routes = new Set(
+    [...text.matchAll(/Caught error rendering (\/\S*?):/g)].map((m) =>
+      m[1]!.replace(/^(?!.*\/$)(.*)$/, '$1/'),
+    ),
+  );
+  const base = config!.basePath.replace(/\/$/, '');
+  const files = [...routes].flatMap((route) => {
+    const file = sources[route.startsWith(base) ? route.slice(base.length) || '/' : route];
+    return file ? [`${route} (${file})`] : [];
+  });
+  return files.length ? ` while rendering ${files.join(', ')}` : '';
+}
+
 rmSync(staging, { recursive: true, force: true });
-const astro = spawnSync(
+mkdirSync(dirname(logFile), { recursive: true });
+const log = createWriteStream(logFile);
+
+// 1. The content check, in a worker, while Astro starts beside it.
+const checkPhase = startPhase('content check');
+const checked = new Promise<CheckOutcome>((done, reject) => {
+  const worker = new Worker(new URL('./lib/check-worker.ts', import.meta.url), {
+    workerData: { strict } satisfies CheckRequest,
+  });
+  worker.once('message', (outcome: CheckOutcome) => {
+    done(outcome);
+    void worker.terminate();
+  });
+  worker.once('error', reject);
+  worker.once('exit', (code) => reject(new Error(`the content check stopped (exit ${code})`)));
+});
+
+const astro = spawn(
   process.execPath,
   [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging, ...astroArgs],
   {
-    stdio: 'inherit',
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, [INDEX_AFTER_BUILD]: '1' },
   },
 );
-if (astro.status !== 0) fail(`astro build failed (exit ${astro.status ?? astro.signal}).`);
-const graph = siteGraph(content, config);
-try {
-  const pages = pagesToIndex(graph, config.basePath);
-  const entities = entitiesToLookup(graph, config.basePath);
-  console.log(
-    `[briefing-pagefind] ${await indexSite(staging, pages, { previousDir: outDir, language: config.site.language, entities, ...config.search })}`,
+/** Astro logs one line per page ("  ├─ /briefs/x/index.html (+3ms)"), "(restored)" when reused. */
+const PAGE_LINE = /^\s*\S*\s+[├└]─/;
+let rendered = 0;
+let restored = 0;
+/** The pages phase, once the check has said about how many pages there are. */
+const pages: { expected: number; phase?: Phase } = { expected: 0 };
+function onLines(stream: NodeJS.ReadableStream) {
+  let pending = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    log.write(chunk);
+    if (verbose) process.stdout.write(chunk);
+    const parts = (pending + chunk).split('\n');
+    pending = parts.pop()!;
+    for (const raw of parts) {
+      const line = stripVTControlCharacters(raw);
+      if (!PAGE_LINE.test(line)) continue;
+      rendered++;
+      if (/\((?:cached|restored)\)\s*$/.test(line)) restored++;
+    }
+    pages.phase?.update(rendered, Math.max(rendered, pages.expected));
+  });
+}
+onLines(astro.stdout);
+onLines(astro.stderr);
+const astroExit = new Promise<number | null>((done) => astro.on('close', done));
+
+const outcome = await checked.catch((error: unknown): CheckOutcome => ({
+  ok: false,
+  report: `\n✗ ${(error as Error).message}`,
+}));
+if (!outcome.ok) {
+  checkPhase.fail('content check: problems found');
+  astro.kill();
+  await astroExit;
+  console.error(outcome.report);
+  rmSync(staging, { recursive: true, force: true });
+  process.exit(1);
+}
+checkPhase.end(outcome.summary);
+if (outcome.warnings) console.warn(outcome.warnings);
+
+// 2. Astro renders the pages.
+pages.expected = outcome.expectedPages;
+const pagesPhase = (pages.phase = startPhase('pages rendered', {}, ' (about)'));
+pagesPhase.update(rendered, Math.max(rendered, pages.expected));
+const status = await astroExit;
+await new Promise((done) => log.end(done));
+if (status !== 0) {
+  pagesPhase.fail(`astro build failed after ${rendered} pages`);
+  console.error(`\n${logTail()}\n`);
+  fail(
+    `astro build failed (exit ${status})${failedSources(outcome.sources)}; its full log: ${logName}`,
   );
+}
+const reused = restored ? `, ${restored} restored from the last build` : '';
+pagesPhase.end(`${rendered} pages and files rendered${reused}`);
+
+// 3. The search index, bundles on every core.
+const searchPhase = startPhase('search bundles indexed');
+try {
+  const report = await indexSite(staging, outcome.pages, {
+    previousDir: outDir,
+    language: config.site.language,
+    entities: outcome.entities,
+    ...config.search,
+    onProgress: (done, total) => searchPhase.update(done, total),
+  });
+  searchPhase.end(report);
 } catch (error) {
+  searchPhase.fail('search indexing failed');
   fail(`search indexing failed: ${(error as Error).message}`);
 }
-writeHeaders();
-const incomplete = verifySite(staging, graph);
-if (incomplete.length)
+
+// 4. Publish: swap the staging folder in.
+const publishPhase = startPhase('publish');
+writeHeaders(outcome.pages.find((page) => page.date)?.file);
+const incomplete = verifySite(staging, outcome.expected);
+if (incomplete.length) {
+  publishPhase.fail('publish: the built site is not complete');
   fail(
     `the built site is not complete, so it was not published:\n  - ${incomplete.join('\n  - ')}`,
   );
-
+}
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(staging, outDir);
-console.log(`\n✓ site built into ${outDir}`);
+publishPhase.end(`site built into ${outDir}`);
 // Deleting 10,000 old pages takes seconds; nobody needs to wait for it.
 spawn(
   process.execPath,
@@ -72,17 +202,18 @@ spawn(
   ],
   { detached: true, stdio: 'ignore' },
 ).unref();
+console.log(`Astro's full log: ${logName}`);
 
 /**
  * `_headers` for hosts that read one: the pages' Content-Security-Policy as a header, with the
  * script and style hashes of every kind of page (Astro hashes the whole site's set into each).
+ * `briefPage`: the file of one brief's page.
  */
-function writeHeaders() {
+function writeHeaders(briefPage: string | undefined) {
   const script = new Set<string>();
   const style = new Set<string>();
-  const firstBrief = graph.briefs[0];
   const samples = ['index.html', '404.html', 'search/index.html', 'network/index.html'];
-  if (firstBrief) samples.push(`briefs/${firstBrief.slug}/index.html`);
+  if (briefPage) samples.push(briefPage);
   for (const file of samples) {
     const path = join(staging, file);
     if (!existsSync(path)) continue;

@@ -30,11 +30,24 @@ import { formatSuggestion, suggestionsFor } from './lib/suggestions.ts';
 
 export type ReportFormat = 'text' | 'github';
 
+/** Where the check's report goes: the console, or (in the build's worker) the build's own report. */
+export interface Printer {
+  log(text: string): void;
+  warn(text: string): void;
+  error(text: string): void;
+}
+
 /** Prints GitHub annotations in the `github` format; the text report is printed either way. */
-function annotate(format: ReportFormat, level: AnnotationLevel, problems: Problem[], root: string) {
+function annotate(
+  out: Printer,
+  format: ReportFormat,
+  level: AnnotationLevel,
+  problems: Problem[],
+  root: string,
+) {
   if (format !== 'github') return;
   for (const problem of sortProblems(problems))
-    console.log(githubAnnotation(level, problem, existsSync(resolve(root, problem.file))));
+    out.log(githubAnnotation(level, problem, existsSync(resolve(root, problem.file))));
 }
 
 /** The configuration, or undefined after printing what is wrong with it. */
@@ -43,7 +56,7 @@ export function configOrReport(format: ReportFormat = 'text'): Config | undefine
     return getConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    annotate(format, 'error', error.problems, process.cwd());
+    annotate(console, format, 'error', error.problems, process.cwd());
     console.error(
       `\n✗ ${error.message}\n\nNothing was built. Fix the settings above and run the command again.\n`,
     );
@@ -60,6 +73,8 @@ export interface CheckOptions {
   hints?: boolean;
   /** `github`: problems also as GitHub Actions annotations. */
   format?: ReportFormat;
+  /** Where the report goes (the console by default). */
+  print?: Printer;
 }
 
 /** Up to this many warnings are listed in full; more are counted by kind. */
@@ -71,6 +86,7 @@ export function checkContent(
   options: CheckOptions = {},
 ): ValidationResult | undefined {
   const format = options.format ?? 'text';
+  const out = options.print ?? console;
   const started = performance.now();
   const result = loadContent({
     root: config.root,
@@ -91,19 +107,19 @@ export function checkContent(
     ? [...result.problems, ...result.warnings.map((w): Problem => ({ ...w, severity: 'error' }))]
     : result.problems;
   if (errors.length) {
-    annotate(format, 'error', errors, config.root);
-    console.error(
+    annotate(out, format, 'error', errors, config.root);
+    out.error(
       `\n✗ ${formatProblems(errors)}\n\nNothing was built. Fix the files above and run the command again.\n`,
     );
     return undefined;
   }
   if (result.warnings.length) {
-    annotate(format, 'warning', result.warnings, config.root);
-    console.warn(formatWarnings(result.warnings, options.listWarnings));
+    annotate(out, format, 'warning', result.warnings, config.root);
+    out.warn(formatWarnings(result.warnings, options.listWarnings));
   }
   if (options.hints) {
     const suggestions = suggestionsFor(result);
-    console.log(
+    out.log(
       suggestions.length
         ? `hint: ${suggestions.length} briefs mention entities they do not reference (\`npm run suggest -- --apply\` adds them):\n${suggestions.map(formatSuggestion).join('\n')}\n`
         : 'hint: every entity the briefs mention is referenced.\n',
@@ -116,18 +132,19 @@ export function checkContent(
     .filter((b) => status(b) === 'scheduled')
     .sort((a, b) => -compareBriefsNewestFirst(a, b));
   const warned = result.warnings.length ? `, ${count(result.warnings.length, 'warning')}` : '';
-  console.log(
+  out.log(
     `✓ content is valid${warned}: ${published} briefs (${count(drafts, 'draft')}, ${scheduled.length} scheduled), ${result.entities.length} entity profiles, checked in ${seconds} s`,
   );
   if (scheduled.length) {
     const from = config.buildDayFrom === 'clock' ? '' : `, from ${config.buildDayFrom}`;
-    console.log(
+    out.log(
       `\n  Scheduled: published by the first build on or after their date (today is ${isoDay(config.buildDay)}${from}):`,
     );
     for (const brief of scheduled)
-      console.log(`    ${isoDay(brief.date)}  ${brief.filePath ?? brief.slug}  ${brief.title}`);
+      out.log(`    ${isoDay(brief.date)}  ${brief.filePath ?? brief.slug}  ${brief.title}`);
   }
   annotate(
+    out,
     format,
     'notice',
     scheduled.map((brief) => ({

@@ -12,6 +12,7 @@ import { CONTENT_DIR } from './content/registry.ts';
 import { basePath, type SiteSettings, webAddress } from './content/settings.ts';
 import { validateSettings } from './content/validate.ts';
 import { dayIn, parseIsoDay } from './model/dates.ts';
+import { LIST_PAGE_SIZE } from './model/pages.ts';
 import { SHARD_BRIEFS } from './search/shared/shards.ts';
 
 export interface Config {
@@ -28,8 +29,6 @@ export interface Config {
   /** `/` or `/briefing/`: where the site lives under its address. */
   basePath: string;
   site: SiteSettings;
-  archive: { fullListUpTo: number; newestPerYear: number };
-  search: { shardBriefs: number; firstTierKb: number };
   /**
    * The build's day (UTC midnight of that calendar day in the site's time zone): briefs dated
    * after it are scheduled, left out of the build.
@@ -37,6 +36,8 @@ export interface Config {
   buildDay: Date;
   /** Where the build's day came from, for messages: an environment variable or the clock. */
   buildDayFrom: 'BRIEFING_BUILD_DATE' | 'SOURCE_DATE_EPOCH' | 'clock';
+  archive: { fullListUpTo: number; newestPerYear: number; pageSize: number };
+  search: { shardBriefs: number; firstTierKb: number; fallbackKb: number; maxFragments: number };
 }
 
 export const DEFAULTS = {
@@ -44,8 +45,11 @@ export const DEFAULTS = {
   basePath: '/',
   fullListUpTo: 500,
   newestPerYear: 10,
+  pageSize: LIST_PAGE_SIZE,
   shardBriefs: SHARD_BRIEFS,
-  firstTierKb: 40,
+  firstTierKb: 20,
+  fallbackKb: 18,
+  maxFragments: 0,
 } as const;
 
 const wholeNumber = (min: number) =>
@@ -75,11 +79,14 @@ const envSchema = z.object({
   BRIEFING_CACHE_DIR: folder.optional(),
   BRIEFING_FULL_LIST_UP_TO: wholeNumber(0).optional(),
   BRIEFING_NEWEST_PER_YEAR: wholeNumber(1).optional(),
+  BRIEFING_LIST_PAGE_SIZE: wholeNumber(1).optional(),
   BRIEFING_SEARCH_SHARD_BRIEFS: wholeNumber(1).optional(),
   BRIEFING_SEARCH_FIRST_TIER_KB: wholeNumber(1).optional(),
   BRIEFING_BUILD_DATE: calendarDay.optional(),
   /** Seconds since 1970 (reproducible-build tools set it to the last commit's time). */
   SOURCE_DATE_EPOCH: wholeNumber(0).optional(),
+  BRIEFING_SEARCH_FALLBACK_KB: wholeNumber(0).optional(),
+  BRIEFING_SEARCH_MAX_FRAGMENTS: wholeNumber(0).optional(),
 });
 
 /** A setting that cannot be used: its messages name the variable or the file and line. */
@@ -137,12 +144,16 @@ export function readConfig(
         vars.BRIEFING_FULL_LIST_UP_TO ?? site.archive.fullListUpTo ?? DEFAULTS.fullListUpTo,
       newestPerYear:
         vars.BRIEFING_NEWEST_PER_YEAR ?? site.archive.newestPerYear ?? DEFAULTS.newestPerYear,
+      pageSize: vars.BRIEFING_LIST_PAGE_SIZE ?? site.archive.pageSize ?? DEFAULTS.pageSize,
     },
     search: {
       shardBriefs:
         vars.BRIEFING_SEARCH_SHARD_BRIEFS ?? site.search.shardBriefs ?? DEFAULTS.shardBriefs,
       firstTierKb:
         vars.BRIEFING_SEARCH_FIRST_TIER_KB ?? site.search.firstTierKb ?? DEFAULTS.firstTierKb,
+      fallbackKb: vars.BRIEFING_SEARCH_FALLBACK_KB ?? site.search.fallbackKb ?? DEFAULTS.fallbackKb,
+      maxFragments:
+        vars.BRIEFING_SEARCH_MAX_FRAGMENTS ?? site.search.maxFragments ?? DEFAULTS.maxFragments,
     },
     buildDay:
       vars.BRIEFING_BUILD_DATE ??

@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, type RunResult, splitPeaks } from './monitor.ts';
-import { briefPageBudget, bytesOf, countPages } from './output.ts';
+import { briefPageBudget, bytesOf, countFiles, countPages, largestFiles } from './output.ts';
 import { type ProjectResult, round, type SideResult } from './results.ts';
 import { snapshotBaseline } from './snapshot.ts';
 import { astroTimings, BASELINE_MARKERS, PROJECT_MARKERS, secondsIn } from './timings.ts';
@@ -20,12 +20,16 @@ export interface Step {
 
 export const NODE = process.execPath;
 
+/** About how many page lines a build of the corpus logs: briefs, profiles and their feeds, lists. */
+export const expectedPages = (briefs: number) => Math.round(briefs * 1.08) + 30;
+
 export async function checkCorpus({ ws, say }: Step): Promise<RunResult> {
   const logFile = join(ws.logs, 'check.log');
   const check = await run(NODE, ['scripts/check.ts'], {
     cwd: ws.projectRoot,
     env: projectEnv(ws),
     logFile,
+    progress: { label: 'check' },
   });
   if (check.code !== 0)
     throw new Error(`the generated corpus does not pass the check: see ${logFile}`);
@@ -47,6 +51,7 @@ export async function buildProject(
     env: projectEnv(ws),
     logFile,
     markers: PROJECT_MARKERS,
+    progress: { label: 'project: cold build, pages', pages: expectedPages(briefs) },
   });
   if (cold.code !== 0)
     throw new Error(`the project build failed (exit ${cold.code}): see ${logFile}`);
@@ -59,6 +64,7 @@ export async function buildProject(
     peakRssMB: cold.peakRssMB,
     ...splitPeaks(cold.peakByComm),
     pages,
+    files: countFiles(ws.projectDist),
     distBytes: bytesOf(ws.projectDist),
     indexBytes: bytesOf(join(ws.projectDist, 'pagefind')),
     msPerBrief: round((cold.seconds * 1000) / briefs, 1),
@@ -75,6 +81,8 @@ export async function buildProject(
     rebuildPhases: null,
     rebuildTimings: null,
     briefPage: briefPageBudget(ws.projectDist),
+    largest: largestFiles(ws.projectDist),
+    devFirstPageSeconds: null,
   };
   const peak = `peak ${project.peakRssMB} MB`;
   say(
@@ -97,6 +105,7 @@ export async function buildBaseline({ ws, briefs, say }: Step): Promise<SideResu
     env,
     logFile: buildLog,
     markers: BASELINE_MARKERS,
+    progress: { label: 'baseline: cold build, pages', pages: expectedPages(briefs) },
   });
   if (astro.code !== 0) throw new Error(`the baseline build failed: see ${buildLog}`);
   const pagefindLog = join(ws.logs, 'baseline-pagefind.log');
@@ -104,6 +113,7 @@ export async function buildBaseline({ ws, briefs, say }: Step): Promise<SideResu
     cwd: ws.baselineRoot,
     env,
     logFile: pagefindLog,
+    progress: { label: 'baseline: Pagefind' },
   });
   if (pf.code !== 0) throw new Error(`the baseline's Pagefind failed: see ${pagefindLog}`);
   const baseline = baselineResult(ws, briefs, astro, pf);
@@ -128,6 +138,7 @@ function baselineResult(
     peakRssAstroMB: splitPeaks(astro.peakByComm).peakRssAstroMB,
     peakRssPagefindMB: splitPeaks(pf.peakByComm).peakRssPagefindMB,
     pages: countPages(ws.baselineDist),
+    files: countFiles(ws.baselineDist),
     distBytes: bytesOf(ws.baselineDist),
     indexBytes: bytesOf(join(ws.baselineDist, 'pagefind')),
     msPerBrief: round((buildSeconds * 1000) / briefs, 1),

@@ -11,7 +11,8 @@
  *    with BRIEFING_CONTENT_DIR / BRIEFING_DIST, sampling the RSS and CPU of the whole process
  *    tree (/proc) and timestamping Astro's and Pagefind's log lines (builds.ts, monitor.ts);
  * 4. builds the same corpus with the minimal baseline site (bench/baseline: astro build,
- *    then Pagefind's Node API), also cold;
+ *    then Pagefind's Node API), also cold, and with Hugo (bench/hugo, then the same Pagefind
+ *    step; skipped with a note where `hugo` is missing): scripts/bench/hugo.ts;
  * 5. edits one brief and rebuilds the project with its caches kept (rebuild.ts);
  * 6. serves the project's (and the baseline's) dist/ with gzip/brotli and measures, in headless
  *    Chromium, the bytes a first single-word search downloads: typed into the project's search
@@ -20,7 +21,7 @@
  *    and prints a table with ratios and the issue's targets (report.ts).
  *
  * Options: --rebuild-variants ci|all (rebuild again keeping only Astro's cacheDir, or each
- * subset of the caches), --search-only (measure the first search again on the last run's
+ * subset of the caches), --skip-hugo, --skip-dev (do not time `astro dev`'s first page), --search-only (measure the first search again on the last run's
  * sites), --seed S, --ref REF (snapshot a commit instead of the working tree),
  * --results PATH (default bench/results.json), --work DIR (default bench/work/<N>),
  * --profile (instead of the measurements: one cold `astro build` under `node --cpu-prof`,
@@ -32,11 +33,13 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBaseline, buildProject, checkCorpus, type Step } from './builds.ts';
 import { CORPUS_FOLDERS, generateCorpus, writeCorpus } from './corpus.ts';
+import { devFirstPage } from './dev.ts';
+import { buildHugo } from './hugo.ts';
 import { profileBuild } from './profile.ts';
 import { rebuildAfterEdit } from './rebuild.ts';
 import { mergeResults, readResults, table } from './report.ts';
 import { type BenchEntry, type ProjectResult, ratio, round, type SideResult } from './results.ts';
-import { describeSearch, firstSearch } from './search.ts';
+import { describeSearch, firstSearch, rarestWord } from './search.ts';
 import { snapshotProject, WORKTREE } from './snapshot.ts';
 import { workspace } from './work.ts';
 
@@ -52,7 +55,9 @@ function parseOptions(argv: string[]) {
       results: { type: 'string', default: 'bench/results.json' },
       work: { type: 'string' },
       'skip-baseline': { type: 'boolean', default: false },
+      'skip-hugo': { type: 'boolean', default: false },
       'skip-rebuild': { type: 'boolean', default: false },
+      'skip-dev': { type: 'boolean', default: false },
       'skip-search': { type: 'boolean', default: false },
       'rebuild-variants': { type: 'string' },
       'search-only': { type: 'boolean', default: false },
@@ -75,7 +80,11 @@ async function searchAgain(step: Step, resultsPath: string): Promise<BenchEntry>
     const needs = `an entry in ${resultsPath} and ${ws.projectDist}`;
     throw new Error(`--search-only needs a previous run at ${briefs} briefs (${needs})`);
   }
-  const measured = await firstSearch(ws.projectDist, entry.baseline ? ws.baselineDist : undefined);
+  const measured = await firstSearch(
+    ws.projectDist,
+    entry.baseline ? ws.baselineDist : undefined,
+    entry.corpus.rareWord,
+  );
   Object.assign(entry.project, measured.project);
   if (entry.baseline && measured.baseline) Object.assign(entry.baseline, measured.baseline);
   mergeResults(file, entry);
@@ -96,8 +105,10 @@ function writeBenchCorpus({ ws, briefs, say }: Step, seed: string) {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const size = `${files.length} files (${(bytes / 1e6).toFixed(1)} MB)`;
   say(`corpus: ${size} in ${ws.corpus}, ${seconds} s`);
-  const briefPaths = files.filter((f) => f.path.startsWith('briefs/')).map((f) => f.path);
-  return { record: { files: files.length, bytes, entities }, briefPaths };
+  const briefFiles = files.filter((f) => f.path.startsWith('briefs/'));
+  const rare = rarestWord(briefFiles.map((f) => f.text));
+  const briefPaths = briefFiles.map((f) => f.path);
+  return { record: { files: files.length, bytes, entities, rareWord: rare }, briefPaths, rare };
 }
 
 /** Step 2: the project's snapshot; where it came from. */
@@ -113,8 +124,14 @@ function snapshot({ ws, say }: Step, ref: string): BenchEntry['source'] {
   return source;
 }
 
-function ratios(project: ProjectResult, baseline: SideResult | null): BenchEntry['ratios'] {
+function ratios(
+  project: ProjectResult,
+  baseline: SideResult | null,
+  hugo: SideResult | null,
+): BenchEntry['ratios'] {
   return {
+    hugo: ratio(project.buildSeconds, hugo?.buildSeconds),
+    hugoCpu: ratio(project.cpuSeconds, hugo?.cpuSeconds),
     build: ratio(project.buildSeconds, baseline?.buildSeconds),
     cpu: ratio(project.cpuSeconds, baseline?.cpuSeconds),
     astro: ratio(project.astroSeconds, baseline?.astroSeconds),
@@ -153,13 +170,24 @@ export async function bench(argv = process.argv.slice(2)): Promise<BenchEntry | 
   }
   const { project, coldSeconds } = await buildProject(step, check);
   const baseline = values['skip-baseline'] ? null : await buildBaseline(step);
+  const hugo = values['skip-hugo'] ? null : await buildHugo(step);
+  if (!values['skip-dev']) {
+    const slug = corpus.briefPaths[0]!.split('/')
+      .pop()!
+      .replace(/\.mdx?$/, '');
+    project.devFirstPageSeconds = (await devFirstPage(step, slug)).home;
+  }
   if (!values['skip-rebuild']) {
     const variants = values['rebuild-variants'];
     await rebuildAfterEdit(step, project, coldSeconds, corpus.briefPaths, variants);
   }
   // The first search, bytes on the wire (the baseline's too, for comparison).
   if (!values['skip-search']) {
-    const measured = await firstSearch(ws.projectDist, baseline ? ws.baselineDist : undefined);
+    const measured = await firstSearch(
+      ws.projectDist,
+      baseline ? ws.baselineDist : undefined,
+      corpus.rare,
+    );
     Object.assign(project, measured.project);
     if (baseline && measured.baseline) Object.assign(baseline, measured.baseline);
     say(describeSearch(project.firstSearch!));
@@ -175,7 +203,8 @@ export async function bench(argv = process.argv.slice(2)): Promise<BenchEntry | 
     corpus: corpus.record,
     project,
     baseline,
-    ratios: ratios(project, baseline),
+    hugo,
+    ratios: ratios(project, baseline, hugo),
   };
   const results = resolve(ROOT, values.results);
   mergeResults(results, entry);

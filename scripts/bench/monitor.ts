@@ -6,6 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { isLive, startPhase } from '../lib/progress.ts';
 import { round } from './results.ts';
 
 export interface Marker {
@@ -35,6 +36,11 @@ export interface RunOptions {
   env: NodeJS.ProcessEnv;
   logFile: string;
   markers?: Record<string, Marker>;
+  /**
+   * On a terminal, a live line for the command (scripts/lib/progress.ts): its label, and about
+   * how many page lines its log will have, if it is a build. The bench prints its own summary.
+   */
+  progress?: { label: string; pages?: number | undefined };
 }
 
 const CLOCK_TICKS = (() => {
@@ -202,9 +208,12 @@ export function run(command: string, args: string[], options: RunOptions): Promi
   const monitor = new TreeMonitor(child.pid!);
   monitor.start();
   const log = new LogReader(options.markers);
+  const phase = options.progress && isLive() ? startPhase(options.progress.label) : undefined;
+  const expected = options.progress?.pages;
   const onLines = (lines: string[]) => {
     const t = (performance.now() - started) / 1000;
     for (const line of lines) log.read(line, t);
+    phase?.update(log.pagesLogged, expected && Math.max(expected, log.pagesLogged));
     const stamped = lines.map((line) => `${t.toFixed(2).padStart(8)} ${line}`);
     if (stamped.length) appendFileSync(options.logFile, `${stamped.join('\n')}\n`);
   };
@@ -214,6 +223,8 @@ export function run(command: string, args: string[], options: RunOptions): Promi
     child.on('error', reject);
     child.on('close', (code) => {
       monitor.stop();
+      if (code === 0) phase?.end(`${options.progress!.label}: done`);
+      else phase?.fail(`${options.progress!.label}: exit ${code}`);
       const seconds = (performance.now() - started) / 1000;
       resolvePromise(finish(monitor, log, code, seconds, options.logFile));
     });

@@ -15,6 +15,11 @@ export function bytesOf(dir: string): number {
   return walkFiles(dir).reduce((sum, f) => sum + statSync(f).size, 0);
 }
 
+/** Every file: what a host's file limit counts. */
+export function countFiles(dir: string): number {
+  return walkFiles(dir).length;
+}
+
 /** HTML files outside Pagefind's folder. */
 export function countPages(dist: string): number {
   const isPage = (f: string) =>
@@ -53,4 +58,21 @@ export function briefPageBudget(dist: string): BriefPageMeasure {
   const max = sizes[sizes.length - 1]!;
   const median = sizes[Math.floor(sizes.length / 2)]!;
   return { medianBytes: median.bytes, maxBytes: max.bytes, maxPage: max.page, cssBytes: max.css };
+}
+
+/** The largest HTML page and the largest export file (`api/…json`): what must stay bounded. */
+export function largestFiles(dist: string): {
+  html: { path: string; bytes: number };
+  json: { path: string; bytes: number };
+} {
+  const html = { path: '', bytes: 0 };
+  const json = { path: '', bytes: 0 };
+  for (const file of walkFiles(dist)) {
+    const path = `/${relative(dist, file).split(sep).join('/')}`;
+    const into = path.endsWith('.html') ? html : path.startsWith('/api/') ? json : null;
+    if (!into) continue;
+    const bytes = statSync(file).size;
+    if (bytes > into.bytes) Object.assign(into, { path, bytes });
+  }
+  return { html, json };
 }

@@ -4,7 +4,7 @@
  */
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { NODE, type Step } from './builds.ts';
+import { expectedPages, NODE, type Step } from './builds.ts';
 import { run, type RunResult } from './monitor.ts';
 import { bytesOf } from './output.ts';
 import { type ProjectResult, round } from './results.ts';
@@ -62,6 +62,7 @@ export async function rebuildAfterEdit(
       env: projectEnv(ws),
       logFile,
       markers: PROJECT_MARKERS,
+      progress: { label: `project: rebuild (${label}), pages`, pages: expectedPages(step.briefs) },
     });
     writeFileSync(edited, original);
     if (again.code !== 0) throw new Error(`the project rebuild failed: see ${logFile}`);

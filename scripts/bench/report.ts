@@ -25,34 +25,46 @@ function fmt(v: Figure, digits = 1): string {
   return v >= 1e6 ? `${(v / 1e6).toFixed(1)} M` : Number(v.toFixed(digits)).toString();
 }
 
-/** Rows of figures: project, baseline and their ratio for each entry. */
+/** Rows of figures: project, baseline, Hugo + Pagefind, and the ratios, for each entry. */
 function figureRows(entries: BenchEntry[]): string[][] {
-  const head = entries.flatMap((e) => [`${e.briefs} project`, 'baseline', 'ratio']);
+  const head = entries.flatMap((e) => [
+    `${e.briefs} project`,
+    'baseline',
+    'ratio',
+    'hugo+pf',
+    'ratio',
+  ]);
   const rows: string[][] = [['', ...head]];
+  const peers = (e: BenchEntry) => [e.baseline, e.hugo ?? null];
   const row = (label: string, get: (s: SideResult | ProjectResult) => Figure, digits = 1) =>
     rows.push([
       label,
       ...entries.flatMap((e) => [
         fmt(get(e.project), digits),
-        e.baseline ? fmt(get(e.baseline), digits) : '–',
-        e.baseline ? fmt(ratio(get(e.project), get(e.baseline)), 2) : '–',
+        ...peers(e).flatMap((peer) =>
+          peer ? [fmt(get(peer), digits), fmt(ratio(get(e.project), get(peer)), 2)] : ['–', '–'],
+        ),
       ]),
     ]);
   const projectOnly = (label: string, get: (p: ProjectResult) => Figure, digits = 1) =>
-    rows.push([label, ...entries.flatMap((e) => [fmt(get(e.project), digits), '', ''])]);
-  row('build s (Astro + Pagefind)', (s) => s.buildSeconds);
-  row('  Astro s', (s) => s.astroSeconds);
+    rows.push([label, ...entries.flatMap((e) => [fmt(get(e.project), digits), '', '', '', ''])]);
+  row('build s (site + Pagefind)', (s) => s.buildSeconds);
+  row('  site s (Astro / Hugo)', (s) => s.astroSeconds);
   row('  Pagefind s', (s) => s.pagefindSeconds);
   row('ms per brief', (s) => s.msPerBrief);
   row('CPU s (user + sys, tree)', (s) => s.cpuSeconds);
   row('  of which Pagefind', (s) => s.cpuPagefindSeconds);
   row('peak RSS MB (tree)', (s) => s.peakRssMB, 0);
-  row('  Astro process MB', (s) => s.peakRssAstroMB, 0);
+  row('  site process MB', (s) => s.peakRssAstroMB, 0);
   row('  Pagefind MB', (s) => s.peakRssPagefindMB, 0);
   row('pages', (s) => s.pages, 0);
+  row('files in dist/', (s) => s.files, 0);
   row('dist bytes', (s) => s.distBytes, 0);
   row('index bytes', (s) => s.indexBytes, 0);
+  projectOnly('largest HTML page bytes', (p) => p.largest?.html.bytes, 0);
+  projectOnly('largest export bytes', (p) => p.largest?.json.bytes, 0);
   projectOnly('check s', (p) => p.checkSeconds, 2);
+  projectOnly('dev: first page s', (p) => p.devFirstPageSeconds, 1);
   projectOnly('rebuild s (one brief edited)', (p) => p.rebuildSeconds);
   projectOnly('  files reused by Astro', (p) => p.rebuildTimings?.pagesReused, 0);
   projectOnly('  files rendered again', (p) => p.rebuildTimings?.pagesRegenerated, 0);
@@ -69,14 +81,13 @@ function aligned(rows: string[][]): string[] {
   return rows.map((r) => r.map(cell).join('  '));
 }
 
-/** The issue's targets, judged on the 10,000-brief entry (else the largest). */
-function targets(entries: BenchEntry[]): string[] {
-  const out: string[] = [];
+type Judge = (ok: boolean | null, text: string) => void;
+
+/** Issue 5's targets, judged on the 10,000-brief entry (else the largest). */
+function issue5(entries: BenchEntry[], t: Judge) {
   const big = entries.find((e) => e.briefs === 10000) ?? entries[entries.length - 1];
   const small = entries.find((e) => e.briefs === 1000);
-  if (!big) return out;
-  const t = (ok: boolean | null, text: string) =>
-    out.push(`${ok == null ? '  ?  ' : ok ? 'PASS ' : 'FAIL '} ${text}`);
+  if (!big) return;
   const p = big.project;
   const r = ratio(p.buildSeconds, big.baseline?.buildSeconds);
   t(
@@ -108,6 +119,62 @@ function targets(entries: BenchEntry[]): string[] {
   const rb = ratio(p.rebuildSeconds, p.buildSeconds);
   const share = rb == null ? '–' : `${Math.round(rb * 100)}%`;
   t(rb == null ? null : rb <= 0.3, `rebuild after one edit ≤ 30% of cold: ${share}`);
+}
+
+/** Issue 15's targets: against Hugo at 10,000, and the 100,000-brief run. */
+function issue15(entries: BenchEntry[], t: Judge) {
+  const ten = entries.find((e) => e.briefs === 10000);
+  if (ten) {
+    const r = ratio(ten.project.buildSeconds, ten.hugo?.buildSeconds);
+    t(r == null ? null : r <= 1.5, `cold build within 1.5× Hugo + Pagefind at 10000: ${r ?? '–'}×`);
+  }
+  for (const e of entries) {
+    const p = e.project;
+    const worst = p.firstSearchBytes;
+    t(
+      worst == null ? null : worst <= 150_000,
+      `every first search ≤ 150 kB (gzip) at ${e.briefs}: worst ${worst ?? '–'} B`,
+    );
+    if (p.largest) {
+      const { html, json } = p.largest;
+      t(
+        html.bytes <= 1_000_000,
+        `every HTML page < 1 MB at ${e.briefs}: ${html.bytes} B (${html.path})`,
+      );
+      t(
+        json.bytes <= 10_000_000,
+        `every export < 10 MB at ${e.briefs}: ${json.bytes} B (${json.path})`,
+      );
+    }
+  }
+  const top = entries.find((e) => e.briefs === 100000);
+  if (!top) return;
+  const p = top.project;
+  t(p.buildSeconds <= 300, `cold build ≤ 5 min at 100000: ${p.buildSeconds} s`);
+  t(p.peakRssMB <= 4096, `peak RSS ≤ 4 GB (whole tree) at 100000: ${p.peakRssMB} MB`);
+  const lin = ratio(p.msPerBrief, ten?.project.msPerBrief);
+  t(lin == null ? null : lin <= 1.1, `ms/brief at 100000 ≤ 1.1× at 10000: ${lin ?? '–'}×`);
+  t(p.checkSeconds < 30, `npm run check < 30 s at 100000: ${p.checkSeconds} s`);
+  const rb = ratio(p.rebuildSeconds, p.buildSeconds);
+  t(
+    rb == null ? null : rb <= 0.2,
+    `rebuild ≤ 20% of cold at 100000: ${rb == null ? '–' : `${Math.round(rb * 100)}%`}`,
+  );
+  const dev = p.devFirstPageSeconds;
+  t(
+    dev == null ? null : dev <= 30,
+    `npm run dev serves its first page ≤ 30 s at 100000: ${dev ?? '–'} s`,
+  );
+}
+
+function targets(entries: BenchEntry[]): string[] {
+  const out: string[] = [];
+  const t: Judge = (ok, text) =>
+    out.push(`${ok == null ? '  ?  ' : ok ? 'PASS ' : 'FAIL '} ${text}`);
+  out.push('issue 5:');
+  issue5(entries, t);
+  out.push('issue 15:');
+  issue15(entries, t);
   return out;
 }
 
@@ -120,5 +187,5 @@ export function table(entries: BenchEntry[]): string {
       ? `\n\nnote: the entries come from different commits (${which}); rerun both for a fair comparison`
       : '';
   const lines = aligned(figureRows(entries));
-  return `${lines.join('\n')}\n\ntargets (issue 5):\n${targets(entries).join('\n')}${warning}`;
+  return `${lines.join('\n')}\n\ntargets:\n${targets(entries).join('\n')}${warning}`;
 }

@@ -6,6 +6,8 @@ export interface SideResult {
   pagefindSeconds: number;
   peakRssMB: number;
   pages: number;
+  /** Files in dist/ (what a host's file limit counts). */
+  files?: number;
   distBytes: number;
   indexBytes: number;
   msPerBrief: number;
@@ -29,6 +31,8 @@ export interface SideResult {
   firstSearchBytes?: number | null;
   firstSearchBrotliBytes?: number | null;
   firstSearch?: SearchMeasure[] | null;
+  /** The generator's version (the Hugo peer). */
+  version?: string;
 }
 
 export interface ProjectResult extends SideResult {
@@ -52,6 +56,10 @@ export interface ProjectResult extends SideResult {
   /** Size of each cache after the cold build. */
   cacheBytes?: Record<string, number>;
   briefPage: BriefPageMeasure;
+  /** The largest HTML page and the largest export file (api/*.json) in dist/. */
+  largest?: { html: { path: string; bytes: number }; json: { path: string; bytes: number } };
+  /** Seconds from `astro dev` starting to its first page served (null when not measured). */
+  devFirstPageSeconds?: number | null;
 }
 
 export interface BenchEntry {
@@ -61,9 +69,17 @@ export interface BenchEntry {
   command: string;
   machine: { cpus: number; cpuModel: string; memoryGB: number; node: string };
   source: { ref: string; commit: string; modified: string[] };
-  corpus: { files: number; bytes: number; entities: Record<string, number> };
+  corpus: {
+    files: number;
+    bytes: number;
+    entities: Record<string, number>;
+    /** The rarest word of the briefs, searched for too (scripts/bench/search.ts). */
+    rareWord?: string | undefined;
+  };
   project: ProjectResult;
   baseline: SideResult | null;
+  /** Hugo + Pagefind on the same corpus (scripts/bench/hugo.ts); null when skipped or missing. */
+  hugo?: SideResult | null;
   ratios: Record<string, number | null>;
 }
 

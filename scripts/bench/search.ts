@@ -164,10 +164,12 @@ function fields(measures: SearchMeasure[], mode: SearchMeasure['mode']): SearchF
 export async function firstSearch(
   projectDist: string,
   baselineDist?: string,
+  rare?: string,
 ): Promise<{ project: SearchFields; baseline?: SearchFields }> {
   const english = [
     { query: 'export', bundle: '/pagefind/' },
     { query: 'stockpiling', bundle: '/pagefind/' },
+    ...(rare ? [{ query: rare, bundle: '/pagefind/' }] : []),
   ];
   const chinese = { query: '稀土', bundle: '/pagefind/zh/' };
   const project = fields(
@@ -184,4 +186,22 @@ export function describeSearch(measures: SearchMeasure[]): string {
   const each = (m: SearchMeasure) =>
     `"${m.query}" ${m.mode} ${(m.bytes / 1000).toFixed(1)} kB (${m.host}: ${m.encoding})`;
   return `first search: ${measures.map(each).join(', ')}`;
+}
+
+/**
+ * The rarest English word of the briefs' bodies (in the fewest briefs, at least one; six
+ * letters or more, first in alphabetical order among equals): the hardest case for a first
+ * search that starts with the newest briefs.
+ */
+export function rarestWord(bodies: Iterable<string>): string | undefined {
+  const briefsWith = new Map<string, number>();
+  for (const text of bodies) {
+    const body = text.slice(text.indexOf('\n---', 3) + 4);
+    for (const word of new Set(body.toLowerCase().match(/\b[a-z]{6,}\b/g) ?? []))
+      briefsWith.set(word, (briefsWith.get(word) ?? 0) + 1);
+  }
+  let best: [string, number] | undefined;
+  for (const entry of briefsWith)
+    if (!best || entry[1] < best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
+  return best?.[0];
 }

@@ -17,6 +17,10 @@ export interface Workspace {
   baselineRoot: string;
   baselineDist: string;
   baselineCompileCache: string;
+  /** The Hugo peer: its copy of the corpus, output and cache (scripts/bench/hugo.ts). */
+  hugoContent: string;
+  hugoDist: string;
+  hugoCache: string;
   logs: string;
 }
 
@@ -31,6 +35,9 @@ export function workspace(root: string, work: string): Workspace {
     baselineRoot: join(work, 'baseline'),
     baselineDist: join(work, 'dist-baseline'),
     baselineCompileCache: join(work, 'compile-cache-baseline'),
+    hugoContent: join(work, 'corpus-hugo'),
+    hugoDist: join(work, 'dist-hugo'),
+    hugoCache: join(work, 'cache-hugo'),
     logs: join(work, 'logs'),
   };
 }
@@ -41,6 +48,8 @@ function cleanEnv(): NodeJS.ProcessEnv {
   // CI would switch Astro's compile cache off; NODE_OPTIONS from the caller would distort the run.
   delete env.CI;
   delete env.NODE_OPTIONS;
+  // Under Vitest (the smoke test), Astro's dev server behaves as under test: not as an author's.
+  for (const name of Object.keys(env)) if (/^(VITEST|TEST$|NODE_ENV$)/.test(name)) delete env[name];
   return env;
 }
 
@@ -55,6 +64,8 @@ export function projectEnv(ws: Workspace, extra: NodeJS.ProcessEnv = {}): NodeJS
       BRIEFING_CACHE_DIR: join(ws.projectRoot, 'node_modules/.astro/'),
       NODE_COMPILE_CACHE: ws.projectCompileCache,
       FORCE_COLOR: '0',
+      // Astro's log on standard output too, where the bench reads its phases and pages.
+      BRIEFING_BUILD_VERBOSE: '1',
     },
     extra,
   );

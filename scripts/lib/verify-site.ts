@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { KINDS } from '../../src/content/registry.ts';
+import { WHOLE_EXPORT_UP_TO } from '../../src/model/feeds.ts';
 import type { LinkGraph } from '../../src/model/graph.ts';
 import { pagesToIndex } from '../../src/search/build/documents.ts';
 
@@ -26,9 +27,8 @@ export const SITE_FILES = [
   'tracker/rss.xml',
   'glossary.json',
   'sitemap-index.xml',
-  'api/briefs.json',
+  'api/index.json',
   'api/entities.json',
-  'api/links.json',
   'pagefind/pagefind.js',
   'pagefind/pagefind-entry.json',
   'pagefind/pagefind-worker.js',
@@ -40,15 +40,24 @@ export const SITE_FILES = [
 /** What must not be published: Astro's server build and other build leftovers. */
 const INTERNAL = /^\.|^chunks$|^server$|\.mjs$|^manifest[_.]/;
 
-/** Everything wrong with the staged site in `dir`, or an empty list when it may be published. */
-export function verifySite(dir: string, graph: LinkGraph): string[] {
-  const problems: string[] = [];
-  const missing: string[] = [];
-  const expected = [
+/** The files a build of this graph must publish (sent from the build's check worker). */
+export function expectedFiles(graph: LinkGraph): string[] {
+  return [
     ...SITE_FILES,
+    // The whole export in one file each, for archives small enough (else in parts only).
+    ...(graph.briefs.length <= WHOLE_EXPORT_UP_TO ? ['api/briefs.json', 'api/links.json'] : []),
     ...pagesToIndex(graph).map((page) => page.file),
     ...graph.entities.map((entity) => `${entity.kind}/${entity.slug}/rss.xml`),
   ];
+}
+
+/**
+ * Everything wrong with the staged site in `dir`, or an empty list when it may be published.
+ * `expected`: expectedFiles() of the site's graph.
+ */
+export function verifySite(dir: string, expected: readonly string[]): string[] {
+  const problems: string[] = [];
+  const missing: string[] = [];
   for (const file of expected) {
     const path = join(dir, file);
     if (!existsSync(path) || statSync(path).size === 0) missing.push(file);

@@ -19,6 +19,7 @@ import { entityNames } from '../model/names.ts';
 export type SiteContext = Pick<Config, 'site' | 'siteUrl' | 'basePath'>;
 const siteOf = (context: SiteContext | undefined) =>
   context && [context.site, context.siteUrl, context.basePath];
+import { paginate } from '../model/pages.ts';
 
 function hash(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
@@ -106,5 +107,21 @@ export function trackerCacheKey(rows: readonly TrackerRow[], today: Date): strin
       r.lastChange && [isoDay(r.lastChange.date), r.lastChange.type],
       r.next && [isoDay(r.next.date), r.next.label, r.next.overdue],
     ]),
+  });
+}
+
+/** Page `page` (2, 3…) of the briefs on a profile: its briefs, and the dates of every page for the pager. */
+export function backlinkPageCacheKey(
+  graph: LinkGraph,
+  ref: EntityRef,
+  page: number,
+  perPage: number,
+): string {
+  const entity = graph.index.get(ref)!;
+  const pages = paginate(graph.backlinks(ref), perPage);
+  return hash({
+    name: entity.name,
+    briefs: pages[page - 1]!.map(briefSummary),
+    pages: pages.map((p) => [isoDay(p[0]!.date), isoDay(p.at(-1)!.date)]),
   });
 }

@@ -32,6 +32,8 @@ export function pagefind(): AstroIntegration {
             language: config.site.language,
             entities: entitiesToLookup(graph, config.basePath),
             ...config.search,
+            // Inside Astro's bundled config: no worker threads, one bundle at a time.
+            jobs: 1,
           }),
         );
       },

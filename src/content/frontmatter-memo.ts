@@ -42,8 +42,10 @@ export function openFrontmatterMemo(file: string): SavedFrontmatterMemo {
     save() {
       try {
         mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(`${file}.tmp`, JSON.stringify({ version, entries: used }));
-        renameSync(`${file}.tmp`, file);
+        // A name of its own: the build's check and Astro's loader may save at the same time.
+        const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+        writeFileSync(temporary, JSON.stringify({ version, entries: used }));
+        renameSync(temporary, file);
       } catch {
         // A read-only checkout still checks, only without the memo.
       }

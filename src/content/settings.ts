@@ -80,6 +80,7 @@ export const siteSettingsSchema = z.strictObject({
     .strictObject({
       fullListUpTo: count('the number of briefs listed in full').optional(),
       newestPerYear: count('the number of briefs per year', 1).optional(),
+      pageSize: count('the number of briefs per page of a long list', 1).optional(),
     })
     .default({}),
   /**
@@ -103,6 +104,8 @@ export const siteSettingsSchema = z.strictObject({
     .strictObject({
       shardBriefs: count('the number of briefs per search shard', 1).optional(),
       firstTierKb: count('the kilobytes of the first search tier', 1).optional(),
+      fallbackKb: count('the kilobytes of the fall-back search tier', 0).optional(),
+      maxFragments: count('the number of result files per search bundle (0: no limit)', 0).optional(),
     })
     .default({}),
 });

@@ -77,9 +77,71 @@ export function feedItems(
   });
 }
 
+/**
+ * The JSON export is also written whole (`api/briefs.json`, `api/links.json`) up to this many
+ * briefs, about 5 MB; every archive is exported in parts (`api/briefs/<part>.json`) listed
+ * in `api/index.json`, so that no file grows with the archive.
+ */
+export const WHOLE_EXPORT_UP_TO = 5000;
+/** A part is a year, or a month of a year with more briefs than this. */
+export const EXPORT_PART_BRIEFS = 5000;
+
+export interface ExportPart {
+  /** `2025`, or `2025-03` in a year with more than EXPORT_PART_BRIEFS briefs. */
+  id: string;
+  briefs: BriefRecord[];
+}
+
+/** The archive's export parts, newest first (briefs newest first within each). */
+export function exportParts(briefs: readonly BriefRecord[]): ExportPart[] {
+  const perYear = new Map<string, number>();
+  for (const b of briefs) {
+    const year = isoDay(b.date).slice(0, 4);
+    perYear.set(year, (perYear.get(year) ?? 0) + 1);
+  }
+  const parts = new Map<string, BriefRecord[]>();
+  for (const b of briefs) {
+    const day = isoDay(b.date);
+    const id =
+      perYear.get(day.slice(0, 4))! > EXPORT_PART_BRIEFS ? day.slice(0, 7) : day.slice(0, 4);
+    const list = parts.get(id) ?? [];
+    list.push(b);
+    parts.set(id, list);
+  }
+  return [...parts]
+    .sort((a, b) => b[0].localeCompare(a[0]))
+    .map(([id, list]) => ({ id, briefs: list }));
+}
+
+export const exportPartUrl = (what: 'briefs' | 'links', id: string) => `/api/${what}/${id}.json`;
+
+/** `api/index.json`: what the export holds and where. */
+export function exportIndex(graph: LinkGraph, root: URL) {
+  const whole = graph.briefs.length <= WHOLE_EXPORT_UP_TO;
+  const parts = exportParts(graph.briefs);
+  const list = (what: 'briefs' | 'links') => ({
+    whole: whole ? absolute(`/api/${what}.json`, root) : null,
+    parts: parts.map((p) => ({
+      id: p.id,
+      briefs: p.briefs.length,
+      url: absolute(exportPartUrl(what, p.id), root),
+    })),
+  });
+  return {
+    briefs: graph.briefs.length,
+    entities: absolute('/api/entities.json', root),
+    briefExport: list('briefs'),
+    links: list('links'),
+  };
+}
+
 /** `root`: the site's address with its base path (`https://org.github.io/briefing/`). */
-export function exportBriefs(graph: LinkGraph, root: URL) {
-  return graph.briefs.map((brief) => exportBrief(graph, brief, root));
+export function exportBriefs(
+  graph: LinkGraph,
+  root: URL,
+  briefs: readonly BriefRecord[] = graph.briefs,
+) {
+  return briefs.map((brief) => exportBrief(graph, brief, root));
 }
 
 function exportBrief(graph: LinkGraph, brief: BriefRecord, root: URL) {

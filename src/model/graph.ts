@@ -54,8 +54,8 @@ export interface LinkGraph {
   related(slug: string, limit?: number): BriefRecord[];
   /** Chronological neighbours: `older` was published before, `newer` after. */
   neighbours(slug: string): { older?: BriefRecord | undefined; newer?: BriefRecord | undefined };
-  /** brief → entity edges, for the JSON export. */
-  edges(): Edge[];
+  /** brief → entity edges, for the JSON export (of `only` these briefs, if given). */
+  edges(only?: readonly BriefRecord[]): Edge[];
   /** The most frequent co-mention pairs across the corpus. */
   strongestPairs(limit: number): Array<{ a: EntityRecord; b: EntityRecord; count: number }>;
 }
@@ -212,9 +212,9 @@ export function buildGraph(
       if (i === undefined) return {};
       return { newer: briefs[i - 1], older: briefs[i + 1] };
     },
-    edges() {
+    edges(only) {
       const edges: Edge[] = [];
-      for (const brief of briefs) {
+      for (const brief of only ?? briefs) {
         for (const [key, via] of refsOf.get(brief.slug) ?? []) {
           const entity = index.byKey.get(key)!;
           edges.push({

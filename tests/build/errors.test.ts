@@ -126,6 +126,8 @@ describe('npm run build with bad content', () => {
     });
     expect(status).toBe(1);
     expect(output).toContain('broken-mdx.mdx');
+    // The page Astro could not render, and the file it comes from.
+    expect(output).toMatch(/while rendering \/briefs\/broken-mdx\/ \([^)]*broken-mdx\.mdx\)/);
     expect(output).toContain('was left as it was');
     expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('previously published');
     expect(existsSync(`${dist}.staging`)).toBe(false);

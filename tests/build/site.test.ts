@@ -231,5 +231,23 @@ describe('the whole site', () => {
     expect(entities).toHaveLength(content.entities.length);
     const links = JSON.parse(readPage('/api/links.json')) as Array<{ brief: string }>;
     expect(links.length).toBe(briefs.reduce((n, b) => n + b.entities.length, 0));
+    // The same export in parts by year, listed in api/index.json (what a large archive has).
+    const index = JSON.parse(readPage('/api/index.json')) as {
+      briefExport: {
+        whole: string | null;
+        parts: Array<{ id: string; briefs: number; url: string }>;
+      };
+      links: { parts: Array<{ url: string }> };
+    };
+    expect(index.briefExport.whole).toMatch(/\/api\/briefs\.json$/);
+    const path = (url: string) => new URL(url).pathname;
+    const inParts = index.briefExport.parts.flatMap(
+      (part) => JSON.parse(readPage(path(part.url))) as Array<{ slug: string }>,
+    );
+    expect(inParts.map((b) => b.slug)).toEqual(briefs.map((b) => b.slug));
+    const linkParts = index.links.parts.flatMap(
+      (part) => JSON.parse(readPage(path(part.url))) as unknown[],
+    );
+    expect(linkParts).toHaveLength(links.length);
   });
 });

@@ -23,6 +23,8 @@ import { distinctivePhrases, searchableText } from '../helpers/phrases.ts';
 import { count, results, search, searchSession } from '../helpers/search-page.ts';
 
 const NEWEST_PER_YEAR = 3;
+/** Briefs per page of a long list (a year, a profile's briefs): small, to have several. */
+const PAGE_SIZE = 3;
 const work = mkdtempSync(join(tmpdir(), 'briefing-shards-'));
 const content = join(work, 'content');
 const dist = join(work, 'dist');
@@ -35,8 +37,11 @@ function build(): string {
       BRIEFING_DIST: dist,
       BRIEFING_SEARCH_SHARD_BRIEFS: '4',
       BRIEFING_SEARCH_FIRST_TIER_KB: '1',
+      // About one shard of three or four briefs: the fall-back tier is bounded.
+      BRIEFING_SEARCH_FALLBACK_KB: '3',
       BRIEFING_FULL_LIST_UP_TO: '5',
       BRIEFING_NEWEST_PER_YEAR: String(NEWEST_PER_YEAR),
+      BRIEFING_LIST_PAGE_SIZE: String(PAGE_SIZE),
     },
     encoding: 'utf8',
   });
@@ -56,25 +61,31 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const { open } = searchSession(() => dist);
 
 describe('the sharded index', () => {
-  it('puts the newest briefs and the profiles in the primary bundle, older briefs in shards of consecutive years or quarters', () => {
+  it('puts the newest briefs and the profiles in the primary bundle, older briefs in shards of consecutive years or quarters, none over the limit', () => {
     const { shards, briefs } = manifest();
     expect(shards[0]).toMatchObject({
       id: PRIMARY_SHARD,
       path: '',
       first: true,
-      from: '2026-01-12',
+      from: '2025-10-09',
     });
     expect(shards.map((s) => s.id).slice(1)).toEqual([
-      'briefs-2025q3-2025q4',
-      'briefs-2024q3-2025q2',
+      'briefs-2025q3',
+      'briefs-2025q2',
+      'briefs-2024q3-2025q1',
       'briefs-2024q1-2024q2',
       'briefs-2023',
-      'briefs-2020-2022',
+      'briefs-2022',
+      'briefs-2020-2021',
     ]);
-    expect(shards.slice(1).every((s) => !s.first && s.briefs >= 4)).toBe(true);
+    expect(shards.slice(1).every((s) => !s.first && s.briefs > 0 && s.briefs <= 4)).toBe(true);
+    // The fall-back tier: the next newest shards, and not all of them.
+    const fallback = shards.filter((s) => s.fallback).map((s) => s.id);
+    expect(fallback[0]).toBe('briefs-2025q3');
+    expect(fallback.length).toBeLessThan(shards.length - 2);
     expect(briefs).toBe(27);
     // Merged shards carry no scripts of their own; each has its date table.
-    const older = join(dist, 'pagefind/briefs-2020-2022');
+    const older = join(dist, 'pagefind/briefs-2020-2021');
     expect(() => statSync(join(older, 'pagefind.js'))).toThrow();
     expect(Object.values(JSON.parse(readFileSync(join(older, 'dates.json'), 'utf8')))).toEqual(
       expect.arrayContaining(['2020-12-01', '2021-01-15']),
@@ -87,12 +98,12 @@ describe('searching a sharded index', () => {
     const { page, requests, errors } = await open('/search/?q=rare+earth');
     await results(page, 'rare earth');
     expect(await page.locator('[data-search-status]').innerText()).toMatch(
-      /results for “rare earth” in briefs from 2026 and the profiles\.$/,
+      /results for “rare earth” in briefs from 2025–2026 and the profiles\.$/,
     );
     expect(requests.filter((r) => r.startsWith('/pagefind/briefs-'))).toEqual([]);
     const firstCount = await count(page);
     const button = page.locator('[data-search-scope]');
-    expect(await button.innerText()).toBe('Also search the 26 briefs from 2020–2025');
+    expect(await button.innerText()).toBe('Also search the 24 briefs from 2020–2025');
     await button.click();
     await page.waitForFunction(
       () =>
@@ -103,19 +114,27 @@ describe('searching a sharded index', () => {
     expect(await button.isVisible()).toBe(false);
     expect(requests).toEqual(
       expect.arrayContaining([
-        '/pagefind/briefs-2020-2022/pagefind-entry.json',
+        '/pagefind/briefs-2020-2021/pagefind-entry.json',
         '/pagefind/briefs-2023/pagefind-entry.json',
       ]),
     );
     expect(errors).toEqual([]);
   });
 
-  it('looks through every brief when the newest do not fill a page', async () => {
-    const { page } = await open('/search/');
+  it('adds the bounded fall-back tier when the newest do not fill a page, and offers the rest', async () => {
+    const { page, requests } = await open('/search/');
     const found = await search(page, 'convertible preferred stock');
     expect(found[0]!.url).toBe('/briefs/pentagon-mp-materials-price-floor/');
-    expect(await page.locator('[data-search-status]').innerText()).not.toContain('in briefs from');
-    expect(await page.locator('[data-search-scope]').isVisible()).toBe(false);
+    const { shards } = manifest();
+    const loaded = new Set(
+      requests.filter((r) => r.endsWith('/pagefind-entry.json')).map((r) => r.split('/')[2]),
+    );
+    const tiers = shards.filter((s) => s.first || s.fallback);
+    expect(loaded.size).toBe(tiers.length);
+    expect(loaded.has('briefs-2025q3')).toBe(true);
+    expect(loaded.has('briefs-2020-2021')).toBe(false);
+    expect(await page.locator('[data-search-status]').innerText()).toContain('in briefs from');
+    expect(await page.locator('[data-search-scope]').isVisible()).toBe(true);
   });
 
   it('offers the years not searched yet in the Year facet, and ticking one searches them', async () => {
@@ -128,7 +147,7 @@ describe('searching a sharded index', () => {
     const found = await results(page, 'rare earth');
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((r) => r.date.endsWith('2021'))).toBe(true);
-    expect(requests).toContain('/pagefind/briefs-2020-2022/pagefind-entry.json');
+    expect(requests).toContain('/pagefind/briefs-2020-2021/pagefind-entry.json');
     expect(requests.filter((r) => r.startsWith('/pagefind/briefs-2023/'))).toEqual([]);
   });
 
@@ -140,7 +159,7 @@ describe('searching a sharded index', () => {
     const shardsLoaded = new Set(
       requests.filter((r) => r.endsWith('/pagefind-entry.json')).map((r) => r.split('/')[2]),
     );
-    expect([...shardsLoaded].sort()).toEqual(['briefs-2020-2022', 'pagefind-entry.json']);
+    expect([...shardsLoaded].sort()).toEqual(['briefs-2020-2021', 'pagefind-entry.json']);
   });
 
   it('orders by date across shards, oldest first', async () => {
@@ -236,6 +255,14 @@ describe('the archive of a large site', () => {
       .querySelectorAll('main a[href^="/briefs/"]')
       .map((a) => a.getAttribute('href')!)
       .filter((h) => h !== '/briefs/');
+  /** A list and its further pages (its page list's links), in order. */
+  const pagesOf = (path: string) => [
+    path,
+    ...page(path)
+      .querySelectorAll('nav.page-list a')
+      .map((a) => a.getAttribute('href')!.slice(1, -1))
+      .filter((p, i, all) => p !== path && all.indexOf(p) === i),
+  ];
   const briefPages = () =>
     readdirSync(join(dist, 'briefs'), { withFileTypes: true })
       .filter((e) => e.isDirectory())
@@ -254,14 +281,20 @@ describe('the archive of a large site', () => {
       '/timeline/2021/',
       '/timeline/2020/',
     ]);
-    const listed = years.flatMap((year) => briefLinks(year));
+    const yearPages = years.flatMap((year) => pagesOf(year.slice(1, -1)));
+    expect(yearPages, 'a year with more briefs than a page continues on numbered pages').toContain(
+      'timeline/2025/2',
+    );
+    for (const path of yearPages)
+      expect(briefLinks(path).length, path).toBeLessThanOrEqual(PAGE_SIZE);
+    const listed = yearPages.flatMap((path) => briefLinks(path));
     expect(listed.sort()).toEqual(briefPages().sort());
     const onBriefs = page('briefs');
     for (const section of onBriefs.querySelectorAll('main section')) {
       const items = section.querySelectorAll('.compact-list li');
       expect(items.length).toBeLessThanOrEqual(NEWEST_PER_YEAR);
       const year = section.querySelector('h2')!.id.slice(1);
-      const total = briefLinks(`timeline/${year}`).length;
+      const total = pagesOf(`timeline/${year}`).flatMap((p) => briefLinks(p)).length;
       expect(section.querySelector(`a[href="/timeline/${year}/"]`) !== null, year).toBe(
         total > NEWEST_PER_YEAR,
       );
@@ -280,11 +313,37 @@ describe('the archive of a large site', () => {
   });
 });
 
+describe('a busy profile', () => {
+  it('lists its newest briefs and the rest on numbered pages, each brief once', () => {
+    const read = (path: string) => parse(readFileSync(join(dist, path, 'index.html'), 'utf8'));
+    const profile = 'companies/china-northern-rare-earth';
+    const pages = [
+      profile,
+      ...read(profile)
+        .querySelectorAll('#backlinks ~ nav.page-list a')
+        .map((a) => a.getAttribute('href')!.slice(1, -1)),
+    ];
+    expect(pages.length).toBeGreaterThan(1);
+    const listed = pages.flatMap((path) =>
+      read(path)
+        .querySelectorAll('main .compact-list a')
+        .map((a) => a.getAttribute('href')!),
+    );
+    for (const path of pages)
+      expect(read(path).querySelectorAll('main .compact-list li').length).toBeLessThanOrEqual(
+        PAGE_SIZE,
+      );
+    const total = Number(read(profile).querySelector('#backlinks .count')!.textContent);
+    expect(listed).toHaveLength(total);
+    expect(new Set(listed).size).toBe(total);
+  });
+});
+
 describe('a rebuild of a sharded index', () => {
   it('re-indexes only the shard of the edited brief, links the others, and finds the edit', async () => {
     const inode = (shard: string) =>
       statSync(join(dist, 'pagefind', shard, 'pagefind-entry.json')).ino;
-    const before = { edited: inode('briefs-2020-2022'), other: inode('briefs-2023') };
+    const before = { edited: inode('briefs-2020-2021'), other: inode('briefs-2023') };
     const file = join(content, 'briefs/2021/china-rare-earth-group-formed.md');
     writeFileSync(
       file,
@@ -293,9 +352,16 @@ describe('a rebuild of a sharded index', () => {
     const log = build();
     expect(log).toMatch(/\b[12] bundles? indexed, \d+ unchanged and reused/);
     expect(inode('briefs-2023'), 'an unchanged shard is linked, not rewritten').toBe(before.other);
-    expect(inode('briefs-2020-2022')).not.toBe(before.edited);
+    expect(inode('briefs-2020-2021')).not.toBe(before.edited);
     const { page } = await open('/search/');
-    const found = await search(page, 'quillwort');
+    // 2021 is beyond the first and the fall-back tiers: the reader asks for the rest.
+    expect(await search(page, 'quillwort')).toEqual([]);
+    await page.locator('[data-search-scope]').click();
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('[data-search-status]')?.textContent?.includes('in briefs from'),
+    );
+    const found = await results(page, 'quillwort');
     expect(found.map((r) => r.url)).toEqual(['/briefs/china-rare-earth-group-formed/']);
   });
 });

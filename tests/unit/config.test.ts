@@ -29,8 +29,13 @@ describe('readConfig', () => {
     expect(config.site.language).toBe('en');
     expect(config.siteUrl).toBe(DEFAULTS.siteUrl);
     expect(config.basePath).toBe('/');
-    expect(config.archive).toEqual({ fullListUpTo: 500, newestPerYear: 10 });
-    expect(config.search).toEqual({ shardBriefs: 600, firstTierKb: 40 });
+    expect(config.archive).toEqual({ fullListUpTo: 500, newestPerYear: 10, pageSize: 500 });
+    expect(config.search).toEqual({
+      shardBriefs: 600,
+      firstTierKb: 20,
+      fallbackKb: 18,
+      maxFragments: 0,
+    });
     expect(config.cacheDir).toMatch(/node_modules[\\/]\.astro$/);
   });
 

@@ -83,6 +83,8 @@ export interface Searchable {
   partialYears: string[];
   /** The last day of the briefs not loaded yet (ISO), if any. */
   missingTo: string | undefined;
+  /** Shards of the fall-back tier are not loaded yet. */
+  moreAvailable?: boolean;
 }
 
 /** Every request is retried on the next search if it failed (a flaky connection). */
@@ -221,6 +223,7 @@ export function searchBundles(base: string) {
       if (!cover.missingBriefs) return { ...scope, missingBriefs: 0, note: '', more: '' };
       return {
         ...scope,
+        moreAvailable: list.shards.some((s) => s.fallback && !loaded.has(s.id)),
         missingBriefs: cover.missingBriefs,
         note: scopePhrase(cover.from, cover.to),
         more: searchAllLabel(cover.missingBriefs, cover.missingFrom, cover.missingTo),

@@ -102,11 +102,15 @@ export async function runSearch(
       : Promise.resolve(undefined);
   let found = await answering;
   let words = await searchWords(found.pagefind, prepared, term, filters);
-  // Too few results among the newest briefs to fill a page, or none with a phrase of three
-  // words or more (a phrase remembered from a brief): search them all.
+  // No page with a phrase of three words or more (a phrase remembered from a brief) among the
+  // newest briefs: search them all. Too few results to fill a page: add the fall-back tier, a
+  // bounded number of older shards, so that a first search stays small however large the
+  // archive ("Also search…" offers the rest).
   const phraseMissed = prepared.words.length >= 3 && !words.ordered.some((r) => r.phrase);
-  if (found.missingBriefs && (words.ordered.length < options.pageSize || phraseMissed)) {
-    found = await bundles.forQuery(prepared.bundle, { ...needs, all: true }, counted);
+  const tooFew = words.ordered.length < options.pageSize && found.moreAvailable;
+  if (found.missingBriefs && (phraseMissed || tooFew)) {
+    const wider = phraseMissed ? { ...needs, all: true } : { ...needs, more: true };
+    found = await bundles.forQuery(prepared.bundle, wider, counted);
     words = await searchWords(found.pagefind, prepared, term, filters);
   }
   // The entities the query names; shown first where their profiles pass the filters.
@@ -147,8 +151,8 @@ export async function runSearch(
     const about: Filters = { ...tagged, [FILTER.lang]: { none: [CHINESE] } };
     let response = await english.pagefind.search(null, { filters: { ...filters, ...about } });
     const shown = words.main.results.length + taggedOnly.length + response.results.length;
-    if (english.missingBriefs && shown < options.pageSize) {
-      english = await bundles.forQuery('en', { ...needs, all: true }, counted);
+    if (english.missingBriefs && english.moreAvailable && shown < options.pageSize) {
+      english = await bundles.forQuery('en', { ...needs, more: true }, counted);
       response = await english.pagefind.search(null, { filters: { ...filters, ...about } });
     }
     parts.push({

@@ -5,8 +5,8 @@
  * - `pagefind/`              the primary bundle (Pagefind's JavaScript and WebAssembly) with
  *                            the newest briefs and the undated pages (profiles), plus
  *                            `shards.json`, the list of bundles;
- * - `pagefind/briefs-<period>/` on a large site, the older briefs in shards of about
- *                            800, merged into a search when needed (src/search/shared/shards.ts);
+ * - `pagefind/briefs-<period>/` on a large site, the older briefs in shards of at most
+ *                            600, merged into a search when needed (src/search/shared/shards.ts);
  * - `pagefind/zh/`           every page whose readable text contains Chinese characters,
  *                            indexed as Chinese, every Han character a word of its own
  *                            (北方稀土 → 北 · 方 · 稀 · 土: src/search/shared/query.ts).
@@ -16,7 +16,8 @@
  *
  * Each bundle is fingerprinted by exactly what Pagefind was given. A rebuild links the
  * unchanged bundles from the previous site instead of re-indexing them, and every bundle
- * is indexed by a fresh Pagefind process, so the memory peak is one shard, not the site.
+ * is indexed by a fresh Pagefind process, so the memory peak is one shard (per core), not the
+ * site; bundles are indexed on every core at once (worker threads, see indexingPool).
  */
 import { createHash } from 'node:crypto';
 import {
@@ -30,7 +31,9 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { close, createIndex } from 'pagefind';
 import { installedVersion } from '../../content/installed-version.ts';
 import { plural } from '../../model/text.ts';
@@ -76,6 +79,17 @@ export interface IndexOptions {
   firstTierKb: number;
   /** The entities the search page recognises by name (documents.ts). */
   entities?: readonly EntityToLookup[];
+  /** Kilobytes of metadata the fall-back tier may add (searched when the first has too few results). */
+  fallbackKb?: number | undefined;
+  /**
+   * At most this many fragment files per bundle (Pagefind's `maxFragments`: it packs several
+   * pages' result data into one file), for hosts that cap the number of files; 0: no limit.
+   */
+  maxFragments?: number | undefined;
+  /** Bundles indexed at once, each by its own Pagefind process (default: 2, or 1 on one core). */
+  jobs?: number | undefined;
+  /** Called as bundles are done (indexed or reused), with their total. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 /**
@@ -94,7 +108,7 @@ export async function indexSite(
   const previousRoot = previousDir && join(previousDir, BUNDLE_DIR);
   const previous = previousRoot ? readManifest(previousRoot) : undefined;
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_LOCATIONS;
-  const salt = `${FORMAT}:${installedVersion('pagefind')}:${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE}`;
+  const salt = `${FORMAT}:${installedVersion('pagefind')}:${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE}:${options.maxFragments ?? 0}`;
   let reused = 0;
   let indexed = 0;
 
@@ -121,10 +135,14 @@ export async function indexSite(
       reused++;
       return;
     }
-    await indexPages(pages, dir, outDir, {
-      language: options.language,
+    await pool.index({
+      pages,
+      dir,
+      outDir,
+      siteLanguage: options.language,
       forceLanguage: language,
       without: Object.keys(shared),
+      maxFragments: options.maxFragments || undefined,
     });
     // Every bundle is searched with the primary bundle's pagefind.js and WebAssembly (see
     // useEnglishWasm); the others keep only their indexes.
@@ -136,18 +154,39 @@ export async function indexSite(
     indexed++;
   }
 
+  const pool = indexingPool(options.jobs ?? Math.min(2, availableParallelism()));
   try {
     const pages = pagesToIndex.map((page) => withHash(outDir, page, options.language));
-    const shards: ShardInfo[] = [];
-    // The primary bundle comes first: it is written into pagefind/ itself, the shards into
-    // folders inside it.
-    for (const [id, members] of assignShards(pages, options.shardBriefs)) {
+    const assigned = [...assignShards(pages, options.shardBriefs)];
+    const chinese = pages.filter((p) => p.chinese);
+    const total = assigned.length + (chinese.length ? 1 : 0);
+    let done = 0;
+    const finished = () => options.onProgress?.(++done, total);
+    options.onProgress?.(0, total);
+    // The primary bundle is written into pagefind/ itself, the shards into folders inside it.
+    const jobs = assigned.map(([id, members]) => {
       const path = id === PRIMARY_SHARD ? '' : `${id}/`;
       const dates = members.flatMap((p) => (p.date ? [p.date] : [])).sort();
       const shared = id === PRIMARY_SHARD ? {} : sharedFilters(dates);
       const key = fingerprint(`${salt}:${JSON.stringify(shared)}`, members);
-      await bundle(id, path, members, key, { shared });
-      shards.push({
+      const run = () => bundle(id, path, members, key, { shared }).then(finished);
+      return { id, path, members, dates, shared, key, run };
+    });
+    const zhKey = chinese.length ? fingerprint(`${salt}:zh`, chinese) : '';
+    const zhJob = () =>
+      bundle(ZH_BUNDLE_DIR, `${ZH_BUNDLE_DIR}/`, chinese, zhKey, { language: 'zh' }).then(finished);
+    // The largest first, so that the last job to finish is a small one. Bundles write into
+    // folders of their own (the primary's files sit beside its shards' folders).
+    const order = [
+      ...(chinese.length ? [{ size: chinese.length, run: zhJob }] : []),
+      ...jobs.map((j) => ({ size: j.members.length, run: j.run })),
+    ].sort((a, b) => b.size - a.size);
+    await runAll(
+      order.map((o) => o.run),
+      pool.size,
+    );
+    const shards: ShardInfo[] = jobs.map(({ id, path, members, dates, shared, key }) => {
+      return {
         id,
         path,
         pages: members.length,
@@ -158,15 +197,11 @@ export async function indexSite(
         first: false,
         key,
         ...(Object.keys(shared).length ? { filters: shared } : {}),
-      });
-    }
-    const chinese = pages.filter((p) => p.chinese);
-    let zh: ShardManifest['zh'] = null;
-    if (chinese.length) {
-      const key = fingerprint(`${salt}:zh`, chinese);
-      await bundle(ZH_BUNDLE_DIR, `${ZH_BUNDLE_DIR}/`, chinese, key, { language: 'zh' });
-      zh = { path: `${ZH_BUNDLE_DIR}/`, pages: chinese.length, key };
-    }
+      };
+    });
+    const zh: ShardManifest['zh'] = chinese.length
+      ? { path: `${ZH_BUNDLE_DIR}/`, pages: chinese.length, key: zhKey }
+      : null;
     const lookupFiles = writeEntityLookup(
       root,
       options.entities ?? [],
@@ -175,7 +210,7 @@ export async function indexSite(
     const manifest: ShardManifest = {
       version: 1,
       briefs: shards.reduce((n, s) => n + s.briefs, 0),
-      shards: markFirstTier(shards, options.firstTierKb * 1000),
+      shards: markFirstTier(shards, options.firstTierKb * 1000, (options.fallbackKb ?? 0) * 1000),
       zh,
       entities: { path: `${ENTITIES_DIR}/`, buckets: lookupFiles },
     };
@@ -183,8 +218,10 @@ export async function indexSite(
 
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const first = manifest.shards.filter((s) => s.first).length;
-    return `Pagefind indexed ${pages.length} pages in ${plural(shards.length, 'English bundle')} (${first} searched first) and ${chinese.length} pages with Chinese text as Chinese; ${plural(indexed, 'bundle')} indexed, ${reused} unchanged and reused, in ${seconds} s`;
+    const fallback = manifest.shards.filter((s) => s.fallback).length;
+    return `Pagefind indexed ${pages.length} pages in ${plural(shards.length, 'English bundle')} (${first} searched first, ${fallback} more when they have too few results) and ${chinese.length} pages with Chinese text as Chinese; ${plural(indexed, 'bundle')} indexed, ${reused} unchanged and reused, in ${seconds} s`;
   } finally {
+    await pool.close();
     await close();
   }
 }
@@ -203,15 +240,83 @@ function sharedFilters(dates: readonly string[]): Record<string, string> {
   };
 }
 
+/** Runs the tasks, at most `size` at a time; the first failure fails the whole. */
+async function runAll(tasks: Array<() => Promise<void>>, size: number): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length) await tasks[next++]!();
+  };
+  await Promise.all(Array.from({ length: Math.max(1, size) }, lane));
+}
+
+/** What one bundle's indexing needs: plain data, so that a worker thread can do it. */
+export interface IndexJob {
+  pages: SearchablePage[];
+  dir: string;
+  outDir: string;
+  siteLanguage: string;
+  forceLanguage?: string | undefined;
+  /** Filters every page of the bundle has, left out of it (see sharedFilters). */
+  without?: string[] | undefined;
+  maxFragments?: number | undefined;
+}
+
+/**
+ * Bundles indexed `size` at a time. Pagefind's Node API drives one Pagefind process per
+ * JavaScript module instance, so each parallel job runs in a worker thread of its own
+ * (src/search/build/index-worker.ts), with its own process; with one job, in this thread.
+ */
+function indexingPool(size: number) {
+  if (size <= 1)
+    return {
+      size: 1,
+      index: (job: IndexJob) => indexPages(job.pages, job.dir, job.outDir, job.siteLanguage, job),
+      close: async () => {},
+    };
+  const idle: Worker[] = [];
+  const all: Worker[] = [];
+  const take = () => {
+    const worker = idle.pop() ?? new Worker(new URL('./index-worker.ts', import.meta.url));
+    if (!all.includes(worker)) all.push(worker);
+    return worker;
+  };
+  return {
+    size,
+    index: (job: IndexJob) =>
+      new Promise<void>((done, reject) => {
+        const worker = take();
+        const onError = (error: Error) => reject(error);
+        worker.once('error', onError);
+        worker.once('message', (reply: { error?: string }) => {
+          worker.off('error', onError);
+          idle.push(worker);
+          if (reply.error) reject(new Error(reply.error));
+          else done();
+        });
+        worker.postMessage(job);
+      }),
+    close: async () => {
+      await Promise.all(all.map((w) => w.terminate()));
+    },
+  };
+}
+
 /** One Pagefind process per bundle: ending it returns its memory before the next starts. */
-async function indexPages(
+export async function indexPages(
   pages: SearchablePage[],
   dir: string,
   outDir: string,
-  as: { language: string; forceLanguage?: string | undefined; without: string[] },
+  siteLanguage: string,
+  {
+    forceLanguage,
+    without = [],
+    maxFragments,
+  }: Omit<IndexJob, 'pages' | 'dir' | 'outDir' | 'siteLanguage'> = {},
 ): Promise<void> {
-  const { forceLanguage } = as;
-  const { index, errors } = await createIndex(forceLanguage ? { forceLanguage } : {});
+  const { index, errors } = await createIndex({
+    ...(forceLanguage ? { forceLanguage } : {}),
+    ...(maxFragments ? { maxFragments } : {}),
+  });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     // A few files in flight at once: Pagefind parses one while the next is read and sent.
@@ -222,10 +327,10 @@ async function indexPages(
         const added = await index.addHTMLFile({
           url: page.url,
           content: documentFor(readFileSync(join(outDir, page.file), 'utf8'), {
-            language: as.language,
+            language: siteLanguage,
             filters: page.filters,
             hanApart: forceLanguage === 'zh',
-            without: as.without,
+            without,
           }),
         });
         if (added.errors.length)

@@ -9,9 +9,10 @@
  * Why: a Pagefind bundle's metadata and filter files grow with its page count, and a search
  * loads them whole: at 10,000 briefs one bundle costs ~300 kB before the first result.
  * With shards, the first search loads the newest briefs and the profiles (the "first tier",
- * sized in bytes), and the older shards when they are needed: a year filter, oldest-first
- * order, fewer results than a page, or the reader's "Also search the … briefs". A rebuild also
- * re-indexes only the shards whose pages changed.
+ * sized in bytes); fewer results than a page add the next shards within a second budget (the
+ * "fall-back tier"); the other shards are loaded when a search needs them: a year filter,
+ * oldest-first order, or the reader's "Also search the … briefs". A rebuild also re-indexes
+ * only the shards whose pages changed.
  *
  * Each shard costs a search at least one index chunk (Pagefind's word index is chunked,
  * and a small bundle's chunk holds most of its words), so shards are large, not yearly.
@@ -38,6 +39,11 @@ export interface ShardInfo {
   fixedBytes: number;
   /** Part of the first tier: searched before anything else. */
   first: boolean;
+  /**
+   * Part of the fall-back tier: searched too when the first tier has fewer results than a
+   * page. Absent in indexes built before it existed.
+   */
+  fallback?: boolean;
   /** Fingerprint of exactly what was indexed; an unchanged shard is reused by a rebuild. */
   key: string;
   /**
@@ -63,47 +69,61 @@ export interface PageToShard {
   date?: string;
 }
 
+/** A brief's period at each level: year, quarter, month, day (`2025`, `2025q1`, `2025-03`, `2025-03-07`). */
+const PERIOD_LEVELS: Array<(date: string) => string> = [
+  (date) => date.slice(0, 4),
+  (date) => `${date.slice(0, 4)}q${Math.ceil(Number(date.slice(5, 7)) / 3)}`,
+  (date) => date.slice(0, 7),
+  (date) => date.slice(0, 10),
+];
+
 /**
- * Assigns every page to a shard. Briefs are grouped by year (by quarter in a year with
- * more than `shardBriefs`), and consecutive periods, oldest first, are joined until a
- * shard holds `shardBriefs`: `briefs-2015-2016`, `briefs-2025q1`. The newest, still open
- * run joins the undated pages in the primary shard. Adding a brief to the newest period
- * changes only the primary shard; the ids of closed shards name their periods, so they
- * are reused until a brief in them changes.
+ * Assigns every page to a shard of at most `shardBriefs` briefs, however large the archive:
+ * briefs are grouped by year, a year with more by quarter, then by month, then by day (a day
+ * with more still is cut into parts, `2025-03-07p2`), and consecutive periods, oldest first,
+ * are joined while a shard stays within `shardBriefs`: `briefs-2015-2016`, `briefs-2025q1`,
+ * `briefs-2031-03-2031-04`. The newest, still open run joins the undated pages in the
+ * primary shard. Adding a brief to the newest period changes only the primary shard; the
+ * ids of closed shards name their periods, so they are reused until a brief in them changes.
  */
 export function assignShards<P extends PageToShard>(
   pages: readonly P[],
   shardBriefs = SHARD_BRIEFS,
 ): Map<string, P[]> {
-  const perYear = new Map<string, number>();
-  for (const page of pages)
-    if (page.date)
-      perYear.set(page.date.slice(0, 4), (perYear.get(page.date.slice(0, 4)) ?? 0) + 1);
-  const periodOf = (date: string) => {
-    const year = date.slice(0, 4);
-    return (perYear.get(year) ?? 0) > shardBriefs
-      ? `${year}q${Math.ceil(Number(date.slice(5, 7)) / 3)}`
-      : year;
+  const dated = pages
+    .filter((p) => p.date)
+    .sort((a, b) => a.date!.localeCompare(b.date!) || a.url.localeCompare(b.url));
+  const periods: Array<[string, P[]]> = [];
+  const split = (list: P[], level: number) => {
+    const keyOf = PERIOD_LEVELS[level]!;
+    let start = 0;
+    for (let i = 1; i <= list.length; i++) {
+      if (i < list.length && keyOf(list[i]!.date!) === keyOf(list[start]!.date!)) continue;
+      const group = list.slice(start, i);
+      const key = keyOf(group[0]!.date!);
+      if (group.length <= shardBriefs) periods.push([key, group]);
+      else if (level + 1 < PERIOD_LEVELS.length) split(group, level + 1);
+      else
+        for (let part = 0; part * shardBriefs < group.length; part++)
+          periods.push([
+            part ? `${key}p${part + 1}` : key,
+            group.slice(part * shardBriefs, (part + 1) * shardBriefs),
+          ]);
+      start = i;
+    }
   };
-  const byPeriod = new Map<string, P[]>();
-  for (const page of pages) {
-    if (!page.date) continue;
-    const period = periodOf(page.date);
-    const list = byPeriod.get(period) ?? [];
-    list.push(page);
-    byPeriod.set(period, list);
-  }
+  split(dated, 0);
   const shards = new Map<string, P[]>();
   let run: string[] = [];
   let members: P[] = [];
-  for (const period of [...byPeriod.keys()].sort()) {
-    run.push(period);
-    members.push(...byPeriod.get(period)!);
-    if (members.length >= shardBriefs) {
+  for (const [period, list] of periods) {
+    if (members.length && members.length + list.length > shardBriefs) {
       shards.set(run.length > 1 ? `briefs-${run[0]}-${run.at(-1)}` : `briefs-${run[0]}`, members);
       run = [];
       members = [];
     }
+    run.push(period);
+    members.push(...list);
   }
   const primary = [...members, ...pages.filter((p) => !p.date)];
   return new Map([[PRIMARY_SHARD, primary], ...shards]);
@@ -121,19 +141,28 @@ function orderShards<T extends Pick<ShardInfo, 'id' | 'to'>>(shards: T[]): T[] {
 }
 
 /**
- * Marks the first tier: the primary shard, then the newest other shards while the fixed
- * bytes of the tier stay within `budgetBytes`.
+ * Marks the tiers: the first tier is the primary shard, then the newest other shards while
+ * the fixed bytes of the tier stay within `budgetBytes`; the fall-back tier, the next newest
+ * shards while theirs stay within `fallbackBytes`. Both are bounded whatever the archive's size.
  */
 export function markFirstTier<T extends Pick<ShardInfo, 'id' | 'to' | 'fixedBytes'>>(
   shards: T[],
   budgetBytes: number,
-): Array<T & { first: boolean }> {
+  fallbackBytes = 0,
+): Array<T & { first: boolean; fallback: boolean }> {
   let spent = 0;
   let open = true;
+  let fallbackSpent = 0;
+  let fallbackOpen = true;
   return orderShards(shards).map((shard) => {
     open = open && (shard.id === PRIMARY_SHARD || spent + shard.fixedBytes <= budgetBytes);
-    if (open) spent += shard.fixedBytes;
-    return { ...shard, first: open };
+    if (open) {
+      spent += shard.fixedBytes;
+      return { ...shard, first: true, fallback: false };
+    }
+    fallbackOpen = fallbackOpen && fallbackSpent + shard.fixedBytes <= fallbackBytes;
+    if (fallbackOpen) fallbackSpent += shard.fixedBytes;
+    return { ...shard, first: false, fallback: fallbackOpen };
   });
 }
 
@@ -145,6 +174,8 @@ export interface ShardNeeds {
   oldestFirst: boolean;
   /** The reader asked for every brief, or an earlier search already loaded them. */
   all: boolean;
+  /** The first tier had fewer results than a page: add the fall-back tier (bounded). */
+  more?: boolean;
 }
 
 /** The shards a search needs loaded for its results to be complete (ids, manifest order). */
@@ -156,7 +187,7 @@ export function shardsFor(manifest: ShardManifest, needs: ShardNeeds): string[] 
       .filter((s) => s.id === PRIMARY_SHARD || overlaps(s, needs.years))
       .map((s) => s.id);
   }
-  return manifest.shards.filter((s) => s.first).map((s) => s.id);
+  return manifest.shards.filter((s) => s.first || (needs.more && s.fallback)).map((s) => s.id);
 }
 
 /**

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SITE_FILES, verifySite } from '../../../scripts/lib/verify-site.ts';
+import { expectedFiles, SITE_FILES, verifySite } from '../../../scripts/lib/verify-site.ts';
 import { buildGraph } from '../../../src/model/graph.ts';
 import { brief, entity } from '../fixtures.ts';
 
@@ -16,6 +16,8 @@ function completeSite(): string {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-verify-'));
   const files = [
     ...SITE_FILES,
+    'api/briefs.json',
+    'api/links.json',
     'sitemap-0.xml',
     'briefs/one/index.html',
     'companies/mp/index.html',
@@ -34,7 +36,7 @@ function completeSite(): string {
 
 describe('verifySite', () => {
   it('passes a complete site (drafts have no page)', () => {
-    expect(verifySite(completeSite(), graph)).toEqual([]);
+    expect(verifySite(completeSite(), expectedFiles(graph))).toEqual([]);
   });
 
   it('names a missing brief page, an empty feed and a missing sitemap', () => {
@@ -42,7 +44,7 @@ describe('verifySite', () => {
     rmSync(join(dir, 'briefs/one/index.html'));
     writeFileSync(join(dir, 'companies/mp/rss.xml'), '');
     rmSync(join(dir, 'sitemap-0.xml'));
-    const problems = verifySite(dir, graph).join('\n');
+    const problems = verifySite(dir, expectedFiles(graph)).join('\n');
     expect(problems).toContain('briefs/one/index.html');
     expect(problems).toContain('companies/mp/rss.xml');
     expect(problems).toContain('sitemap-0.xml, which is missing');
@@ -52,7 +54,7 @@ describe('verifySite', () => {
     const dir = completeSite();
     mkdirSync(join(dir, '.prerender'));
     writeFileSync(join(dir, 'entry.mjs'), '');
-    expect(verifySite(dir, graph).join('\n')).toContain(
+    expect(verifySite(dir, expectedFiles(graph)).join('\n')).toContain(
       'build internals are in the site: .prerender, entry.mjs',
     );
   });

@@ -32,7 +32,7 @@ describe('assigning pages to search shards', () => {
     expect(sizes(shards)).toEqual({ [PRIMARY_SHARD]: 35 });
   });
 
-  it('joins consecutive years, oldest first, into shards of at least the limit; the open rest joins the profiles', () => {
+  it('joins consecutive years, oldest first, while a shard stays within the limit; the open rest joins the profiles', () => {
     const pages = [
       ...briefsIn(2020, 300),
       ...briefsIn(2021, 350),
@@ -44,7 +44,8 @@ describe('assigning pages to search shards', () => {
     const shards = assignShards(pages, 600);
     expect(sizes(shards)).toEqual({
       [PRIMARY_SHARD]: 340,
-      'briefs-2020-2021': 650,
+      'briefs-2020': 300,
+      'briefs-2021': 350,
       'briefs-2022': 600,
     });
     // Every page lands in exactly one shard.
@@ -59,18 +60,51 @@ describe('assigning pages to search shards', () => {
   it('splits a year with more briefs than the limit into quarters', () => {
     const shards = assignShards(briefsIn(2025, 2400), 600);
     expect(sizes(shards)).toEqual({
-      [PRIMARY_SHARD]: 0,
+      [PRIMARY_SHARD]: 600,
       'briefs-2025q1': 600,
       'briefs-2025q2': 600,
       'briefs-2025q3': 600,
-      'briefs-2025q4': 600,
     });
   });
+
+  // 100,000 pages: well under a second, more on a busy machine.
+  it(
+    'keeps every shard within the limit however large the archive: months, days, parts of a day',
+    { timeout: 30_000 },
+    () => {
+      // 100,000 briefs over twelve years (about 700 a month), and one day with 1,500.
+      const days = 12 * 365;
+      const big = Array.from({ length: 100_000 }, (_, i) => ({
+        url: `/briefs/b${i}/`,
+        date: new Date(Date.UTC(2015, 0, 1) + Math.floor((i * days) / 100_000) * 86_400_000)
+          .toISOString()
+          .slice(0, 10),
+      }));
+      const busy = Array.from({ length: 1500 }, (_, i) => ({
+        url: `/briefs/d${i}/`,
+        date: '2027-01-05',
+      }));
+      const shards = assignShards([...big, ...busy, ...profiles(10)], 600);
+      const briefCounts = [...shards].map(
+        ([id, pages]) => [id, pages.filter((p) => 'date' in p).length] as const,
+      );
+      expect(Math.max(...briefCounts.map(([, n]) => n))).toBeLessThanOrEqual(600);
+      expect(briefCounts.length).toBeGreaterThan(100_000 / 600);
+      // A month of about 700 briefs is cut into runs of days.
+      expect([...shards.keys()]).toContain('briefs-2015-01-01-2015-01-26');
+      expect(shards.get('briefs-2027-01-05')).toHaveLength(600);
+      expect(shards.get('briefs-2027-01-05p2')).toHaveLength(600);
+      expect(shards.get(PRIMARY_SHARD)).toHaveLength(300 + 10);
+      expect(new Set([...shards.values()].flat()).size).toBe(100_000 + 1500 + 10);
+    },
+  );
 
   it('moves no closed shard when a brief is added to the newest year', () => {
     const before = assignShards([...briefsIn(2020, 700), ...briefsIn(2021, 100)], 600);
     const after = assignShards([...briefsIn(2020, 700), ...briefsIn(2021, 101)], 600);
-    expect(after.get('briefs-2020')).toEqual(before.get('briefs-2020'));
+    const closed = [...before.keys()].filter((id) => id !== PRIMARY_SHARD);
+    expect(closed).toEqual(['briefs-2020q1-2020q3']);
+    for (const id of closed) expect(after.get(id)).toEqual(before.get(id));
     expect(after.get(PRIMARY_SHARD)!.length).toBe(before.get(PRIMARY_SHARD)!.length + 1);
   });
 });
@@ -111,6 +145,25 @@ describe('the first tier', () => {
     ]);
   });
 
+  it('is followed by a fall-back tier of the next newest shards within a budget of its own', () => {
+    const tiers = markFirstTier(
+      [
+        shard(PRIMARY_SHARD, '2025-06-01', 15_000),
+        ...[2024, 2023, 2022, 2021, 2020].map((y) => shard(`briefs-${y}`, `${y}-12-31`, 10_000)),
+      ],
+      25_000,
+      20_000,
+    );
+    expect(tiers.map((s) => [s.id, s.first, s.fallback])).toEqual([
+      [PRIMARY_SHARD, true, false],
+      ['briefs-2024', true, false],
+      ['briefs-2023', false, true],
+      ['briefs-2022', false, true],
+      ['briefs-2021', false, false],
+      ['briefs-2020', false, false],
+    ]);
+  });
+
   it('always holds the primary shard, even over the budget', () => {
     expect(
       markFirstTier(
@@ -128,7 +181,11 @@ describe('choosing shards for a search', () => {
     shards: [
       { ...shard(PRIMARY_SHARD, '2025-12-31', 1, 100), from: '2025-01-01', first: true },
       { ...shard('briefs-2023-2024', '2024-12-31', 1, 100), from: '2023-01-01', first: true },
-      { ...shard('briefs-2021-2022', '2022-12-31', 1, 100), from: '2021-01-01' },
+      {
+        ...shard('briefs-2021-2022', '2022-12-31', 1, 100),
+        from: '2021-01-01',
+        fallback: true,
+      },
       { ...shard('briefs-2019-2020', '2020-12-31', 1, 100), from: '2019-01-01' },
     ],
     zh: null,
@@ -137,6 +194,14 @@ describe('choosing shards for a search', () => {
 
   it('loads the first tier by default', () => {
     expect(shardsFor(manifest, none)).toEqual([PRIMARY_SHARD, 'briefs-2023-2024']);
+  });
+
+  it('adds only the fall-back tier when the first has too few results', () => {
+    expect(shardsFor(manifest, { ...none, more: true })).toEqual([
+      PRIMARY_SHARD,
+      'briefs-2023-2024',
+      'briefs-2021-2022',
+    ]);
   });
 
   it('loads the shards holding the ticked years', () => {

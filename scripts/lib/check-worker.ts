@@ -1,0 +1,77 @@
+/**
+ * The content check of `npm run build`, in a worker thread (scripts/build.ts): it runs beside
+ * Astro's start-up on the other core, and the records it reads (every body: about 2 GB at
+ * 100,000 briefs) are freed with the worker, not kept in the build's main process while Astro
+ * and Pagefind run. It sends back only what the build needs: its report, the pages and
+ * entities to index for search, and the files the published site must hold.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { siteGraph } from '../../src/astro/site-graph.ts';
+import { getConfig } from '../../src/config.ts';
+import { KINDS } from '../../src/content/registry.ts';
+import { briefUrl, entityUrl } from '../../src/model/records.ts';
+import {
+  entitiesToLookup,
+  type EntityToLookup,
+  pagesToIndex,
+  type PageToIndex,
+} from '../../src/search/build/documents.ts';
+import { checkContent } from '../check.ts';
+import { expectedFiles } from './verify-site.ts';
+
+export interface CheckRequest {
+  /** Warnings count as errors (`npm run build -- --strict`). */
+  strict: boolean;
+}
+
+export type CheckOutcome =
+  | {
+      ok: true;
+      summary: string;
+      /** The warnings' report, printed after the check's line. */
+      warnings: string;
+      pages: PageToIndex[];
+      entities: EntityToLookup[];
+      /** Every file the published site must hold (scripts/lib/verify-site.ts). */
+      expected: string[];
+      expectedPages: number;
+      /** Each brief's and profile's page (`/briefs/x/`) and its file, for naming it in errors. */
+      sources: Record<string, string>;
+    }
+  | { ok: false; report: string };
+
+const lines: string[] = [];
+const warnings: string[] = [];
+const errors: string[] = [];
+const config = getConfig();
+const { strict } = workerData as CheckRequest;
+const content = checkContent(config, {
+  strict,
+  print: {
+    log: (text) => lines.push(text),
+    warn: (text) => warnings.push(text),
+    error: (text) => errors.push(text),
+  },
+});
+let outcome: CheckOutcome;
+if (!content) outcome = { ok: false, report: errors.join('\n') };
+else {
+  const graph = siteGraph(content, config);
+  const years = new Set(graph.briefs.map((b) => b.date.getUTCFullYear())).size;
+  const sources: Record<string, string> = {};
+  for (const b of graph.briefs) if (b.filePath) sources[briefUrl(b.slug)] = b.filePath;
+  for (const e of graph.entities) if (e.filePath) sources[entityUrl(e)] = e.filePath;
+  outcome = {
+    ok: true,
+    sources,
+    summary: lines.join('\n').replace(/^✓ /, ''),
+    warnings: warnings.join('\n'),
+    pages: pagesToIndex(graph, config.basePath),
+    entities: entitiesToLookup(graph, config.basePath),
+    expected: expectedFiles(graph),
+    // About what Astro renders: a page per brief, a page and a feed per profile, a page per
+    // year, two per kind, and the fixed pages (home, indexes, search, feeds, exports, 404).
+    expectedPages: graph.briefs.length + 2 * graph.entities.length + years + 2 * KINDS.length + 16,
+  };
+}
+parentPort!.postMessage(outcome);

@@ -1,7 +1,0 @@
-import type { APIRoute } from 'astro';
-import { exportBriefs } from '../../model/feeds.ts';
-import { siteRoot } from '../../astro/links.ts';
-import { getSiteData } from '../../astro/site-data.ts';
-
-export const GET: APIRoute = async () =>
-  Response.json(exportBriefs((await getSiteData()).graph, siteRoot()));

@@ -1,0 +1,14 @@
+/**
+ * A worker thread that indexes search bundles for src/search/build/index-site.ts, one job at a
+ * time: with its own copy of Pagefind's Node API, each worker drives a Pagefind process of its
+ * own, so bundles are indexed on every core at once.
+ */
+import { parentPort } from 'node:worker_threads';
+import { type IndexJob, indexPages } from './index-site.ts';
+
+parentPort!.on('message', (job: IndexJob) => {
+  indexPages(job.pages, job.dir, job.outDir, job.siteLanguage, job).then(
+    () => parentPort!.postMessage({}),
+    (error: unknown) => parentPort!.postMessage({ error: (error as Error).message }),
+  );
+});
