@@ -4,7 +4,14 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { type Dirent, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import {
+  type Dirent,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { AUTHOR_COMPONENTS_DIR } from './mdx-rules.ts';
 import type { Problem } from './problems.ts';
@@ -171,7 +178,8 @@ function readSource(root: string, path: string): SourceFile | Problem {
     return {
       file,
       line: bad >= 0 ? lossy.slice(0, bad).split('\n').length : undefined,
-      message: 'is not valid UTF-8 text (it may be in another encoding, such as Windows-1252 or GBK)',
+      message:
+        'is not valid UTF-8 text (it may be in another encoding, such as Windows-1252 or GBK)',
       hint: 'save it as UTF-8 in your editor',
     };
   }
@@ -319,6 +327,7 @@ export function fingerprintContent(root: string, contentDir: string): string {
     }
   };
   add(join(base, SETTINGS_FILE));
-  for (const folder of [BRIEFS_DIR, ...KIND_IDS]) for (const path of listContentFiles(join(base, folder))) add(path);
+  for (const folder of [BRIEFS_DIR, ...KIND_IDS])
+    for (const path of listContentFiles(join(base, folder))) add(path);
   return hash.digest('hex');
 }

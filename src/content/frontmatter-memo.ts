@@ -22,7 +22,10 @@ export function openFrontmatterMemo(file: string): SavedFrontmatterMemo {
   const version = `${FORMAT}:${installedVersion('yaml')}`;
   let saved: Record<string, Record<string, unknown>> = {};
   try {
-    const json = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; entries?: typeof saved };
+    const json = JSON.parse(readFileSync(file, 'utf8')) as {
+      version?: string;
+      entries?: typeof saved;
+    };
     if (json.version === version && json.entries) saved = json.entries;
   } catch {
     // No memo yet, or an unreadable one: start empty.
@@ -55,5 +58,9 @@ export function openFrontmatterMemo(file: string): SavedFrontmatterMemo {
 
 /** Where the memo of a content folder lives: `.briefing/check/<hash of its path>.json`. */
 export function frontmatterMemoFile(root: string, contentDir: string): string {
-  return join(root, '.briefing/check', `${createHash('sha1').update(contentDir).digest('hex').slice(0, 12)}.json`);
+  return join(
+    root,
+    '.briefing/check',
+    `${createHash('sha1').update(contentDir).digest('hex').slice(0, 12)}.json`,
+  );
 }

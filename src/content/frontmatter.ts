@@ -31,7 +31,10 @@ const CLOSE = /^---[ \t]*\r?$/m;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
 
 /** The first control character in `text` as an error at its line (`lineOffset`: lines before it). */
-export function controlCharacterError(text: string, lineOffset: number): FrontmatterError | undefined {
+export function controlCharacterError(
+  text: string,
+  lineOffset: number,
+): FrontmatterError | undefined {
   const found = CONTROL.exec(text);
   if (!found) return undefined;
   const code = found[0].codePointAt(0)!;
@@ -50,7 +53,10 @@ function splitFrontmatter(text: string): { yaml: string; body: string } | undefi
   const rest = text.slice(open[0].length);
   const close = CLOSE.exec(rest);
   if (!close) return undefined;
-  return { yaml: rest.slice(0, close.index), body: rest.slice(close.index + close[0].length).replace(/^\r?\n/, '') };
+  return {
+    yaml: rest.slice(0, close.index),
+    body: rest.slice(close.index + close[0].length).replace(/^\r?\n/, ''),
+  };
 }
 
 /** The body after the frontmatter block. */
@@ -68,12 +74,25 @@ export interface FrontmatterMemo {
   set(yaml: string, data: Record<string, unknown>): void;
 }
 
-export function parseFrontmatter(text: string, memo?: FrontmatterMemo): ParsedFile | FrontmatterError {
+export function parseFrontmatter(
+  text: string,
+  memo?: FrontmatterMemo,
+): ParsedFile | FrontmatterError {
   const open = OPEN.exec(text);
-  if (!open) return { line: 1, message: 'the file does not start with a frontmatter block: put "---" on the first line, the fields, then "---"' };
+  if (!open)
+    return {
+      line: 1,
+      message:
+        'the file does not start with a frontmatter block: put "---" on the first line, the fields, then "---"',
+    };
   const rest = text.slice(open[0].length);
   const close = CLOSE.exec(rest);
-  if (!close) return { line: 1, message: 'the frontmatter block is not closed: add a line with just "---" after the last field' };
+  if (!close)
+    return {
+      line: 1,
+      message:
+        'the frontmatter block is not closed: add a line with just "---" after the last field',
+    };
   const yamlText = rest.slice(0, close.index);
   const control = controlCharacterError(yamlText, 1);
   if (control) return control;
@@ -82,11 +101,19 @@ export function parseFrontmatter(text: string, memo?: FrontmatterMemo): ParsedFi
   const known = memo?.get(yamlText);
   if (known) {
     let full: ParsedFile | undefined;
-    const positions = () => (full ??= parseYaml(yamlText, afterClose, bodyStartLine, 1) as ParsedFile);
-    return { data: known, body: afterClose, bodyStartLine, lineOf: (path) => positions().lineOf(path), lineOfKey: (parent, key) => positions().lineOfKey(parent, key) };
+    const positions = () =>
+      (full ??= parseYaml(yamlText, afterClose, bodyStartLine, 1) as ParsedFile);
+    return {
+      data: known,
+      body: afterClose,
+      bodyStartLine,
+      lineOf: (path) => positions().lineOf(path),
+      lineOfKey: (parent, key) => positions().lineOfKey(parent, key),
+    };
   }
   const parsed = parseYaml(yamlText, afterClose, bodyStartLine, 1);
-  if (memo && !isFrontmatterError(parsed) && isPlainJson(parsed.data)) memo.set(yamlText, parsed.data);
+  if (memo && !isFrontmatterError(parsed) && isPlainJson(parsed.data))
+    memo.set(yamlText, parsed.data);
   return parsed;
 }
 
@@ -103,15 +130,28 @@ export function parseYamlFile(text: string): ParsedFile | FrontmatterError {
 const EMPTY = 'the frontmatter block is empty';
 
 /** `lineOffset`: lines of the file before the YAML text (1 for the opening `---`). */
-function parseYaml(yamlText: string, afterClose: string, bodyStartLine: number, lineOffset: number): ParsedFile | FrontmatterError {
+function parseYaml(
+  yamlText: string,
+  afterClose: string,
+  bodyStartLine: number,
+  lineOffset: number,
+): ParsedFile | FrontmatterError {
   const lineCounter = new LineCounter();
   // YAML 1.2 core schema: dates stay strings here, so that 2025-02-30 is caught by our own
   // strict date check instead of being rolled over to March by a YAML 1.1 timestamp parser.
-  const doc = parseDocument(yamlText, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(yamlText, {
+    lineCounter,
+    schema: 'core',
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   const firstError = doc.errors[0];
   if (firstError) {
     const line = lineCounter.linePos(firstError.pos[0]).line + lineOffset;
-    return { line, message: `the YAML frontmatter cannot be read: ${cleanYamlMessage(firstError.message)}` };
+    return {
+      line,
+      message: `the YAML frontmatter cannot be read: ${cleanYamlMessage(firstError.message)}`,
+    };
   }
   let data: unknown;
   try {
@@ -120,11 +160,18 @@ function parseYaml(yamlText: string, afterClose: string, bodyStartLine: number, 
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
     const alias = /\*[^\s,\]}]+/.exec(yamlText);
-    const line = alias ? yamlText.slice(0, alias.index).split('\n').length + lineOffset : lineOffset + 1;
-    return { line, message: 'the YAML frontmatter repeats aliases (*name) so often that it would expand without end: write the values out' };
+    const line = alias
+      ? yamlText.slice(0, alias.index).split('\n').length + lineOffset
+      : lineOffset + 1;
+    return {
+      line,
+      message:
+        'the YAML frontmatter repeats aliases (*name) so often that it would expand without end: write the values out',
+    };
   }
   if (data === null || data === undefined) return { line: 1, message: EMPTY };
-  if (typeof data !== 'object' || Array.isArray(data)) return { line: 2, message: 'the frontmatter must be a set of "field: value" lines' };
+  if (typeof data !== 'object' || Array.isArray(data))
+    return { line: 2, message: 'the frontmatter must be a set of "field: value" lines' };
   const yamlLine = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
   return {
     data: data as Record<string, unknown>,
@@ -135,7 +182,8 @@ function parseYaml(yamlText: string, afterClose: string, bodyStartLine: number, 
       const node = parent.length ? doc.getIn(parent as unknown[], true) : doc.contents;
       if (isMap(node)) {
         for (const pair of node.items) {
-          if (isScalar(pair.key) && pair.key.value === key && pair.key.range) return yamlLine(pair.key.range[0]);
+          if (isScalar(pair.key) && pair.key.value === key && pair.key.range)
+            return yamlLine(pair.key.range[0]);
         }
       }
       return yamlLine(nodeOffset(doc, parent));
@@ -148,17 +196,21 @@ function isPlainJson(value: unknown): boolean {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value);
   if (Array.isArray(value)) return value.every(isPlainJson);
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value).every(isPlainJson);
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.values(value).every(isPlainJson);
   return false;
 }
 
-export function isFrontmatterError(value: ParsedFile | FrontmatterError): value is FrontmatterError {
+export function isFrontmatterError(
+  value: ParsedFile | FrontmatterError,
+): value is FrontmatterError {
   return 'message' in value;
 }
 
 function nodeOffset(doc: Document, path: ReadonlyArray<PropertyKey>): number {
   for (let depth = path.length; depth > 0; depth--) {
-    const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
+    const node = doc.getIn(path.slice(0, depth) as unknown[], true) as
+      { range?: [number, number, number] } | undefined;
     if (node && typeof node === 'object' && node.range) return node.range[0];
   }
   return 0;

@@ -35,7 +35,12 @@ export function parseGitLog(
     prefix = '',
     timeZone = 'UTC',
     buildDay,
-  }: { boundary?: Set<string>; prefix?: string; timeZone?: string; buildDay?: Date | undefined } = {},
+  }: {
+    boundary?: Set<string>;
+    prefix?: string;
+    timeZone?: string;
+    buildDay?: Date | undefined;
+  } = {},
 ): Map<string, GitHistory> {
   const files = new Map<string, GitHistory>();
   // Files a shallow clone's boundary commit shows: they existed before the fetched history.
@@ -85,7 +90,11 @@ function git(cwd: string, args: string[]): string | undefined {
  * `buildDay`: commits after that day are left out, so a build for a given day (BRIEFING_BUILD_DATE,
  * SOURCE_DATE_EPOCH) shows no date it could not have known, and stays the same when run later.
  */
-export function readGitDates(contentDir: string, timeZone = 'UTC', buildDay?: Date): GitDates | undefined {
+export function readGitDates(
+  contentDir: string,
+  timeZone = 'UTC',
+  buildDay?: Date,
+): GitDates | undefined {
   const info = git(contentDir, [
     'rev-parse',
     '--is-shallow-repository',

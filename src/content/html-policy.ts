@@ -115,7 +115,9 @@ export function htmlPolicy(embeds: readonly string[] = []): HtmlPolicy {
     // as HTML, so a stray <td> never reaches the tree outside a table.
     ancestors: {},
     attributes,
-    protocols: Object.fromEntries(Object.entries(URL_PROTOCOLS).map(([key, list]) => [key, [...list]])),
+    protocols: Object.fromEntries(
+      Object.entries(URL_PROTOCOLS).map(([key, list]) => [key, [...list]]),
+    ),
     strip: [...STRIPPED_TAGS],
     clobberPrefix: CLOBBER_PREFIX,
     tagNames: [...(base.tagNames ?? []), ...EXTRA_TAGS].filter((t) => !mapped.has(t)),
@@ -245,15 +247,21 @@ function sameValue(a: unknown, b: unknown): boolean {
  * What publishing does to an element written in a body, for the author: one message per element
  * or attribute removed (a renamed obsolete tag or a prefixed id needs no word).
  */
-export function removals(element: Pick<Element, 'tagName' | 'properties'>, policy: HtmlPolicy): string[] {
+export function removals(
+  element: Pick<Element, 'tagName' | 'properties'>,
+  policy: HtmlPolicy,
+): string[] {
   const { tagName } = element;
   if (MAPPED_TAGS[tagName]) return [];
   if (tagName === 'iframe') {
     return embedHost(element.properties?.src, policy.embeds)
       ? []
-      : ['an <iframe> is removed: only https pages of the hosts under `embeds` in site.yaml may be embedded'];
+      : [
+          'an <iframe> is removed: only https pages of the hosts under `embeds` in site.yaml may be embedded',
+        ];
   }
-  if (tagName === 'input' && element.properties?.type !== 'checkbox') return ['an <input> is removed'];
+  if (tagName === 'input' && element.properties?.type !== 'checkbox')
+    return ['an <input> is removed'];
   const verdict = judgeElement(element, policy);
   if (verdict.action === 'keep') return [];
   if (verdict.action === 'replace') {

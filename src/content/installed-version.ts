@@ -8,7 +8,11 @@ import { join } from 'node:path';
  */
 export function installedVersion(name: string): string {
   try {
-    return (JSON.parse(readFileSync(join(process.cwd(), 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(
+        readFileSync(join(process.cwd(), 'node_modules', name, 'package.json'), 'utf8'),
+      ) as { version: string }
+    ).version;
   } catch {
     return 'unknown';
   }

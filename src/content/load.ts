@@ -24,7 +24,8 @@ export function loadContent({ root, contentDir, today }: ContentLocation): Valid
   return result;
 }
 
-let last: { key: string; fingerprint: string; checkedAt: number; result: ValidationResult } | undefined;
+let last:
+  { key: string; fingerprint: string; checkedAt: number; result: ValidationResult } | undefined;
 
 /**
  * The same, remembered for as long as no content file changes: a dev server asks on every

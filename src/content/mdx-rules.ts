@@ -11,7 +11,13 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { parse as parseJs, parseExpressionAt, type Node as JsNode } from 'acorn';
 import { find, html } from 'property-information';
 import { defineHastPlugin, type HastPluginDefinition } from 'satteri';
-import { embedHost, EMBED_ATTRIBUTES, type HtmlPolicy, judgeElement, MAPPED_TAGS } from './html-policy.ts';
+import {
+  embedHost,
+  EMBED_ATTRIBUTES,
+  type HtmlPolicy,
+  judgeElement,
+  MAPPED_TAGS,
+} from './html-policy.ts';
 
 /** Where the components authors may use live, relative to the project root. */
 export const AUTHOR_COMPONENTS_DIR = 'src/components/mdx';
@@ -35,7 +41,8 @@ export interface MdxIssue {
   hint?: string;
 }
 
-const TRUST_HINT = 'if this site trusts every MDX author to run code, set `trustMdx: true` in site.yaml';
+const TRUST_HINT =
+  'if this site trusts every MDX author to run code, set `trustMdx: true` in site.yaml';
 
 /** Names that reach the builder's process, files or code loader from an expression. */
 const DANGEROUS = /\b(process|require|import|eval|Function|globalThis|constructor|__proto__)\b/;
@@ -49,7 +56,11 @@ function missingImportsPlugin(rules: MdxRules, issues: MdxIssue[]): HastPluginDe
       const start = node.position?.start.line ?? 1;
       let program;
       try {
-        program = parseJs(node.value, { ecmaVersion: 'latest', sourceType: 'module', locations: true });
+        program = parseJs(node.value, {
+          ecmaVersion: 'latest',
+          sourceType: 'module',
+          locations: true,
+        });
       } catch {
         return; // the MDX compiler reports what it cannot parse
       }
@@ -99,9 +110,16 @@ export function mdxRulesPlugin(rules: MdxRules, issues: MdxIssue[]): HastPluginD
       const start = lineOf(node);
       let program;
       try {
-        program = parseJs(node.value, { ecmaVersion: 'latest', sourceType: 'module', locations: true });
+        program = parseJs(node.value, {
+          ecmaVersion: 'latest',
+          sourceType: 'module',
+          locations: true,
+        });
       } catch (error) {
-        issues.push({ line: start, message: `the import or export cannot be read: ${(error as Error).message}` });
+        issues.push({
+          line: start,
+          message: `the import or export cannot be read: ${(error as Error).message}`,
+        });
         return;
       }
       for (const statement of program.body) {
@@ -164,13 +182,24 @@ function elementProblems(node: JsxElement, components: Set<string>, policy: Html
     names.set(property, attribute.name);
     const value = attribute.value;
     properties[property] =
-      value === null || value === undefined ? true : typeof value === 'string' ? value : literalString(value.value) ?? '';
+      value === null || value === undefined
+        ? true
+        : typeof value === 'string'
+          ? value
+          : (literalString(value.value) ?? '');
   }
   if (name === 'iframe') {
     if (!embedHost(properties.src, policy.embeds))
-      return [`<iframe> may only embed an https page of a host listed under \`embeds\` in site.yaml (${policy.embeds.join(', ') || 'none yet'})`];
-    const extra = Object.keys(properties).filter((p) => !(EMBED_ATTRIBUTES as readonly string[]).includes(p));
-    return extra.map((p) => `the attribute ${names.get(p)} is not allowed on an embed (only ${EMBED_ATTRIBUTES.join(', ')})`);
+      return [
+        `<iframe> may only embed an https page of a host listed under \`embeds\` in site.yaml (${policy.embeds.join(', ') || 'none yet'})`,
+      ];
+    const extra = Object.keys(properties).filter(
+      (p) => !(EMBED_ATTRIBUTES as readonly string[]).includes(p),
+    );
+    return extra.map(
+      (p) =>
+        `the attribute ${names.get(p)} is not allowed on an embed (only ${EMBED_ATTRIBUTES.join(', ')})`,
+    );
   }
   const verdict = judgeElement({ tagName: name, properties }, policy);
   if (verdict.action === 'replace') return [`the element <${name}> is not allowed in a body`];
@@ -180,8 +209,13 @@ function elementProblems(node: JsxElement, components: Set<string>, policy: Html
     .map(([property]) => {
       const attribute = names.get(property) ?? property;
       const value = properties[property];
-      if (/^on/i.test(attribute)) return `the event handler ${attribute} on <${name}> runs script: it is not allowed`;
-      if (typeof value === 'string' && /^\s*[a-z][a-z0-9+.-]*:/i.test(value) && ['href', 'src', 'cite', 'longDesc'].includes(property))
+      if (/^on/i.test(attribute))
+        return `the event handler ${attribute} on <${name}> runs script: it is not allowed`;
+      if (
+        typeof value === 'string' &&
+        /^\s*[a-z][a-z0-9+.-]*:/i.test(value) &&
+        ['href', 'src', 'cite', 'longDesc'].includes(property)
+      )
         return `the URL ${JSON.stringify(value)} in ${attribute} on <${name}> is not allowed: only http, https, mailto, relative and # links`;
       return `the attribute ${attribute} is not allowed on <${name}>`;
     });
@@ -190,9 +224,14 @@ function elementProblems(node: JsxElement, components: Set<string>, policy: Html
 /** The string an attribute expression stands for, when it is a plain string literal. */
 function literalString(source: string): string | undefined {
   try {
-    const node = parseExpressionAt(source, 0, { ecmaVersion: 'latest' }) as JsNode & { value?: unknown; quasis?: Array<{ value: { cooked: string } }>; expressions?: unknown[] };
+    const node = parseExpressionAt(source, 0, { ecmaVersion: 'latest' }) as JsNode & {
+      value?: unknown;
+      quasis?: Array<{ value: { cooked: string } }>;
+      expressions?: unknown[];
+    };
     if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
-    if (node.type === 'TemplateLiteral' && !node.expressions?.length) return node.quasis?.[0]?.value.cooked;
+    if (node.type === 'TemplateLiteral' && !node.expressions?.length)
+      return node.quasis?.[0]?.value.cooked;
   } catch {
     // Not a literal: the expression rule reports it.
   }
@@ -201,19 +240,22 @@ function literalString(source: string): string | undefined {
 
 /** Why an expression is not plain data, or undefined when it is. */
 export function expressionProblem(source: string): string | undefined {
-  if (!source.trim() || /^\s*\/\*[\s\S]*\*\/\s*$/.test(source) || /^\s*\/\/[^\n]*\s*$/.test(source)) return undefined;
+  if (!source.trim() || /^\s*\/\*[\s\S]*\*\/\s*$/.test(source) || /^\s*\/\/[^\n]*\s*$/.test(source))
+    return undefined;
   let node: JsNode;
   try {
     const program = parseJs(`(${source}\n)`, { ecmaVersion: 'latest', sourceType: 'module' });
     const statement = program.body[0];
-    if (program.body.length !== 1 || statement?.type !== 'ExpressionStatement') throw new Error('not one expression');
+    if (program.body.length !== 1 || statement?.type !== 'ExpressionStatement')
+      throw new Error('not one expression');
     node = statement.expression;
   } catch {
     return `{${short(source)}} is not a plain value`;
   }
   if (isData(node)) return undefined;
   const named = DANGEROUS.exec(source)?.[1];
-  if (named) return `{${short(source)}} uses ${named}: MDX expressions run when the site is built and could read its files and secrets`;
+  if (named)
+    return `{${short(source)}} uses ${named}: MDX expressions run when the site is built and could read its files and secrets`;
   return `{${short(source)}} is code: an MDX expression may only hold data (text, numbers, lists, objects, frontmatter fields)`;
 }
 
@@ -231,7 +273,9 @@ function isData(node: JsNode | null | undefined): boolean {
       return (n.properties as JsNode[]).every((p) => {
         const prop = p as JsNode & Record<string, unknown>;
         if (p.type === 'SpreadElement') return isData(prop.argument as JsNode);
-        return prop.kind === 'init' && !prop.method && !prop.computed && isData(prop.value as JsNode);
+        return (
+          prop.kind === 'init' && !prop.method && !prop.computed && isData(prop.value as JsNode)
+        );
       });
     case 'SpreadElement':
       return isData(n.argument as JsNode);
@@ -241,8 +285,15 @@ function isData(node: JsNode | null | undefined): boolean {
       return n.name === 'undefined' || n.name === 'frontmatter';
     case 'MemberExpression': {
       const property = n.property as JsNode & Record<string, unknown>;
-      const key = n.computed ? (property.type === 'Literal' ? property.value : undefined) : property.type === 'Identifier' ? property.name : undefined;
-      const plain = (typeof key === 'string' || typeof key === 'number') && !DANGEROUS.test(String(key));
+      const key = n.computed
+        ? property.type === 'Literal'
+          ? property.value
+          : undefined
+        : property.type === 'Identifier'
+          ? property.name
+          : undefined;
+      const plain =
+        (typeof key === 'string' || typeof key === 'number') && !DANGEROUS.test(String(key));
       return plain && !n.optional && rootedInFrontmatter(n.object as JsNode);
     }
     default:
@@ -257,9 +308,15 @@ function rootedInFrontmatter(node: JsNode): boolean {
 }
 
 /** `KeyDates` for an import of src/components/mdx/KeyDates.astro from `filePath`, else undefined. */
-export function authorComponentOf(specifier: string, filePath: string, root: string): string | undefined {
+export function authorComponentOf(
+  specifier: string,
+  filePath: string,
+  root: string,
+): string | undefined {
   if (!specifier.startsWith('./') && !specifier.startsWith('../')) return undefined;
-  const target = relative(root, resolve(root, dirname(filePath), specifier)).split(sep).join('/');
+  const target = relative(root, resolve(root, dirname(filePath), specifier))
+    .split(sep)
+    .join('/');
   return new RegExp(`^${AUTHOR_COMPONENTS_DIR}/([A-Z][A-Za-z0-9]*)\\.astro$`).exec(target)?.[1];
 }
 

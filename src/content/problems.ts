@@ -23,7 +23,11 @@ export function formatProblem(problem: Problem): string {
 }
 
 /** `what`: the kind of problem in the heading ("3 content problems in 2 files:"). */
-export function formatProblems(problems: readonly Problem[], what = 'content', noun = 'problem'): string {
+export function formatProblems(
+  problems: readonly Problem[],
+  what = 'content',
+  noun = 'problem',
+): string {
   const files = new Set(problems.map((p) => p.file)).size;
   const where = what === 'content' ? ` in ${files} ${files === 1 ? 'file' : 'files'}` : '';
   const heading = `${problems.length} ${what} ${problems.length === 1 ? noun : `${noun}s`}${where}:`;
@@ -31,7 +35,9 @@ export function formatProblems(problems: readonly Problem[], what = 'content', n
 }
 
 /** Warnings counted by group, most frequent first: what `npm run check` prints for a large import. */
-export function countByGroup(problems: readonly Problem[]): Array<{ group: string; count: number; first: Problem }> {
+export function countByGroup(
+  problems: readonly Problem[],
+): Array<{ group: string; count: number; first: Problem }> {
   const groups = new Map<string, { group: string; count: number; first: Problem }>();
   for (const problem of sortProblems(problems)) {
     const group = problem.group ?? problem.message;
@@ -43,12 +49,18 @@ export function countByGroup(problems: readonly Problem[]): Array<{ group: strin
 }
 
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0),
+  );
 }
 
 /** `['sources', 0, 'url']` → `sources[0].url` */
 export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '');
+  return path.reduce<string>(
+    (out, part) =>
+      typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part),
+    '',
+  );
 }
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';

@@ -4,7 +4,13 @@
  * a folder under content/. Routes, pages, search filters and feeds follow from this list.
  */
 import type { z } from 'astro/zod';
-import { companySchema, makeBriefSchema, policySchema, termSchema, themeSchema } from './schemas.ts';
+import {
+  companySchema,
+  makeBriefSchema,
+  policySchema,
+  termSchema,
+  themeSchema,
+} from './schemas.ts';
 
 export type FactFormat = 'text' | 'date' | 'url' | 'status' | 'zh';
 
@@ -46,7 +52,8 @@ export const KINDS = [
     singular: 'Company',
     plural: 'Companies',
     schema: companySchema,
-    description: 'Producers, refiners, magnet makers and buyers of rare earths and critical minerals.',
+    description:
+      'Producers, refiners, magnet makers and buyers of rare earths and critical minerals.',
     stubFields: ['country: TODO'],
     colours: { light: '#e4eef7', dark: '#1f3040', mark: '#2f6fab' },
     facts: [
@@ -62,7 +69,12 @@ export const KINDS = [
     plural: 'Policies',
     schema: policySchema,
     description: 'Laws, regulations, export controls and programmes that shape the sector.',
-    stubFields: ['issuer: TODO', 'jurisdiction: TODO', 'issued: 2000-01-01  # TODO: the date it was issued', 'status: proposed  # proposed | in-force | suspended | repealed | expired'],
+    stubFields: [
+      'issuer: TODO',
+      'jurisdiction: TODO',
+      'issued: 2000-01-01  # TODO: the date it was issued',
+      'status: proposed  # proposed | in-force | suspended | repealed | expired',
+    ],
     colours: { light: '#f3ead7', dark: '#3a3020', mark: '#a86b12' },
     facts: [
       { field: 'issuer', label: 'Issuer' },
@@ -88,7 +100,8 @@ export const KINDS = [
     singular: 'Term',
     plural: 'Terms',
     schema: termSchema,
-    description: 'A glossary of Chinese policy and political phrases, with pinyin and an English rendering.',
+    description:
+      'A glossary of Chinese policy and political phrases, with pinyin and an English rendering.',
     stubFields: ['original: TODO  # the phrase in Chinese', 'pinyin: TODO', 'english: TODO'],
     colours: { light: '#efe6f3', dark: '#33253b', mark: '#8a4ba8' },
     facts: [

@@ -81,7 +81,9 @@ export function ruleFields(): Record<string, string[]> {
 
 const bound = (what: string) =>
   z
-    .number({ error: (issue) => `expected ${what} as a whole number, got ${describe(issue.input)}` })
+    .number({
+      error: (issue) => `expected ${what} as a whole number, got ${describe(issue.input)}`,
+    })
     .int({ error: `expected ${what} as a whole number` })
     .min(0, { error: `${what} cannot be negative` });
 
@@ -108,7 +110,8 @@ const fieldRule = z.union(
 /** The `rules:` section of site.yaml, merged over the defaults field by field. */
 export const rulesSchema = z
   .record(z.string(), z.record(z.string(), fieldRule).default({}), {
-    error: (issue) => `expected the rules as a mapping of briefs and kinds to fields, got ${describe(issue.input)}`,
+    error: (issue) =>
+      `expected the rules as a mapping of briefs and kinds to fields, got ${describe(issue.input)}`,
   })
   .default({})
   .superRefine((rules, ctx) => {
@@ -143,16 +146,30 @@ export const rulesSchema = z
             message: `the ${always} is always required: only its length (min, max) can be set`,
           });
         }
-        if ('min' in rule && rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
-          ctx.addIssue({ code: 'custom', path: [section, field], message: `min (${rule.min}) is more than max (${rule.max})` });
+        if (
+          'min' in rule &&
+          rule.min !== undefined &&
+          rule.max !== undefined &&
+          rule.min > rule.max
+        ) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [section, field],
+            message: `min (${rule.min}) is more than max (${rule.max})`,
+          });
         }
       }
     }
   })
-  .transform((rules) => mergeRules(DEFAULT_RULES, rules as Record<string, Record<string, Partial<FieldRule>>>));
+  .transform((rules) =>
+    mergeRules(DEFAULT_RULES, rules as Record<string, Record<string, Partial<FieldRule>>>),
+  );
 
 /** The defaults with a site's rules on top: a field's rule replaces the default's parts it names. */
-export function mergeRules(defaults: EditorialRules, site: Record<string, Record<string, Partial<FieldRule>>>): EditorialRules {
+export function mergeRules(
+  defaults: EditorialRules,
+  site: Record<string, Record<string, Partial<FieldRule>>>,
+): EditorialRules {
   const out: EditorialRules = {};
   for (const section of new Set([...Object.keys(defaults), ...Object.keys(site)])) {
     const merged: FieldRules = { ...defaults[section] };
@@ -179,13 +196,20 @@ export interface RuleFinding {
 }
 
 const isMissing = (value: unknown) =>
-  value === undefined || value === null || (typeof value === 'string' && !value.trim()) || (Array.isArray(value) && value.length === 0);
+  value === undefined ||
+  value === null ||
+  (typeof value === 'string' && !value.trim()) ||
+  (Array.isArray(value) && value.length === 0);
 
 /**
  * The findings of one record's frontmatter against its section's rules. Values of the wrong
  * type are left to the schema, which reports them.
  */
-export function checkRules(data: Record<string, unknown>, section: string, rules: EditorialRules): RuleFinding[] {
+export function checkRules(
+  data: Record<string, unknown>,
+  section: string,
+  rules: EditorialRules,
+): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const where = `rules.${section}`;
   for (const [field, rule] of Object.entries(rules[section] ?? {})) {
@@ -206,9 +230,19 @@ export function checkRules(data: Record<string, unknown>, section: string, rules
       });
       continue;
     }
-    const size = typeof value === 'string' ? value.trim().length : Array.isArray(value) ? value.length : undefined;
+    const size =
+      typeof value === 'string'
+        ? value.trim().length
+        : Array.isArray(value)
+          ? value.length
+          : undefined;
     if (size === undefined) continue;
-    const unit = typeof value === 'string' ? 'characters' : Array.isArray(value) && field === 'highlights' ? 'takeaways' : 'items';
+    const unit =
+      typeof value === 'string'
+        ? 'characters'
+        : Array.isArray(value) && field === 'highlights'
+          ? 'takeaways'
+          : 'items';
     const tooFew = rule.min !== undefined && size < rule.min;
     const tooMany = rule.max !== undefined && size > rule.max;
     if (!tooFew && !tooMany) continue;

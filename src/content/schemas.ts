@@ -13,39 +13,60 @@ const DATE_HINT = 'a date written as YYYY-MM-DD, e.g. 2025-03-22';
  * A frontmatter date. YAML 1.1 parsers turn `2025-03-22` into a Date already;
  * quoted strings are accepted too. Anything else gets a message an author can act on.
  */
-export const calendarDate = z.custom<Date | string>(
-  (value) => {
-    if (value instanceof Date) return !Number.isNaN(value.getTime());
-    return typeof value === 'string' && parseIsoDay(value) !== undefined;
-  },
-  { error: (issue) => `expected ${DATE_HINT}, got ${describe(issue.input)}` },
-).transform((value) => (value instanceof Date ? value : (parseIsoDay(value) as Date)));
+export const calendarDate = z
+  .custom<Date | string>(
+    (value) => {
+      if (value instanceof Date) return !Number.isNaN(value.getTime());
+      return typeof value === 'string' && parseIsoDay(value) !== undefined;
+    },
+    { error: (issue) => `expected ${DATE_HINT}, got ${describe(issue.input)}` },
+  )
+  .transform((value) => (value instanceof Date ? value : (parseIsoDay(value) as Date)));
 
 export function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
   if (typeof value === 'string') return JSON.stringify(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString().slice(0, 10);
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString().slice(0, 10);
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a nested mapping';
   return String(value);
 }
 
 export const slug = z
-  .string({ error: (issue) => `expected a slug such as "china-northern-rare-earth", got ${describe(issue.input)}` })
-  .regex(SLUG_PATTERN, { error: (issue) => `${describe(issue.input)} is not a slug: use lowercase letters, digits and single hyphens, e.g. "china-northern-rare-earth"` });
+  .string({
+    error: (issue) =>
+      `expected a slug such as "china-northern-rare-earth", got ${describe(issue.input)}`,
+  })
+  .regex(SLUG_PATTERN, {
+    error: (issue) =>
+      `${describe(issue.input)} is not a slug: use lowercase letters, digits and single hyphens, e.g. "china-northern-rare-earth"`,
+  });
 
 const text = (what: string, min = 1, max = 300) =>
   z
     .string({ error: (issue) => `expected ${what} as text, got ${describe(issue.input)}` })
     .trim()
-    .min(min, { error: min === 1 ? `${what} must not be empty` : `${what} is too short: write at least ${min} characters` })
+    .min(min, {
+      error:
+        min === 1
+          ? `${what} must not be empty`
+          : `${what} is too short: write at least ${min} characters`,
+    })
     .max(max, { error: `${what} is too long: keep it under ${max} characters` });
 
-const httpUrl = z.url({ protocol: /^https?$/, error: (issue) => `expected a full web address starting with https://, got ${describe(issue.input)}` });
+const httpUrl = z.url({
+  protocol: /^https?$/,
+  error: (issue) =>
+    `expected a full web address starting with https://, got ${describe(issue.input)}`,
+});
 
 const list = <T extends z.ZodType>(item: T, what: string) =>
-  z.array(item, { error: (issue) => `expected a list of ${what} (YAML "- item" lines or [a, b]), got ${describe(issue.input)}` });
+  z.array(item, {
+    error: (issue) =>
+      `expected a list of ${what} (YAML "- item" lines or [a, b]), got ${describe(issue.input)}`,
+  });
 
 export const sourceSchema = z.strictObject({
   title: text('the source title', 1, 300),
@@ -59,13 +80,18 @@ export const sourceSchema = z.strictObject({
  * such as `/2013/01/11/old-slug/`, or a query such as `/?p=123`.
  */
 export const oldPath = z
-  .string({ error: (issue) => `expected an old address such as "/2013/01/11/old-slug/", got ${describe(issue.input)}` })
+  .string({
+    error: (issue) =>
+      `expected an old address such as "/2013/01/11/old-slug/", got ${describe(issue.input)}`,
+  })
   .trim()
   .refine((path) => path.startsWith('/') && !path.startsWith('//'), {
-    error: (issue) => `${describe(issue.input)} is not a path: write the old address without its domain, starting with "/"`,
+    error: (issue) =>
+      `${describe(issue.input)} is not a path: write the old address without its domain, starting with "/"`,
   })
   .refine((path) => !/[\s#<>"]|(^|\/)\.\.?(\/|$|\?)/.test(path), {
-    error: (issue) => `${describe(issue.input)} cannot be redirected: it has a space, "#", quote, angle bracket or "." segment`,
+    error: (issue) =>
+      `${describe(issue.input)} cannot be redirected: it has a space, "#", quote, angle bracket or "." segment`,
   });
 
 /** A dated correction or update, shown at the top of the brief and on the corrections page. */
@@ -79,7 +105,9 @@ export type RevisionData = z.output<ReturnType<typeof revisionSchema>>;
 
 /** A brief's frontmatter. Reference fields (companies, policies, …) come from the entity registry. */
 export function makeBriefSchema(kindIds: readonly string[]) {
-  const references = Object.fromEntries(kindIds.map((id) => [id, list(slug, `${id} slugs`).default([])]));
+  const references = Object.fromEntries(
+    kindIds.map((id) => [id, list(slug, `${id} slugs`).default([])]),
+  );
   return z.strictObject({
     // Whether summary, highlights and sources must be there, and their lengths, are the
     // site's editorial rules (src/content/rules.ts); the schema checks their form.
@@ -92,7 +120,9 @@ export function makeBriefSchema(kindIds: readonly string[]) {
     authors: list(text('an author name', 1, 120), 'author names').default([]),
     corrections: list(revisionSchema('correction'), 'corrections (date, note)').default([]),
     updates: list(revisionSchema('update'), 'updates (date, note)').default([]),
-    draft: z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).default(false),
+    draft: z
+      .boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` })
+      .default(false),
     redirect_from: list(oldPath, 'old addresses such as "/2013/01/11/old-slug/"').default([]),
     ...references,
   });
@@ -113,24 +143,49 @@ export const companySchema = z.strictObject({
   founded: z.number({ error: 'expected a year such as 1997' }).int().min(1000).max(2100).optional(),
 });
 
-export const POLICY_STATUSES = ['proposed', 'adopted', 'in-force', 'suspended', 'repealed', 'expired'] as const;
+export const POLICY_STATUSES = [
+  'proposed',
+  'adopted',
+  'in-force',
+  'suspended',
+  'repealed',
+  'expired',
+] as const;
 
 /** What can happen to a policy, in the order a tracker reads it; the status each leads to is in src/model/policy.ts. */
-export const POLICY_EVENT_TYPES = ['announced', 'published', 'effective', 'amended', 'suspended', 'resumed', 'repealed', 'expired'] as const;
+export const POLICY_EVENT_TYPES = [
+  'announced',
+  'published',
+  'effective',
+  'amended',
+  'suspended',
+  'resumed',
+  'repealed',
+  'expired',
+] as const;
 
 /** One dated step in a policy's life. It cites a brief of this site, a web address, or both. */
 export const policyEventSchema = z
   .strictObject({
     date: calendarDate,
-    type: z.enum(POLICY_EVENT_TYPES, { error: (issue) => `expected one of ${POLICY_EVENT_TYPES.join(', ')}, got ${describe(issue.input)}` }),
+    type: z.enum(POLICY_EVENT_TYPES, {
+      error: (issue) =>
+        `expected one of ${POLICY_EVENT_TYPES.join(', ')}, got ${describe(issue.input)}`,
+    }),
     note: text('the note', 3, 300),
     /** For a suspension: the day it is due to end. */
     until: calendarDate.optional(),
     brief: slug.optional(),
     url: httpUrl.optional(),
   })
-  .refine((event) => event.brief !== undefined || event.url !== undefined, { error: 'cite the event: add brief (a brief slug) or url (a web address)', path: ['brief'] })
-  .refine((event) => event.until === undefined || event.type === 'suspended', { error: 'until is for suspensions only: it is the day a suspension is due to end', path: ['until'] });
+  .refine((event) => event.brief !== undefined || event.url !== undefined, {
+    error: 'cite the event: add brief (a brief slug) or url (a web address)',
+    path: ['brief'],
+  })
+  .refine((event) => event.until === undefined || event.type === 'suspended', {
+    error: 'until is for suspensions only: it is the day a suspension is due to end',
+    path: ['until'],
+  });
 
 export type PolicyEventData = z.output<typeof policyEventSchema>;
 
@@ -142,7 +197,12 @@ export const policySchema = z.strictObject({
   issued: calendarDate.optional(),
   effective: calendarDate.optional(),
   /** Optional when events are listed: the status is derived from them, and a status that disagrees is an error. */
-  status: z.enum(POLICY_STATUSES, { error: (issue) => `expected one of ${POLICY_STATUSES.join(', ')}, got ${describe(issue.input)}` }).optional(),
+  status: z
+    .enum(POLICY_STATUSES, {
+      error: (issue) =>
+        `expected one of ${POLICY_STATUSES.join(', ')}, got ${describe(issue.input)}`,
+    })
+    .optional(),
   url: httpUrl.optional(),
   events: list(policyEventSchema, 'events (date, type, note, brief or url)').default([]),
 });

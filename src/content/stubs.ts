@@ -10,6 +10,14 @@ function titleFromSlug(slug: string): string {
 }
 
 export function stubProfile(kind: string, slug: string): string {
-  const lines = ['---', `name: ${titleFromSlug(slug)}  # TODO: check the name`, 'aliases: []', ...getKind(kind).stubFields, '---', 'TODO: write the profile.', ''];
+  const lines = [
+    '---',
+    `name: ${titleFromSlug(slug)}  # TODO: check the name`,
+    'aliases: []',
+    ...getKind(kind).stubFields,
+    '---',
+    'TODO: write the profile.',
+    '',
+  ];
   return lines.join('\n');
 }

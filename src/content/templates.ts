@@ -76,7 +76,7 @@ export const BRIEF_FIELDS: Record<string, FieldTemplate> = {
   },
   authors: { about: 'names', example: 'authors: [Your Name]' },
   updated: {
-    about: 'the day of a revision (without it, the site shows the last commit\'s day)',
+    about: "the day of a revision (without it, the site shows the last commit's day)",
     example: 'updated: YYYY-MM-DD',
   },
   corrections: {
@@ -139,9 +139,7 @@ export function entityTemplate(kind: EntityKind, name: string): string {
     const stub = stubLines.get(field);
     if (!optional) lines.push(stub ?? `${field}: TODO`);
     else
-      lines.push(
-        withComment(`# ${field}:`, label === field ? 'optional' : `optional: ${label}`),
-      );
+      lines.push(withComment(`# ${field}:`, label === field ? 'optional' : `optional: ${label}`));
   }
   lines.push('---', 'TODO: write the profile.', '');
   return lines.join('\n');

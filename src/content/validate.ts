@@ -9,14 +9,37 @@ import type { BriefRecord, EntityRecord } from '../model/records.ts';
 import { EntityIndex, splitQualifiedTarget } from '../model/resolve.ts';
 import { closest } from '../model/text.ts';
 import { isoDay } from '../model/dates.ts';
-import { deriveStatus, type PolicyEvent, type PolicyStatus, policyEvents } from '../model/policy.ts';
+import {
+  deriveStatus,
+  type PolicyEvent,
+  type PolicyStatus,
+  policyEvents,
+} from '../model/policy.ts';
 import type { ContentFiles, SourceFile } from './files.ts';
 import { firstParagraph } from './excerpt.ts';
-import { type FrontmatterMemo, isFrontmatterError, type ParsedFile, parseFrontmatter, parseYamlFile } from './frontmatter.ts';
+import {
+  type FrontmatterMemo,
+  isFrontmatterError,
+  type ParsedFile,
+  parseFrontmatter,
+  parseYamlFile,
+} from './frontmatter.ts';
 import { fieldPath, type Problem } from './problems.ts';
-import { briefSchema, isKindId, KINDS, type KindId, KIND_IDS, RESERVED_ENTITY_SLUGS } from './registry.ts';
+import {
+  briefSchema,
+  isKindId,
+  KINDS,
+  type KindId,
+  KIND_IDS,
+  RESERVED_ENTITY_SLUGS,
+} from './registry.ts';
 import { checkRules, type EditorialRules } from './rules.ts';
-import { DEFAULT_SETTINGS, SETTINGS_FILE, type SiteSettings, siteSettingsSchema } from './settings.ts';
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_FILE,
+  type SiteSettings,
+  siteSettingsSchema,
+} from './settings.ts';
 import { isSlug, slugOfPath } from './slugs.ts';
 import { type HtmlPolicy, htmlPolicy } from './html-policy.ts';
 import type { MdxRules } from './mdx-rules.ts';
@@ -71,8 +94,19 @@ export interface CheckContext {
 }
 
 /** The context of a site with these settings, checked on `today`. */
-export function checkContext(settings: SiteSettings, components: readonly string[] = [], today = new Date(), root = '.'): CheckContext {
-  const latestDate = new Date(Date.UTC(today.getUTCFullYear() + settings.maxYearsAhead, today.getUTCMonth(), today.getUTCDate()));
+export function checkContext(
+  settings: SiteSettings,
+  components: readonly string[] = [],
+  today = new Date(),
+  root = '.',
+): CheckContext {
+  const latestDate = new Date(
+    Date.UTC(
+      today.getUTCFullYear() + settings.maxYearsAhead,
+      today.getUTCMonth(),
+      today.getUTCDate(),
+    ),
+  );
   const html = htmlPolicy(settings.embeds);
   return {
     mdx: { components, policy: html, root, trusted: settings.trustMdx },
@@ -97,7 +131,10 @@ interface Checks {
  * Parses each file's frontmatter against the schema and the editorial rules, and its body's
  * wikilinks; problems are pushed, and warnings into the context.
  */
-function parseAll<T>(files: SourceFile[], { schema, section, problems, context, memo }: Checks): Array<Parsed<T>> {
+function parseAll<T>(
+  files: SourceFile[],
+  { schema, section, problems, context, memo }: Checks,
+): Array<Parsed<T>> {
   const out: Array<Parsed<T>> = [];
   const seen = new Map<string, string>();
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -127,7 +164,8 @@ function parseAll<T>(files: SourceFile[], { schema, section, problems, context, 
     const format = formatOf(file.path);
     let links: Wikilink[];
     try {
-      const rules = format === 'mdx' && context.mdx ? { ...context.mdx, filePath: file.path } : undefined;
+      const rules =
+        format === 'mdx' && context.mdx ? { ...context.mdx, filePath: file.path } : undefined;
       const body = readBody(parsed.body, format, { mdx: rules, html: context.html });
       links = body.links;
       for (const removed of body.removed)
@@ -139,15 +177,25 @@ function parseAll<T>(files: SourceFile[], { schema, section, problems, context, 
           hint: 'publishing removes it: see docs/authoring.md, "HTML in bodies"',
         });
       for (const issue of body.mdxIssues)
-        problems.push({ file: file.path, line: parsed.bodyStartLine + issue.line - 1, message: issue.message, hint: issue.hint });
+        problems.push({
+          file: file.path,
+          line: parsed.bodyStartLine + issue.line - 1,
+          message: issue.message,
+          hint: issue.hint,
+        });
     } catch (error) {
       if (!(error instanceof BodySyntaxError)) throw error;
-      problems.push({ file: file.path, line: parsed.bodyStartLine + error.line - 1, message: `the MDX body cannot be read: ${error.message}` });
+      problems.push({
+        file: file.path,
+        line: parsed.bodyStartLine + error.line - 1,
+        message: `the MDX body cannot be read: ${error.message}`,
+      });
       continue;
     }
     // The rules are checked whether or not the schema passes, so every problem shows at once.
     // A policy's status may be derived from its dated events (checkPolicyEvents).
-    const derivable = section === 'policies' && Array.isArray(parsed.data.events) && parsed.data.events.length > 0;
+    const derivable =
+      section === 'policies' && Array.isArray(parsed.data.events) && parsed.data.events.length > 0;
     const ruled = derivable ? { status: 'derived from events', ...parsed.data } : parsed.data;
     for (const finding of checkRules(ruled, section, context.rules)) {
       (finding.severity === 'error' ? problems : context.warnings).push({
@@ -162,11 +210,19 @@ function parseAll<T>(files: SourceFile[], { schema, section, problems, context, 
     }
     const result = schema.safeParse(parsed.data);
     if (!result.success) {
-      for (const issue of result.error.issues) problems.push(issueToProblem(file, parsed, issue, schema));
+      for (const issue of result.error.issues)
+        problems.push(issueToProblem(file, parsed, issue, schema));
       continue;
     }
     for (const path of datesAfter(result.data, context.latestDate)) {
-      const day = (path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown>)[key], result.data) as Date).toISOString().slice(0, 10);
+      const day = (
+        path.reduce<unknown>(
+          (node, key) => (node as Record<PropertyKey, unknown>)[key],
+          result.data,
+        ) as Date
+      )
+        .toISOString()
+        .slice(0, 10);
       problems.push({
         file: file.path,
         line: parsed.lineOf(path),
@@ -184,11 +240,19 @@ function parseAll<T>(files: SourceFile[], { schema, section, problems, context, 
 function datesAfter(data: unknown, latest: Date, path: PropertyKey[] = []): PropertyKey[][] {
   if (data instanceof Date) return data > latest ? [path] : [];
   if (Array.isArray(data)) return data.flatMap((item, i) => datesAfter(item, latest, [...path, i]));
-  if (data && typeof data === 'object') return Object.entries(data).flatMap(([key, value]) => datesAfter(value, latest, [...path, key]));
+  if (data && typeof data === 'object')
+    return Object.entries(data).flatMap(([key, value]) =>
+      datesAfter(value, latest, [...path, key]),
+    );
   return [];
 }
 
-function issueToProblem(file: SourceFile, parsed: ParsedFile, issue: z.core.$ZodIssue, schema: z.ZodType): Problem {
+function issueToProblem(
+  file: SourceFile,
+  parsed: ParsedFile,
+  issue: z.core.$ZodIssue,
+  schema: z.ZodType,
+): Problem {
   const path = issue.path as PropertyKey[];
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys;
@@ -199,25 +263,47 @@ function issueToProblem(file: SourceFile, parsed: ParsedFile, issue: z.core.$Zod
       line: parsed.lineOfKey(path, keys[0]!),
       field: fieldPath([...path, keys[0]!]),
       message: `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`,
-      hint: suggestion ? `did you mean "${suggestion}"?` : 'remove it, or see docs/authoring.md for the fields this kind accepts',
+      hint: suggestion
+        ? `did you mean "${suggestion}"?`
+        : 'remove it, or see docs/authoring.md for the fields this kind accepts',
     };
   }
   // A misspelt name is found at its key, not at its value.
-  if (issue.code === 'custom' && (issue.params as { atKey?: boolean } | undefined)?.atKey && path.length) {
-    return { file: file.path, line: parsed.lineOfKey(path.slice(0, -1), String(path.at(-1))), field: fieldPath(path), message: issue.message };
+  if (
+    issue.code === 'custom' &&
+    (issue.params as { atKey?: boolean } | undefined)?.atKey &&
+    path.length
+  ) {
+    return {
+      file: file.path,
+      line: parsed.lineOfKey(path.slice(0, -1), String(path.at(-1))),
+      field: fieldPath(path),
+      message: issue.message,
+    };
   }
-  const value = path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), parsed.data);
+  const value = path.reduce<unknown>(
+    (node, key) =>
+      node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined,
+    parsed.data,
+  );
   const missing = value === undefined && issue.code === 'invalid_type';
   return {
     file: file.path,
     line: parsed.lineOf(path),
     field: fieldPath(path),
-    message: missing ? `required field is missing (${issue.message.replace(/, got nothing$/, '')})` : issue.message,
+    message: missing
+      ? `required field is missing (${issue.message.replace(/, got nothing$/, '')})`
+      : issue.message,
   };
 }
 
 interface SchemaDef {
-  def?: { shape?: Record<string, SchemaDef>; element?: SchemaDef; innerType?: SchemaDef; in?: SchemaDef };
+  def?: {
+    shape?: Record<string, SchemaDef>;
+    element?: SchemaDef;
+    innerType?: SchemaDef;
+    in?: SchemaDef;
+  };
 }
 
 /** Field names the (strict) object schema at `path` accepts, for "did you mean". */
@@ -228,22 +314,32 @@ function schemaKeys(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string
   };
   let node = unwrap(schema as SchemaDef);
   for (const part of path) {
-    node = unwrap(typeof part === 'number' ? node?.def?.element : node?.def?.shape?.[part as string]);
+    node = unwrap(
+      typeof part === 'number' ? node?.def?.element : node?.def?.shape?.[part as string],
+    );
   }
   return Object.keys(node?.def?.shape ?? {});
 }
 
 /** The site's settings file (content/site.yaml), or the defaults when there is none. */
-export function validateSettings(file: SourceFile | undefined, problems: Problem[] = []): SiteSettings {
+export function validateSettings(
+  file: SourceFile | undefined,
+  problems: Problem[] = [],
+): SiteSettings {
   if (!file) return DEFAULT_SETTINGS;
   const parsed = parseYamlFile(file.text);
   if (isFrontmatterError(parsed)) {
-    problems.push({ file: file.path, line: parsed.line, message: parsed.message.replace('frontmatter', 'settings file') });
+    problems.push({
+      file: file.path,
+      line: parsed.line,
+      message: parsed.message.replace('frontmatter', 'settings file'),
+    });
     return DEFAULT_SETTINGS;
   }
   const result = siteSettingsSchema.safeParse(parsed.data);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) problems.push(issueToProblem(file, parsed, issue, siteSettingsSchema));
+  for (const issue of result.error.issues)
+    problems.push(issueToProblem(file, parsed, issue, siteSettingsSchema));
   return DEFAULT_SETTINGS;
 }
 
@@ -265,13 +361,24 @@ export function validateEntities(
   const entityFiles: EntityFile[] = [];
   for (const kind of KINDS) {
     const checks = { schema: kind.schema, section: kind.id, problems, context, memo };
-    for (const { file, parsed, data, format, links } of parseAll<Record<string, unknown>>(files[kind.id] ?? [], checks)) {
+    for (const { file, parsed, data, format, links } of parseAll<Record<string, unknown>>(
+      files[kind.id] ?? [],
+      checks,
+    )) {
       const slug = slugOfPath(file.path);
       if ((RESERVED_ENTITY_SLUGS as readonly string[]).includes(slug)) {
-        problems.push({ file: file.path, message: `"${slug}" is reserved for a page of the ${kind.id} index`, hint: 'rename the file' });
+        problems.push({
+          file: file.path,
+          message: `"${slug}" is reserved for a page of the ${kind.id} index`,
+          hint: 'rename the file',
+        });
         continue;
       }
-      const { name, aliases, summary } = data as { name: string; aliases: string[]; summary?: string };
+      const { name, aliases, summary } = data as {
+        name: string;
+        aliases: string[];
+        summary?: string;
+      };
       const record: EntityRecord = {
         kind: kind.id,
         slug,
@@ -296,7 +403,11 @@ export function validateEntities(
  * `today`: the build's day (src/config.ts `buildDay`): a policy's status is derived from its
  * events up to that day.
  */
-export function validateContent(files: ContentFiles, memo?: FrontmatterMemo, today: Date = utcToday()): ValidationResult {
+export function validateContent(
+  files: ContentFiles,
+  memo?: FrontmatterMemo,
+  today: Date = utcToday(),
+): ValidationResult {
   const problems: Problem[] = [...(files.problems ?? [])];
   const settings = validateSettings(files.settings, problems);
   const context = checkContext(settings, files.components, today, files.root);
@@ -306,7 +417,9 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo, tod
   for (const conflict of index.conflicts) {
     const owners = conflict.claimedBy;
     for (const owner of owners) {
-      const others = owners.filter((o) => o !== owner).map((o) => o.filePath ?? `${o.kind}/${o.slug}`);
+      const others = owners
+        .filter((o) => o !== owner)
+        .map((o) => o.filePath ?? `${o.kind}/${o.slug}`);
       problems.push({
         file: owner.filePath ?? `${owner.kind}/${owner.slug}`,
         field: 'aliases',
@@ -320,7 +433,10 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo, tod
   const unknown = new Map<string, UnknownRef>();
   const redirects = new Map<string, string>();
   const checks = { schema: briefSchema, section: 'briefs', problems, context, memo };
-  for (const { file, parsed, data, format, links } of parseAll<z.output<typeof briefSchema>>(files.briefs, checks)) {
+  for (const { file, parsed, data, format, links } of parseAll<z.output<typeof briefSchema>>(
+    files.briefs,
+    checks,
+  )) {
     const refs: Partial<Record<KindId, string[]>> = {};
     for (const kind of KIND_IDS) {
       const slugs = (data as Record<string, unknown>)[kind] as string[];
@@ -334,7 +450,10 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo, tod
           line: parsed.lineOf([kind, position]),
           field: `${kind}[${position}]`,
           message: `unknown ${kind} slug "${slug}": there is no content/${kind}/${slug}.md`,
-          hint: (suggestions.length ? `did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}? ` : '') + 'Or run `npm run stubs` to create a stub profile for it.',
+          hint:
+            (suggestions.length
+              ? `did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}? `
+              : '') + 'Or run `npm run stubs` to create a stub profile for it.',
         });
       });
     }
@@ -353,9 +472,12 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo, tod
         });
       }
     });
-    const { title, date, updated, highlights, sources, authors, corrections, updates, draft } = data;
+    const { title, date, updated, highlights, sources, authors, corrections, updates, draft } =
+      data;
     // A brief without a summary is summed up by its first paragraph.
-    const summary = data.summary ?? firstParagraph(parsed.body, format, context.rules.briefs?.summary?.max ?? 400);
+    const summary =
+      data.summary ??
+      firstParagraph(parsed.body, format, context.rules.briefs?.summary?.max ?? 400);
     corrections.concat(updates).forEach((revision) => {
       if (revision.date >= date) return;
       const kind = corrections.includes(revision) ? 'corrections' : 'updates';
@@ -390,21 +512,43 @@ export function validateContent(files: ContentFiles, memo?: FrontmatterMemo, tod
       digest: file.digest,
     });
   }
-  for (const { file, parsed, links } of entityFiles) checkWikilinks(file, parsed, links, index, problems, unknown);
+  for (const { file, parsed, links } of entityFiles)
+    checkWikilinks(file, parsed, links, index, problems, unknown);
   checkPolicyEvents(entityFiles, new Map(briefs.map((b) => [b.slug, b])), today, problems);
 
   checkRedirectTargets(redirects, briefs, entities, problems);
-  return { settings, briefs, entities, index, problems, warnings: context.warnings, unknown: [...unknown.values()] };
+  return {
+    settings,
+    briefs,
+    entities,
+    index,
+    problems,
+    warnings: context.warnings,
+    unknown: [...unknown.values()],
+  };
 }
 
 /**
  * An old address that is a page of this site cannot redirect (the build finds any other clash
  * with a built file). A renamed brief's old address is free, so it may redirect.
  */
-function checkRedirectTargets(redirects: Map<string, string>, briefs: BriefRecord[], entities: EntityRecord[], problems: Problem[]): void {
-  const pages = new Set(['/briefs', ...KIND_IDS.map((kind) => `/${kind}`), ...briefs.map((b) => `/briefs/${b.slug}`), ...entities.map((e) => `/${e.kind}/${e.slug}`)]);
+function checkRedirectTargets(
+  redirects: Map<string, string>,
+  briefs: BriefRecord[],
+  entities: EntityRecord[],
+  problems: Problem[],
+): void {
+  const pages = new Set([
+    '/briefs',
+    ...KIND_IDS.map((kind) => `/${kind}`),
+    ...briefs.map((b) => `/briefs/${b.slug}`),
+    ...entities.map((e) => `/${e.kind}/${e.slug}`),
+  ]);
   for (const [from, file] of redirects) {
-    const path = from.split('?')[0]!.replace(/\/+$/, '').replace(/\/index\.html$/, '');
+    const path = from
+      .split('?')[0]!
+      .replace(/\/+$/, '')
+      .replace(/\/index\.html$/, '');
     if (!pages.has(path)) continue;
     problems.push({
       file,
@@ -419,7 +563,12 @@ function checkRedirectTargets(redirects: Map<string, string>, briefs: BriefRecor
  * A policy's events: each cited brief exists, and the status follows from the events. The
  * derived status is written into the record, so every page and export shows the same one.
  */
-function checkPolicyEvents(entityFiles: EntityFile[], briefs: Map<string, BriefRecord>, today: Date, problems: Problem[]): void {
+function checkPolicyEvents(
+  entityFiles: EntityFile[],
+  briefs: Map<string, BriefRecord>,
+  today: Date,
+  problems: Problem[],
+): void {
   for (const { record, parsed, file } of entityFiles) {
     if (record.kind !== 'policies') continue;
     const events = (record.data.events as PolicyEvent[] | undefined) ?? [];
@@ -431,7 +580,9 @@ function checkPolicyEvents(entityFiles: EntityFile[], briefs: Map<string, BriefR
         line: parsed.lineOf(['events', i, 'brief']),
         field: `events[${i}].brief`,
         message: `unknown brief slug "${event.brief}": no brief has that file name`,
-        hint: suggestions.length ? `did you mean ${suggestions.map((x) => `"${x}"`).join(' or ')}?` : 'cite a brief by its file name without .md, or give url instead',
+        hint: suggestions.length
+          ? `did you mean ${suggestions.map((x) => `"${x}"`).join(' or ')}?`
+          : 'cite a brief by its file name without .md, or give url instead',
       });
     });
     const written = record.data.status as PolicyStatus | undefined;
@@ -461,12 +612,20 @@ function checkPolicyEvents(entityFiles: EntityFile[], briefs: Map<string, BriefR
   }
 }
 
-function checkWikilinks(file: SourceFile, parsed: ParsedFile, links: Wikilink[], index: EntityIndex, problems: Problem[], unknown: Map<string, UnknownRef>): void {
+function checkWikilinks(
+  file: SourceFile,
+  parsed: ParsedFile,
+  links: Wikilink[],
+  index: EntityIndex,
+  problems: Problem[],
+  unknown: Map<string, UnknownRef>,
+): void {
   for (const link of links) {
     if (index.resolve(link.target)) continue;
     const suggestions = index.suggestNames(link.target);
     const qualified = splitQualifiedTarget(link.target);
-    if (qualified && isKindId(qualified.kind)) unknown.set(link.target, { kind: qualified.kind, slug: qualified.slug });
+    if (qualified && isKindId(qualified.kind))
+      unknown.set(link.target, { kind: qualified.kind, slug: qualified.slug });
     problems.push({
       file: file.path,
       line: parsed.bodyStartLine + link.line - 1,

@@ -6,7 +6,13 @@
  * (src/astro/wikilink-plugin.ts), so a link the check sees is exactly a link the page shows,
  * and nothing in code, in an MDX expression or behind a backslash is ever taken for one.
  */
-import { defineMdastPlugin, htmlToHast, markdownToHtml, type MdastPluginDefinition, mdxToJs } from 'satteri';
+import {
+  defineMdastPlugin,
+  htmlToHast,
+  markdownToHtml,
+  type MdastPluginDefinition,
+  mdxToJs,
+} from 'satteri';
 import { type HtmlPolicy, removals, STRIPPED_TAGS } from './html-policy.ts';
 
 const STRIPPED = new Set<string>(STRIPPED_TAGS);
@@ -36,7 +42,10 @@ interface LinkNode {
  * gives wikilinks and `[text](url)` links the same node: the source at its start tells.
  * Plugins that call this must ask Sätteri for positions (`options: { position: true }`).
  */
-export function wikilinkOf(node: LinkNode, source: string): Omit<Wikilink, 'line' | 'column'> | undefined {
+export function wikilinkOf(
+  node: LinkNode,
+  source: string,
+): Omit<Wikilink, 'line' | 'column'> | undefined {
   const start = node.position?.start.offset;
   if (start === undefined || !source.startsWith('[[', start)) return undefined;
   const end = source.indexOf(']]', start);
@@ -83,22 +92,38 @@ export interface BodyChecks {
  * every import, export, expression and element the rules refuse; with `checks.html`, the raw
  * HTML and link addresses that publishing will remove.
  */
-export function readBody(body: string, format: BodyFormat = 'md', checks: BodyChecks = {}): BodyReading {
+export function readBody(
+  body: string,
+  format: BodyFormat = 'md',
+  checks: BodyChecks = {},
+): BodyReading {
   const links: Wikilink[] = [];
   const removed: MdxIssue[] = [];
   const policy = checks.html;
-  const line = (node: { position?: { start: { line: number } } | undefined }) => node.position?.start.line ?? 1;
-  const checkUrl = (node: { url: string; position?: { start: { line: number } } | undefined }, tagName: 'a' | 'img') => {
+  const line = (node: { position?: { start: { line: number } } | undefined }) =>
+    node.position?.start.line ?? 1;
+  const checkUrl = (
+    node: { url: string; position?: { start: { line: number } } | undefined },
+    tagName: 'a' | 'img',
+  ) => {
     const key = tagName === 'a' ? 'href' : 'src';
     for (const message of removals({ tagName, properties: { [key]: node.url } }, policy!))
-      removed.push({ line: line(node), message: message.replace(`of <${tagName}>`, tagName === 'a' ? 'of a link' : 'of an image') });
+      removed.push({
+        line: line(node),
+        message: message.replace(`of <${tagName}>`, tagName === 'a' ? 'of a link' : 'of an image'),
+      });
   };
   const collect: MdastPluginDefinition = defineMdastPlugin({
     name: 'briefing-find-wikilinks',
     options: { position: true },
     link(node) {
       const link = wikilinkOf(node, body);
-      if (link) links.push({ ...link, line: node.position!.start.line, column: node.position!.start.column });
+      if (link)
+        links.push({
+          ...link,
+          line: node.position!.start.line,
+          column: node.position!.start.column,
+        });
       else if (policy) checkUrl(node, 'a');
     },
     ...(policy
@@ -111,7 +136,8 @@ export function readBody(body: string, format: BodyFormat = 'md', checks: BodyCh
           },
           html(node: { value: string; position?: { start: { line: number } } | undefined }) {
             if (format !== 'md') return;
-            for (const message of rawHtmlRemovals(node.value, policy)) removed.push({ line: line(node), message: `raw HTML: ${message}` });
+            for (const message of rawHtmlRemovals(node.value, policy))
+              removed.push({ line: line(node), message: `raw HTML: ${message}` });
           },
         }
       : {}),
@@ -127,7 +153,10 @@ export function readBody(body: string, format: BodyFormat = 'md', checks: BodyCh
     return { links, mdxIssues, removed };
   }
   try {
-    mdxToJs(body, { ...options, hastPlugins: checks.mdx ? [mdxRulesPlugin(checks.mdx, mdxIssues)] : [] });
+    mdxToJs(body, {
+      ...options,
+      hastPlugins: checks.mdx ? [mdxRulesPlugin(checks.mdx, mdxIssues)] : [],
+    });
   } catch (error) {
     // Sätteri's MDX errors start with "line:column: ".
     const message = (error as Error).message;
@@ -140,9 +169,19 @@ export function readBody(body: string, format: BodyFormat = 'md', checks: BodyCh
 /** What the allowlist removes from one piece of raw HTML (an element's start tag, or a block). */
 function rawHtmlRemovals(html: string, policy: HtmlPolicy): string[] {
   const out: string[] = [];
-  const walk = (node: { type: string; tagName?: string; properties?: Record<string, unknown>; children?: unknown[] }) => {
+  const walk = (node: {
+    type: string;
+    tagName?: string;
+    properties?: Record<string, unknown>;
+    children?: unknown[];
+  }) => {
     if (node.type === 'element') {
-      out.push(...removals({ tagName: node.tagName!, properties: (node.properties ?? {}) as never }, policy));
+      out.push(
+        ...removals(
+          { tagName: node.tagName!, properties: (node.properties ?? {}) as never },
+          policy,
+        ),
+      );
       if (STRIPPED.has(node.tagName!)) return; // its content goes with it: no word on each part
     }
     for (const child of node.children ?? []) walk(child as typeof node);

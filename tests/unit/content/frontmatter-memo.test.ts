@@ -8,12 +8,18 @@ import { validateContent } from '../../../src/content/validate.ts';
 const dir = mkdtempSync(join(tmpdir(), 'briefing-memo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const company = { path: 'content/companies/northern.md', text: '---\nname: China Northern Rare Earth\naliases: [北方稀土]\ncountry: China\n---\nProfile.\n' };
+const company = {
+  path: 'content/companies/northern.md',
+  text: '---\nname: China Northern Rare Earth\naliases: [北方稀土]\ncountry: China\n---\nProfile.\n',
+};
 const brief = (companies: string) => ({
   path: 'content/briefs/2025/x.md',
   text: `---\ntitle: A brief\ndate: 2025-03-22\nsummary: A summary that is long enough to pass the schema check.\nhighlights:\n  - A takeaway.\n${companies}\nsources:\n  - title: Source\n    publisher: Publisher\n    url: https://example.com/source\n---\nBody.\n`,
 });
-const files = (companies: string) => ({ briefs: [brief(companies)], entities: { companies: [company] } });
+const files = (companies: string) => ({
+  briefs: [brief(companies)],
+  entities: { companies: [company] },
+});
 
 describe('the frontmatter memo', () => {
   it('gives the same records and the same problems, line numbers included, from memory as from the parser', () => {
@@ -24,7 +30,14 @@ describe('the frontmatter memo', () => {
 
     const second = openFrontmatterMemo(file);
     const calls = { hits: 0 };
-    const counting = { get: (yaml: string) => { const d = second.get(yaml); if (d) calls.hits++; return d; }, set: second.set };
+    const counting = {
+      get: (yaml: string) => {
+        const d = second.get(yaml);
+        if (d) calls.hits++;
+        return d;
+      },
+      set: second.set,
+    };
     const remembered = validateContent(files('companies: [northen]'), counting);
     expect(calls.hits, 'both files came from the memo').toBe(2);
     expect(remembered.problems).toEqual(parsed.problems);
@@ -44,6 +57,8 @@ describe('the frontmatter memo', () => {
     // The old block of the brief was not used in the second run, so it is gone.
     const third = openFrontmatterMemo(file);
     expect(third.get(brief('companies: [northern]').text.split('---\n')[1]!)).toBeUndefined();
-    expect(third.get(brief('companies: [northern, northern]').text.split('---\n')[1]!)).toBeDefined();
+    expect(
+      third.get(brief('companies: [northern, northern]').text.split('---\n')[1]!),
+    ).toBeDefined();
   });
 });

@@ -25,7 +25,10 @@ function commit(repo: string, day: string, files: Record<string, string>) {
     GIT_AUTHOR_DATE: `${day}T12:00:00Z`,
     GIT_COMMITTER_DATE: `${day}T12:00:00Z`,
   };
-  for (const args of [['add', '-A'], ['commit', '-q', '-m', day]])
+  for (const args of [
+    ['add', '-A'],
+    ['commit', '-q', '-m', day],
+  ])
     spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], {
       cwd: repo,
       env,
@@ -37,13 +40,19 @@ function repository() {
   const repo = mkdtempSync(join(tmpdir(), 'briefing-git-'));
   git(repo, 'init', '-q');
   commit(repo, '2025-01-01', { 'content/briefs/2024/a.md': 'a', 'content/briefs/2024/c.md': 'c' });
-  commit(repo, '2025-02-01', { 'content/briefs/2024/a.md': 'a, revised', 'README.md': 'not content' });
+  commit(repo, '2025-02-01', {
+    'content/briefs/2024/a.md': 'a, revised',
+    'README.md': 'not content',
+  });
   commit(repo, '2025-03-01', { 'content/briefs/2025/b.md': 'b' });
   return repo;
 }
 
 const days = (history: GitHistory | undefined) =>
-  history && { first: history.first && isoDay(history.first), last: history.last && isoDay(history.last) };
+  history && {
+    first: history.first && isoDay(history.first),
+    last: history.last && isoDay(history.last),
+  };
 
 describe('readGitDates', () => {
   it('reads first and last commit days of every content file in one pass', () => {
@@ -55,8 +64,14 @@ describe('readGitDates', () => {
       'briefs/2024/c.md',
       'briefs/2025/b.md',
     ]);
-    expect(days(dates.files.get('briefs/2024/a.md'))).toEqual({ first: '2025-01-01', last: '2025-02-01' });
-    expect(days(dates.files.get('briefs/2025/b.md'))).toEqual({ first: '2025-03-01', last: '2025-03-01' });
+    expect(days(dates.files.get('briefs/2024/a.md'))).toEqual({
+      first: '2025-01-01',
+      last: '2025-02-01',
+    });
+    expect(days(dates.files.get('briefs/2025/b.md'))).toEqual({
+      first: '2025-03-01',
+      last: '2025-03-01',
+    });
     expect(dates.files.get('briefs/2024/a.md')!.path).toBe('content/briefs/2024/a.md');
   });
 
@@ -75,7 +90,10 @@ describe('readGitDates', () => {
       // c2 and c3: b was added after the boundary; a and c existed before it.
       [2, { a: undefined, b: { first: '2025-03-01', last: '2025-03-01' }, c: undefined }],
       // Cut at c1, the root: a boundary cannot be told from a root, so c1 gives no dates.
-      [3, { a: { last: '2025-02-01' }, b: { first: '2025-03-01', last: '2025-03-01' }, c: undefined }],
+      [
+        3,
+        { a: { last: '2025-02-01' }, b: { first: '2025-03-01', last: '2025-03-01' }, c: undefined },
+      ],
     ] as const) {
       const clone = mkdtempSync(join(tmpdir(), 'briefing-shallow-'));
       git(clone, 'clone', '-q', '--depth', String(depth), `file://${repo}`, '.');
@@ -94,7 +112,10 @@ describe('parseGitLog', () => {
   it('reads days in the given time zone', () => {
     // 2025-01-01 20:00 UTC is already 2 January in Shanghai.
     const log = `\x01abc ${Date.UTC(2025, 0, 1, 20) / 1000}\0\nbriefs/x.md\0`;
-    expect(days(parseGitLog(log).get('briefs/x.md'))).toEqual({ first: '2025-01-01', last: '2025-01-01' });
+    expect(days(parseGitLog(log).get('briefs/x.md'))).toEqual({
+      first: '2025-01-01',
+      last: '2025-01-01',
+    });
     expect(days(parseGitLog(log, { timeZone: 'Asia/Shanghai' }).get('briefs/x.md'))).toEqual({
       first: '2025-01-02',
       last: '2025-01-02',
@@ -102,12 +123,19 @@ describe('parseGitLog', () => {
   });
 
   it('leaves out the commits after the build day (a build for a past day cannot know them)', () => {
-    const at = (y: number, m: number, d: number) => `\x01h${d} ${Date.UTC(y, m, d, 12) / 1000}\0\nbriefs/x.md\0`;
+    const at = (y: number, m: number, d: number) =>
+      `\x01h${d} ${Date.UTC(y, m, d, 12) / 1000}\0\nbriefs/x.md\0`;
     // Newest first: 1 March (after the build day), 1 February, 1 January.
     const log = at(2025, 2, 1) + at(2025, 1, 1) + at(2025, 0, 1);
     const buildDay = new Date('2025-02-15T00:00:00Z');
-    expect(days(parseGitLog(log, { buildDay }).get('briefs/x.md'))).toEqual({ first: '2025-01-01', last: '2025-02-01' });
-    expect(days(parseGitLog(log).get('briefs/x.md'))).toEqual({ first: '2025-01-01', last: '2025-03-01' });
+    expect(days(parseGitLog(log, { buildDay }).get('briefs/x.md'))).toEqual({
+      first: '2025-01-01',
+      last: '2025-02-01',
+    });
+    expect(days(parseGitLog(log).get('briefs/x.md'))).toEqual({
+      first: '2025-01-01',
+      last: '2025-03-01',
+    });
   });
 });
 
@@ -128,7 +156,9 @@ describe('updatedDay', () => {
   };
 
   it('is the last commit when it is later than the date and the first commit', () => {
-    expect(shown(brief('2025-01-01', { first: '2025-01-02', last: '2025-02-01' }))).toBe('2025-02-01');
+    expect(shown(brief('2025-01-01', { first: '2025-01-02', last: '2025-02-01' }))).toBe(
+      '2025-02-01',
+    );
     expect(shown(brief('2025-01-01', { last: '2025-02-01' })), 'older than a shallow clone').toBe(
       '2025-02-01',
     );
@@ -141,9 +171,9 @@ describe('updatedDay', () => {
   });
 
   it('is the updated: field whenever there is one', () => {
-    expect(shown(brief('2025-01-01', { first: '2025-01-02', last: '2025-06-01' }, '2025-04-01'))).toBe(
-      '2025-04-01',
-    );
+    expect(
+      shown(brief('2025-01-01', { first: '2025-01-02', last: '2025-06-01' }, '2025-04-01')),
+    ).toBe('2025-04-01');
   });
 });
 

@@ -45,9 +45,13 @@ describe('author component imports', () => {
   it('resolve from the file that imports them', () => {
     const root = '/project';
     const file = 'content/briefs/2025/x.mdx';
-    expect(authorComponentOf('../../../src/components/mdx/KeyDates.astro', file, root)).toBe('KeyDates');
+    expect(authorComponentOf('../../../src/components/mdx/KeyDates.astro', file, root)).toBe(
+      'KeyDates',
+    );
     expect(authorComponentOf('../../../src/components/Body.astro', file, root)).toBeUndefined();
-    expect(authorComponentOf('../../../src/components/mdx/../Body.astro', file, root)).toBeUndefined();
+    expect(
+      authorComponentOf('../../../src/components/mdx/../Body.astro', file, root),
+    ).toBeUndefined();
     expect(authorComponentOf('node:fs', file, root)).toBeUndefined();
     expect(authorComponentOf('/src/components/mdx/KeyDates.astro', file, root)).toBeUndefined();
   });

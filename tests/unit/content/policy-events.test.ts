@@ -57,13 +57,21 @@ describe('policy events', () => {
       TODAY,
     ).problems;
     expect(rest).toEqual([]);
-    expect(problem).toMatchObject({ file: 'content/policies/october.md', line: 6, field: 'status' });
+    expect(problem).toMatchObject({
+      file: 'content/policies/october.md',
+      line: 6,
+      field: 'status',
+    });
     expect(problem!.message).toContain('"in-force"');
     expect(problem!.message).toContain('suspended on 2025-11-07');
   });
 
   it('does not count events dated after today', () => {
-    const result = validateContent(files(policy(EVENTS)), undefined, new Date('2025-10-20T00:00:00Z'));
+    const result = validateContent(
+      files(policy(EVENTS)),
+      undefined,
+      new Date('2025-10-20T00:00:00Z'),
+    );
     expect(result.entities[0]!.data.status).toBe('adopted');
   });
 
@@ -101,6 +109,8 @@ describe('policy events', () => {
   it('leaves a policy with neither status nor events to the editorial rules (a warning by default)', () => {
     const result = validateContent(files(policy('')), undefined, TODAY);
     expect(result.problems).toEqual([]);
-    expect(result.warnings).toContainEqual(expect.objectContaining({ file: 'content/policies/october.md', field: 'status' }));
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ file: 'content/policies/october.md', field: 'status' }),
+    );
   });
 });

@@ -31,7 +31,10 @@ The second paragraph.
 `;
 
 const policy = { path: 'content/policies/p.md', text: '---\nname: A Policy\n---\nText.\n' };
-const company = { path: 'content/companies/n.md', text: '---\nname: Northern\naliases: [北方稀土]\n---\n' };
+const company = {
+  path: 'content/companies/n.md',
+  text: '---\nname: Northern\naliases: [北方稀土]\n---\n',
+};
 
 function files(briefs: string[], settings?: string): ContentFiles {
   return {
@@ -46,14 +49,16 @@ describe('editorial rules', () => {
     const result = validateContent(files([bare]));
     expect(result.problems).toEqual([]);
     const warnings = result.warnings.map((w) => `${w.file}:${w.field}:${w.severity}:${w.group}`);
-    expect(warnings.sort()).toEqual([
-      'content/briefs/2013/b0.md:highlights:warning:briefs: no key takeaways (highlights)',
-      'content/briefs/2013/b0.md:sources:warning:briefs: no sources',
-      'content/policies/p.md:issued:warning:policies: no issued',
-      'content/policies/p.md:issuer:warning:policies: no issuer',
-      'content/policies/p.md:jurisdiction:warning:policies: no jurisdiction',
-      'content/policies/p.md:status:warning:policies: no status',
-    ].sort());
+    expect(warnings.sort()).toEqual(
+      [
+        'content/briefs/2013/b0.md:highlights:warning:briefs: no key takeaways (highlights)',
+        'content/briefs/2013/b0.md:sources:warning:briefs: no sources',
+        'content/policies/p.md:issued:warning:policies: no issued',
+        'content/policies/p.md:issuer:warning:policies: no issuer',
+        'content/policies/p.md:jurisdiction:warning:policies: no jurisdiction',
+        'content/policies/p.md:status:warning:policies: no status',
+      ].sort(),
+    );
     expect(result.briefs[0]).toMatchObject({ highlights: [], sources: [] });
   });
 
@@ -63,12 +68,16 @@ describe('editorial rules', () => {
   });
 
   it('make the sample site’s rules errors that name the file, line and rule', () => {
-    const result = validateContent(files([bare.replace('date:', 'summary: Too short.\ndate:')], STRICT));
+    const result = validateContent(
+      files([bare.replace('date:', 'summary: Too short.\ndate:')], STRICT),
+    );
     const byField = Object.fromEntries(result.problems.map((p) => [`${p.file}#${p.field}`, p]));
     expect(byField['content/briefs/2013/b0.md#highlights']!.message).toBe(
       "required field is missing: this site's rules require key takeaways (highlights)",
     );
-    expect(byField['content/briefs/2013/b0.md#highlights']!.hint).toContain('rules.briefs.highlights in site.yaml');
+    expect(byField['content/briefs/2013/b0.md#highlights']!.hint).toContain(
+      'rules.briefs.highlights in site.yaml',
+    );
     expect(byField['content/briefs/2013/b0.md#summary']).toMatchObject({
       line: 3,
       message: "summary is too short: 10 characters, this site's rules require at least 20",
@@ -78,7 +87,10 @@ describe('editorial rules', () => {
   });
 
   it('count list lengths against the bounds, as warnings where the rule only recommends', () => {
-    const six = bare.replace('date: 2013-01-11', `date: 2013-01-11\nhighlights: [a, b, c, d, e, f]`);
+    const six = bare.replace(
+      'date: 2013-01-11',
+      `date: 2013-01-11\nhighlights: [a, b, c, d, e, f]`,
+    );
     const relaxed = validateContent(files([six]));
     expect(relaxed.problems).toEqual([]);
     expect(relaxed.warnings.find((w) => w.field === 'highlights')).toMatchObject({
@@ -86,7 +98,9 @@ describe('editorial rules', () => {
       message: "highlights is too long: 6 takeaways, this site's rules recommend at most 5",
     });
     const strict = validateContent(files([six], STRICT));
-    expect(strict.problems.find((p) => p.field === 'highlights')!.message).toContain('allow at most 5');
+    expect(strict.problems.find((p) => p.field === 'highlights')!.message).toContain(
+      'allow at most 5',
+    );
   });
 
   it('are merged over the defaults field by field, so a site can require one thing only', () => {
@@ -97,11 +111,20 @@ describe('editorial rules', () => {
   });
 
   it('refuse a misspelt rule in site.yaml with its line and the closest name', () => {
-    const settings = 'title: X\nrules:\n  briefs:\n    highlight: required\n  polices:\n    status: required\n  themes:\n    name: required\n';
+    const settings =
+      'title: X\nrules:\n  briefs:\n    highlight: required\n  polices:\n    status: required\n  themes:\n    name: required\n';
     const result = validateContent(files([bare], settings));
     expect(result.problems.map((p) => [p.file, p.line, p.message])).toEqual([
-      ['content/site.yaml', 4, 'briefs have no field "highlight" a rule can govern: did you mean "highlights"?'],
-      ['content/site.yaml', 5, '"polices" is not briefs or a kind of profile: did you mean "policies"?'],
+      [
+        'content/site.yaml',
+        4,
+        'briefs have no field "highlight" a rule can govern: did you mean "highlights"?',
+      ],
+      [
+        'content/site.yaml',
+        5,
+        '"polices" is not briefs or a kind of profile: did you mean "policies"?',
+      ],
       ['content/site.yaml', 8, expect.stringContaining('themes have no field "name"')],
     ]);
   });
@@ -109,9 +132,11 @@ describe('editorial rules', () => {
 
 describe('firstParagraph', () => {
   it('skips headings, images and HTML blocks, and keeps link text', () => {
-    expect(firstParagraph('<figure><img src="x"></figure>\n\n# T\n\n![](a.png)\n\nText with `code`[^1] and [[a|b]].\n\n[^1]: note')).toBe(
-      'Text with code and b.',
-    );
+    expect(
+      firstParagraph(
+        '<figure><img src="x"></figure>\n\n# T\n\n![](a.png)\n\nText with `code`[^1] and [[a|b]].\n\n[^1]: note',
+      ),
+    ).toBe('Text with code and b.');
   });
 
   it('is empty for a body without text, or MDX that does not parse', () => {
@@ -121,7 +146,9 @@ describe('firstParagraph', () => {
   });
 
   it('cuts long text at a sentence, else at a word', () => {
-    expect(shorten('One sentence here. Another sentence that runs on and on.', 30)).toBe('One sentence here.');
+    expect(shorten('One sentence here. Another sentence that runs on and on.', 30)).toBe(
+      'One sentence here.',
+    );
     expect(shorten('words '.repeat(20).trim(), 30)).toBe('words words words words…');
     expect(shorten('short', 30)).toBe('short');
   });
@@ -130,7 +157,9 @@ describe('firstParagraph', () => {
 describe('slugFromTitle', () => {
   it('makes ASCII slugs from any title, Chinese as pinyin', async () => {
     const { slugFromTitle } = await import('../../../src/content/slugs.ts');
-    expect(slugFromTitle('China’s Rare-Earth Quotas, 2025 & After')).toBe('chinas-rare-earth-quotas-2025-and-after');
+    expect(slugFromTitle('China’s Rare-Earth Quotas, 2025 & After')).toBe(
+      'chinas-rare-earth-quotas-2025-and-after',
+    );
     expect(slugFromTitle('稀土价格上涨')).toBe('xi-tu-jia-ge-shang-zhang');
     expect(slugFromTitle('北方稀土 Q3 results')).toBe('bei-fang-xi-tu-q3-results');
     expect(slugFromTitle('Société Générale: Ça va')).toBe('societe-generale-ca-va');
@@ -149,7 +178,12 @@ describe('redirect_from', () => {
 
   it('is refused for a page of the site or an address another brief has, allowed for a renamed brief', () => {
     const result = validateContent({
-      briefs: [withRedirect('a', '/briefs/b/'), withRedirect('b', '/2013/01/11/x/'), withRedirect('c', '/2013/01/11/x/'), withRedirect('d', '/briefs/old-name/')],
+      briefs: [
+        withRedirect('a', '/briefs/b/'),
+        withRedirect('b', '/2013/01/11/x/'),
+        withRedirect('c', '/2013/01/11/x/'),
+        withRedirect('d', '/briefs/old-name/'),
+      ],
       entities: {},
     });
     expect(result.problems.map((p) => `${p.file}: ${p.message}`)).toEqual([

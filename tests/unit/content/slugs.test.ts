@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isSlug,
-  MAX_DERIVED_SLUG,
-  slugFromTitle,
-  uniqueSlug,
-} from '../../../src/content/slugs.ts';
+import { isSlug, MAX_DERIVED_SLUG, slugFromTitle, uniqueSlug } from '../../../src/content/slugs.ts';
 
 describe('slugFromTitle', () => {
   it.each([

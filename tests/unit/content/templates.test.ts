@@ -42,7 +42,11 @@ describe('the brief template', () => {
       entities: entityFiles,
     });
     expect(result.problems).toEqual([]);
-    expect(result.briefs[0]).toMatchObject({ title: 'A title: with "quotes"', date: day, draft: true });
+    expect(result.briefs[0]).toMatchObject({
+      title: 'A title: with "quotes"',
+      date: day,
+      draft: true,
+    });
     expect(parseFrontmatter(text)).toMatchObject({ data: { draft: true } });
   });
 
@@ -83,7 +87,8 @@ describe('the profile template', () => {
       expect(result.problems).toEqual([]);
       expect(result.entities[0]!.name).toBe('Name: with a colon');
       const shape = (kind.schema as unknown as { shape: object }).shape;
-      for (const field of Object.keys(shape)) expect(text, field).toMatch(new RegExp(`^(# )?${field}:`, 'm'));
+      for (const field of Object.keys(shape))
+        expect(text, field).toMatch(new RegExp(`^(# )?${field}:`, 'm'));
     },
   );
 });
