@@ -499,6 +499,8 @@ function pickRefs(
 
 const START = Date.UTC(2015, 0, 1);
 const END = Date.UTC(2026, 11, 31);
+/** A build day after every brief of the corpus, so that none is scheduled (BRIEFING_BUILD_DATE). */
+export const CORPUS_BUILD_DAY = '2027-01-01';
 
 export function generateCorpus(options: CorpusOptions): CorpusFile[] {
   const seed = options.seed ?? 'briefing';

@@ -5,6 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { CORPUS_BUILD_DAY } from './corpus.ts';
 
 export interface Workspace {
   /** The project being measured (its node_modules are linked into the snapshots). */
@@ -66,6 +67,8 @@ export function projectEnv(ws: Workspace, extra: NodeJS.ProcessEnv = {}): NodeJS
       FORCE_COLOR: '0',
       // Astro's log on standard output too, where the bench reads its phases and pages.
       BRIEFING_BUILD_VERBOSE: '1',
+      // Every generated brief is published, as the peers publish them all.
+      BRIEFING_BUILD_DATE: CORPUS_BUILD_DAY,
     },
     extra,
   );

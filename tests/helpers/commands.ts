@@ -7,9 +7,13 @@ export interface CommandResult {
   output: string;
 }
 
-export function run(script: string, env: Record<string, string>): Promise<CommandResult> {
+export function run(
+  script: string,
+  env: Record<string, string>,
+  args: readonly string[] = [],
+): Promise<CommandResult> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [script], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env } });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

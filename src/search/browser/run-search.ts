@@ -151,8 +151,9 @@ export async function runSearch(
     const about: Filters = { ...tagged, [FILTER.lang]: { none: [CHINESE] } };
     let response = await english.pagefind.search(null, { filters: { ...filters, ...about } });
     const shown = words.main.results.length + taggedOnly.length + response.results.length;
-    if (english.missingBriefs && english.moreAvailable && shown < options.pageSize) {
-      english = await bundles.forQuery('en', { ...needs, more: true }, counted);
+    // The briefs tagged with an entity the reader named: all of them, however old.
+    if (english.missingBriefs && shown < options.pageSize) {
+      english = await bundles.forQuery('en', { ...needs, all: true }, counted);
       response = await english.pagefind.search(null, { filters: { ...filters, ...about } });
     }
     parts.push({
