@@ -22,6 +22,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { totalmem } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -50,6 +51,18 @@ const logFile = resolve(
   `build-${basename(outDir)}-${createHash('sha1').update(outDir).digest('hex').slice(0, 8)}.log`,
 );
 const logName = relative(process.cwd(), logFile) || logFile;
+
+/**
+ * Node's heap limit for Astro: Node's default (about 4 GB on a large machine) is too small for
+ * Astro's content store of 100,000 briefs, which then dies of "heap out of memory" half-way. Half
+ * of the machine's memory instead, unless NODE_OPTIONS sets a limit of its own.
+ */
+function astroNodeOptions(): string {
+  const own = process.env.NODE_OPTIONS ?? '';
+  if (/--max-old-space-size/.test(own)) return own;
+  const megabytes = Math.floor(totalmem() / 2 / 1024 / 1024);
+  return `${own} --max-old-space-size=${megabytes}`.trim();
+}
 
 function fail(message: string): never {
   console.error(`\n✗ ${message}\n  ${outDir} was left as it was.`);
@@ -102,7 +115,7 @@ const astro = spawn(
   [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging, ...astroArgs],
   {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, [INDEX_AFTER_BUILD]: '1' },
+    env: { ...process.env, NODE_OPTIONS: astroNodeOptions(), [INDEX_AFTER_BUILD]: '1' },
   },
 );
 /** Astro logs one line per page ("  ├─ /briefs/x/index.html (+3ms)"), "(restored)" when reused. */
