@@ -13,13 +13,38 @@ interface Node {
   children?: Node[];
 }
 
+/** Raw HTML elements that publishing removes with their content (src/astro/sanitize-plugin.ts). */
+const OPENS_HIDDEN = /^<(script|style|template)\b/i;
+
+/**
+ * The children a reader sees: in Markdown the text between an inline `<script>` and its
+ * `</script>` is a node of its own, which the page never shows, so no summary may either.
+ */
+function visible(children: readonly Node[] = []): Node[] {
+  const out: Node[] = [];
+  let hidden: string | undefined;
+  for (const child of children) {
+    const html = child.type === 'html' ? String(child.value ?? '') : '';
+    if (hidden) {
+      if (new RegExp(`^</${hidden}\\s*>`, 'i').test(html)) hidden = undefined;
+      continue;
+    }
+    const opened = OPENS_HIDDEN.exec(html);
+    if (opened && !new RegExp(`</${opened[1]}\\s*>`, 'i').test(html)) hidden = opened[1];
+    out.push(child);
+  }
+  return out;
+}
+
 /** What a reader would read of an inline node: text, code and link text; no images or HTML. */
 function textOf(node: Node): string {
   if (node.type === 'text' || node.type === 'inlineCode') return String(node.value ?? '');
   if (node.type === 'break') return ' ';
-  if (node.type === 'image' || node.type === 'imageReference' || node.type === 'html') return ' ';
+  if (node.type === 'image' || node.type === 'imageReference') return ' ';
+  // An inline tag such as <b> adds no space to the text around it; a line break does.
+  if (node.type === 'html') return /^<br\b/i.test(String(node.value ?? '')) ? ' ' : '';
   if (node.type === 'footnoteReference' || node.type.startsWith('mdx')) return '';
-  return (node.children ?? []).map(textOf).join('');
+  return visible(node.children).map(textOf).join('');
 }
 
 function parse(body: string, format: BodyFormat): Node | undefined {
@@ -52,7 +77,7 @@ function inlineText(node: Node): string {
   if (node.type === 'text') return String(node.value ?? '');
   if (node.type === 'inlineCode' || node.type === 'html' || node.type === 'image') return ' ';
   if (node.type === 'break') return ' ';
-  return (node.children ?? []).map(inlineText).join('');
+  return visible(node.children).map(inlineText).join('');
 }
 
 /** Cuts text to at most `max` characters at a sentence end or else a word, adding "…". */

@@ -139,6 +139,13 @@ describe('firstParagraph', () => {
     ).toBe('Text with code and b.');
   });
 
+  it('leaves out what publishing removes with its content, such as an inline script', () => {
+    expect(firstParagraph('Body with <script>alert(1)</script> text <b>kept</b>.')).toBe(
+      'Body with text kept.',
+    );
+    expect(firstParagraph('A <STYLE>p { color: red }</STYLE>styled line.')).toBe('A styled line.');
+  });
+
   it('is empty for a body without text, or MDX that does not parse', () => {
     expect(firstParagraph('')).toBe('');
     expect(firstParagraph('```\ncode\n```')).toBe('');
