@@ -1,7 +1,7 @@
 /**
- * Loading Pagefind for the search page: its script on first use, the English index as the
- * primary bundle (the newest briefs and the profiles) with older shards merged in as
- * searches need them (src/search/shared/shards.ts), the Chinese bundle on its own, and the
+ * Loading Pagefind for the search page: its script on first use; the English index and the
+ * Chinese one, each a primary bundle (the newest briefs and the most cited profiles) with
+ * its other shards merged in as searches need them (src/search/shared/shards.ts); and the
  * entity lookup (src/search/shared/entities.ts). See docs/search.md.
  */
 import { META_WEIGHTS } from '../shared/document.ts';
@@ -12,12 +12,13 @@ import {
   type LookupBucket,
   lookupKey,
 } from '../shared/entities.ts';
-import { type BundleId, ZH_BUNDLE_DIR } from '../shared/query.ts';
+import type { BundleId } from '../shared/query.ts';
 import {
   coverage,
   DATES_FILE,
   PRIMARY_SHARD,
   SHARDS_FILE,
+  type ShardInfo,
   type ShardManifest,
   type ShardNeeds,
   shardsFor,
@@ -75,8 +76,12 @@ export interface Searchable {
   bundle: BundleId;
   /** Folders (under the base) of the loaded bundles that hold dated pages. */
   paths: string[];
-  /** Briefs the query cannot see yet (shards not loaded), the words that say where it looked, and the button's. */
+  /**
+   * Briefs and profiles the query cannot see yet (shards not loaded), the words that say
+   * where it looked, and the button's.
+   */
   missingBriefs: number;
+  missingProfiles: number;
   note: string;
   more: string;
   /** Years with briefs in shards not loaded yet. */
@@ -107,18 +112,24 @@ const fetchJson = async <T>(url: string): Promise<T> => {
 const loadFilters = (pagefind: Pagefind, names: readonly string[]) =>
   pagefind.search(null, { filters: Object.fromEntries(names.map((n) => [n, { any: [] }])) });
 
+/** One index (English or Chinese): its Pagefind instance and the shards merged into it. */
+interface LoadedIndex {
+  instance?: Promise<Pagefind> | undefined;
+  loaded: Set<string>;
+  merging: Map<string, Promise<void>>;
+}
+
 /** The bundles under `base` (`/pagefind/`), loaded on demand and kept for later searches. */
 export function searchBundles(base: string) {
   let manifest: Promise<ShardManifest> | undefined;
   let module: Promise<PagefindModule> | undefined;
   let created: Promise<unknown> = Promise.resolve();
-  let english: Promise<Pagefind> | undefined;
-  let chinese: Promise<Pagefind> | undefined;
-  const loaded = new Set<string>();
-  const merging = new Map<string, Promise<void>>();
+  const indexes: Record<BundleId, LoadedIndex> = {
+    en: { loaded: new Set(), merging: new Map() },
+    zh: { loaded: new Set(), merging: new Map() },
+  };
   const dateTables = new Map<string, Promise<Record<string, string>>>();
   const lookups = new Map<number, Promise<LookupBucket>>();
-  const zhPath = (list: ShardManifest) => list.zh?.path ?? `${ZH_BUNDLE_DIR}/`;
 
   function shardList(): Promise<ShardManifest> {
     manifest ??= retryable(
@@ -150,32 +161,39 @@ export function searchBundles(base: string) {
     return instance;
   }
 
-  /** The English instance with every shard in `ids` merged in. */
-  async function englishWith(ids: string[], shards: ShardManifest['shards']): Promise<Pagefind> {
-    english ??= retryable(
-      newInstance(base, PAGEFIND_OPTIONS).then((pagefind) => {
-        loaded.add(PRIMARY_SHARD);
+  /** The instance of one index with every shard in `ids` merged into its primary bundle. */
+  async function indexWith(
+    bundle: BundleId,
+    ids: string[],
+    shards: readonly ShardInfo[],
+  ): Promise<Pagefind> {
+    const index = indexes[bundle];
+    const options = bundle === 'zh' ? ZH_OPTIONS : PAGEFIND_OPTIONS;
+    const primary = shards.find((s) => s.id === PRIMARY_SHARD)!;
+    index.instance ??= retryable(
+      newInstance(`${base}${primary.path}`, options).then((pagefind) => {
+        index.loaded.add(PRIMARY_SHARD);
         return pagefind;
       }),
-      () => (english = undefined),
+      () => (index.instance = undefined),
     );
-    const instance = await english;
+    const instance = await index.instance;
     const pending = ids
-      .filter((id) => !loaded.has(id))
+      .filter((id) => !index.loaded.has(id))
       .map((id) => {
-        let merge = merging.get(id);
+        let merge = index.merging.get(id);
         if (!merge) {
           const shard = shards.find((s) => s.id === id)!;
           merge = retryable(
             instance
               .mergeIndex(`${base}${shard.path}`, {
-                ...PAGEFIND_OPTIONS,
+                ...options,
                 ...(shard.filters ? { mergeFilter: shard.filters } : {}),
               })
-              .then(() => void loaded.add(id)),
-            () => merging.delete(id),
+              .then(() => void index.loaded.add(id)),
+            () => index.merging.delete(id),
           );
-          merging.set(id, merge);
+          index.merging.set(id, merge);
         }
         return merge;
       });
@@ -185,7 +203,7 @@ export function searchBundles(base: string) {
 
   return {
     /**
-     * The instance of one bundle, with the shards a search needs merged in. With `counts`,
+     * The instance of one index, with the shards a search needs merged in. With `counts`,
      * also the filter indexes of those facets, without which searches return no facet counts
      * (the Refine panel; closed on a phone, which then saves their download). The indexer's
      * own filters (`lang`, `since`) are loaded only by the searches that use them.
@@ -196,37 +214,24 @@ export function searchBundles(base: string) {
       counts: readonly string[] | null,
     ): Promise<Searchable> {
       const list = await shardList();
-      if (bundle === 'zh') {
-        chinese ??= retryable(
-          newInstance(`${base}${zhPath(list)}`, ZH_OPTIONS),
-          () => (chinese = undefined),
-        );
-        const pagefind = await chinese;
-        if (counts) await loadFilters(pagefind, counts);
-        return {
-          pagefind,
-          bundle,
-          paths: [zhPath(list)],
-          missingBriefs: 0,
-          note: '',
-          more: '',
-          partialYears: [],
-          missingTo: undefined,
-        };
-      }
-      const pagefind = await englishWith(shardsFor(list, needs), list.shards);
+      const shards = bundle === 'zh' ? list.zh : list.shards;
+      const pagefind = await indexWith(bundle, shardsFor(shards, needs), shards);
       if (counts) await loadFilters(pagefind, counts);
-      const cover = coverage(list, loaded, needs.years);
-      const paths = list.shards.filter((s) => loaded.has(s.id) && s.briefs > 0).map((s) => s.path);
-      const partialYears = unsearchedYears(list, loaded);
+      const { loaded } = indexes[bundle];
+      const cover = coverage(shards, loaded, needs);
+      const paths = shards.filter((s) => loaded.has(s.id) && s.briefs > 0).map((s) => s.path);
+      const partialYears = unsearchedYears(shards, loaded);
       const scope = { pagefind, bundle, paths, partialYears, missingTo: cover.missingTo };
-      if (!cover.missingBriefs) return { ...scope, missingBriefs: 0, note: '', more: '' };
+      const { missingBriefs, missingProfiles } = cover;
+      if (!missingBriefs && !missingProfiles)
+        return { ...scope, missingBriefs, missingProfiles, note: '', more: '' };
       return {
         ...scope,
-        moreAvailable: list.shards.some((s) => s.fallback && !loaded.has(s.id)),
-        missingBriefs: cover.missingBriefs,
-        note: scopePhrase(cover.from, cover.to),
-        more: searchAllLabel(cover.missingBriefs, cover.missingFrom, cover.missingTo),
+        moreAvailable: shards.some((s) => s.fallback && !loaded.has(s.id)),
+        missingBriefs,
+        missingProfiles,
+        note: scopePhrase(cover.from, cover.to, missingProfiles > 0),
+        more: searchAllLabel(missingBriefs, cover.missingFrom, cover.missingTo, missingProfiles),
       };
     },
 

@@ -34,7 +34,7 @@ export interface Outcome {
   /** Results there would be without the filters. */
   unfiltered: number;
   /** What the search covered of a large archive (the English bundle's shards). */
-  scope: Pick<Searchable, 'missingBriefs' | 'note' | 'more' | 'partialYears'>;
+  scope: Pick<Searchable, 'missingBriefs' | 'missingProfiles' | 'note' | 'more' | 'partialYears'>;
   /**
    * In a search of the newest briefs only: the entities (by facet, by name) whose counts are
    * final, having no brief in the shards not searched yet. Undefined: every count is final.
@@ -79,10 +79,12 @@ export async function runSearch(
   const filters = pagefindFilters(state, facets);
   const archiveYears = facets.find((f) => f.key === FILTER.year)?.values ?? [];
   const years = searchedYears(state, archiveYears);
+  const kinds = state.filters[FILTER.kind] ?? [];
   const needs = {
     years: years ?? [],
     oldestFirst: state.sort === 'oldest',
     all: options.searchAll,
+    profilesOnly: kinds.length > 0 && !kinds.includes(BRIEF_KIND),
   };
   const named = prepared.text
     ? bundles.entitiesNamed(prepared.text).catch((error: unknown) => {
@@ -102,13 +104,13 @@ export async function runSearch(
       : Promise.resolve(undefined);
   let found = await answering;
   let words = await searchWords(found.pagefind, prepared, term, filters);
-  // No page with a phrase of three words or more (a phrase remembered from a brief) among the
-  // newest briefs: search them all. Too few results to fill a page: add the fall-back tier, a
+  // No page with a phrase remembered from a brief (three words or more, or four Chinese
+  // characters) among the newest briefs: search them all. Too few results to fill a page: add the fall-back tier, a
   // bounded number of older shards, so that a first search stays small however large the
   // archive ("Also search…" offers the rest).
-  const phraseMissed = prepared.words.length >= 3 && !words.ordered.some((r) => r.phrase);
+  const phraseMissed = prepared.recalled && !words.ordered.some((r) => r.phrase);
   const tooFew = words.ordered.length < options.pageSize && found.moreAvailable;
-  if (found.missingBriefs && (phraseMissed || tooFew)) {
+  if ((found.missingBriefs || found.missingProfiles) && (phraseMissed || tooFew)) {
     const wider = phraseMissed ? { ...needs, all: true } : { ...needs, more: true };
     found = await bundles.forQuery(prepared.bundle, wider, counted);
     words = await searchWords(found.pagefind, prepared, term, filters);

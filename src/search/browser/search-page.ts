@@ -29,7 +29,7 @@ import {
   resultSentence,
   safeExcerpt,
 } from '../shared/text.ts';
-import { type Counts, type Fragment, type Hit, type Searchable, searchBundles } from './bundles.ts';
+import { type Counts, type Fragment, type Hit, searchBundles } from './bundles.ts';
 import { type Outcome, runSearch } from './run-search.ts';
 
 declare global {
@@ -87,9 +87,10 @@ function start(root: HTMLElement) {
   let counts: Counts = {};
   /** Whether the last search loaded the filter indexes for the facet counts (see forQuery). */
   let countsShown = false;
-  /** What the last search covered: briefs left out (older shards not loaded yet), and the words saying so. */
-  let scope: Pick<Searchable, 'missingBriefs' | 'note' | 'more' | 'partialYears'> = {
+  /** What the last search covered: briefs and profiles left out (shards not loaded yet), and the words saying so. */
+  let scope: Outcome['scope'] = {
     missingBriefs: 0,
+    missingProfiles: 0,
     note: '',
     more: '',
     partialYears: [],
@@ -169,7 +170,7 @@ function start(root: HTMLElement) {
     const filtersOn = countFilters(state);
     const total = cards.length + hits.length;
     status.textContent = resultSentence(total, state.q, filtersOn, scope.note);
-    scopeButton.hidden = !scope.missingBriefs;
+    scopeButton.hidden = !scope.missingBriefs && !scope.missingProfiles;
     scopeButton.textContent = scope.more;
     intro.hidden = true;
     if (total) {

@@ -21,6 +21,8 @@ export interface PageToIndex {
   file: string;
   /** ISO date of a brief; absent for profiles. */
   date?: string;
+  /** Of a profile: the briefs citing it (the most cited are searched first, shards.ts). */
+  weight?: number;
   /** Has Chinese text a reader may search for: indexed as Chinese too. */
   chinese: boolean;
   /** Filters the indexer adds to the page (FILTER.lang, FILTER.since in document.ts). */
@@ -42,11 +44,16 @@ export function pagesToIndex(graph: LinkGraph, basePath = '/'): PageToIndex[] {
       date: isoDay(brief.date),
     })),
     ...graph.entities.map((entity) => {
-      const oldest = graph
-        .backlinks(entity)
-        .reduce<Date | undefined>((min, b) => (!min || b.date < min ? b.date : min), undefined);
+      const backlinks = graph.backlinks(entity);
+      const oldest = backlinks.reduce<Date | undefined>(
+        (min, b) => (!min || b.date < min ? b.date : min),
+        undefined,
+      );
       const since = oldest ? { [FILTER.since]: quarterOf(isoDay(oldest)) } : {};
-      return page(entityUrl(entity), hasHan(entityText(entity)), since);
+      return {
+        ...page(entityUrl(entity), hasHan(entityText(entity)), since),
+        weight: backlinks.length,
+      };
     }),
   ];
 }

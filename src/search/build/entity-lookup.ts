@@ -23,16 +23,17 @@ export function resultIds(bundleDir: string): Map<string, string> {
 }
 
 /**
- * Writes the lookup into `root` (/pagefind/) from the primary bundle's ids (every profile is
- * there) and the Chinese bundle's (if any); returns the number of files.
+ * Writes the lookup into `root` (/pagefind/) from the result ids of the English and the
+ * Chinese bundles that hold profiles; returns the number of files.
  */
 export function writeEntityLookup(
   root: string,
   entities: readonly EntityToLookup[],
-  zhDir?: string,
+  enDirs: readonly string[],
+  zhDirs: readonly string[] = [],
 ): number {
-  const en = resultIds(root);
-  const zh = zhDir ? resultIds(zhDir) : new Map<string, string>();
+  const idsIn = (dirs: readonly string[]) => new Map(dirs.flatMap((dir) => [...resultIds(dir)]));
+  const [en, zh] = [idsIn(enDirs), idsIn(zhDirs)];
   const named = entities.map(({ keys, ...entity }) => {
     const ids: EntityCard['ids'] = {};
     const [enId, zhId] = [en.get(entity.url), zh.get(entity.url)];

@@ -3,15 +3,16 @@
  * be forgotten or go stale. See docs/search.md for the layout; in short:
  *
  * - `pagefind/`              the primary bundle (Pagefind's JavaScript and WebAssembly) with
- *                            the newest briefs and the undated pages (profiles), plus
+ *                            the newest briefs and the most cited profiles, plus
  *                            `shards.json`, the list of bundles;
- * - `pagefind/briefs-<period>/` on a large site, the older briefs in shards of at most
- *                            600, merged into a search when needed (src/search/shared/shards.ts);
- * - `pagefind/zh/`           every page whose readable text contains Chinese characters,
- *                            indexed as Chinese, every Han character a word of its own
- *                            (北方稀土 → 北 · 方 · 稀 · 土: src/search/shared/query.ts).
- *                            Queries with Chinese go here, others to the English shards, so
- *                            each page is counted once per query;
+ * - `pagefind/briefs-<period>/`, `pagefind/profiles-<n>/` on a large site, the older briefs
+ *                            and the less cited profiles in shards of at most 600, merged
+ *                            into a search when needed (src/search/shared/shards.ts);
+ * - `pagefind/zh/`, `pagefind/zh-<shard>/` every page whose readable text contains Chinese
+ *                            characters, indexed as Chinese and sharded alike, every Han
+ *                            character a word of its own (北方稀土 → 北 · 方 · 稀 · 土:
+ *                            src/search/shared/query.ts). Queries with Chinese go here,
+ *                            others to the English shards, so each page is counted once per query;
  * - `pagefind/entities/`     the entity lookup (src/search/build/entity-lookup.ts).
  *
  * Each bundle is fingerprinted by exactly what Pagefind was given. A rebuild links the
@@ -63,7 +64,7 @@ const INDEX_DIRS = ['index', 'fragment', 'filter'];
  */
 const INDEX_CHUNK_LOCATIONS = '4000';
 /** Bumped when what is handed to Pagefind changes shape, so old bundles are not reused. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 interface SearchablePage extends PageToIndex {
   /** Hash of the document handed to Pagefind. */
@@ -121,11 +122,13 @@ export async function indexSite(
     path: string,
     pages: SearchablePage[],
     key: string,
-    { language, shared = {} }: { language?: string; shared?: Record<string, string> } = {},
+    {
+      language,
+      shared = {},
+    }: { language?: string | undefined; shared?: Record<string, string> } = {},
   ): Promise<void> {
     const dir = join(root, path);
-    const before =
-      previous && (id === ZH_BUNDLE_DIR ? previous.zh : previous.shards.find((s) => s.id === id));
+    const before = (language === 'zh' ? previous?.zh : previous?.shards)?.find((s) => s.id === id);
     if (
       previousRoot &&
       before?.key === key &&
@@ -149,7 +152,7 @@ export async function indexSite(
     const keep = (file: string) =>
       INDEX_FILE.test(file) || file === DATES_FILE || INDEX_DIRS.includes(file);
     if (path) for (const file of readdirSync(dir)) if (!keep(file)) rmSync(join(dir, file));
-    if (id === ZH_BUNDLE_DIR) useEnglishWasm(dir);
+    if (language === 'zh') useEnglishWasm(dir);
     writeDates(dir, pages);
     indexed++;
   }
@@ -157,36 +160,44 @@ export async function indexSite(
   const pool = indexingPool(options.jobs ?? Math.min(2, availableParallelism()));
   try {
     const pages = pagesToIndex.map((page) => withHash(outDir, page, options.language));
-    const assigned = [...assignShards(pages, options.shardBriefs)];
-    const chinese = pages.filter((p) => p.chinese);
-    const total = assigned.length + (chinese.length ? 1 : 0);
+    /** One index's shards: English at pagefind/ and <id>/, Chinese at zh/ and zh-<id>/. */
+    const plan = (members: SearchablePage[], language?: 'zh') =>
+      [...assignShards(members, options.shardBriefs)].map(([id, shardPages]) => {
+        const path = language
+          ? id === PRIMARY_SHARD
+            ? `${ZH_BUNDLE_DIR}/`
+            : `${ZH_BUNDLE_DIR}-${id}/`
+          : id === PRIMARY_SHARD
+            ? ''
+            : `${id}/`;
+        const dates = shardPages.flatMap((p) => (p.date ? [p.date] : [])).sort();
+        const shared = id === PRIMARY_SHARD || !dates.length ? {} : sharedFilters(dates);
+        const key = fingerprint(`${salt}:${language ?? ''}:${JSON.stringify(shared)}`, shardPages);
+        return { id, path, members: shardPages, dates, shared, key, language };
+      });
+    const english = plan(pages);
+    const chinese = plan(
+      pages.filter((p) => p.chinese),
+      'zh',
+    ).filter((job) => job.members.length);
+    const total = english.length + chinese.length;
     let done = 0;
-    const finished = () => options.onProgress?.(++done, total);
     options.onProgress?.(0, total);
-    // The primary bundle is written into pagefind/ itself, the shards into folders inside it.
-    const jobs = assigned.map(([id, members]) => {
-      const path = id === PRIMARY_SHARD ? '' : `${id}/`;
-      const dates = members.flatMap((p) => (p.date ? [p.date] : [])).sort();
-      const shared = id === PRIMARY_SHARD ? {} : sharedFilters(dates);
-      const key = fingerprint(`${salt}:${JSON.stringify(shared)}`, members);
-      const run = () => bundle(id, path, members, key, { shared }).then(finished);
-      return { id, path, members, dates, shared, key, run };
-    });
-    const zhKey = chinese.length ? fingerprint(`${salt}:zh`, chinese) : '';
-    const zhJob = () =>
-      bundle(ZH_BUNDLE_DIR, `${ZH_BUNDLE_DIR}/`, chinese, zhKey, { language: 'zh' }).then(finished);
     // The largest first, so that the last job to finish is a small one. Bundles write into
     // folders of their own (the primary's files sit beside its shards' folders).
-    const order = [
-      ...(chinese.length ? [{ size: chinese.length, run: zhJob }] : []),
-      ...jobs.map((j) => ({ size: j.members.length, run: j.run })),
-    ].sort((a, b) => b.size - a.size);
     await runAll(
-      order.map((o) => o.run),
+      [...english, ...chinese]
+        .sort((a, b) => b.members.length - a.members.length)
+        .map(
+          (job) => () =>
+            bundle(job.id, job.path, job.members, job.key, job).then(() =>
+              options.onProgress?.(++done, total),
+            ),
+        ),
       pool.size,
     );
-    const shards: ShardInfo[] = jobs.map(({ id, path, members, dates, shared, key }) => {
-      return {
+    const describe = (jobs: typeof english): ShardInfo[] =>
+      jobs.map(({ id, path, members, dates, shared, key }) => ({
         id,
         path,
         pages: members.length,
@@ -197,29 +208,34 @@ export async function indexSite(
         first: false,
         key,
         ...(Object.keys(shared).length ? { filters: shared } : {}),
-      };
-    });
-    const zh: ShardManifest['zh'] = chinese.length
-      ? { path: `${ZH_BUNDLE_DIR}/`, pages: chinese.length, key: zhKey }
-      : null;
+      }));
+    const tiers = (shards: ShardInfo[]) =>
+      markFirstTier(shards, options.firstTierKb * 1000, (options.fallbackKb ?? 0) * 1000);
+    const shards = tiers(describe(english));
+    const zh = tiers(describe(chinese));
+    // Profiles are in the primary bundles and the profile shards: their result ids name them.
+    const profileDirs = (list: ShardInfo[]) =>
+      list.filter((s) => s.briefs < s.pages).map((s) => join(root, s.path));
     const lookupFiles = writeEntityLookup(
       root,
       options.entities ?? [],
-      zh ? join(root, zh.path) : undefined,
+      profileDirs(shards),
+      profileDirs(zh),
     );
     const manifest: ShardManifest = {
-      version: 1,
+      version: 2,
       briefs: shards.reduce((n, s) => n + s.briefs, 0),
-      shards: markFirstTier(shards, options.firstTierKb * 1000, (options.fallbackKb ?? 0) * 1000),
+      shards,
       zh,
       entities: { path: `${ENTITIES_DIR}/`, buckets: lookupFiles },
     };
     writeFileSync(join(root, SHARDS_FILE), `${JSON.stringify(manifest)}\n`);
 
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const first = manifest.shards.filter((s) => s.first).length;
-    const fallback = manifest.shards.filter((s) => s.fallback).length;
-    return `Pagefind indexed ${pages.length} pages in ${plural(shards.length, 'English bundle')} (${first} searched first, ${fallback} more when they have too few results) and ${chinese.length} pages with Chinese text as Chinese; ${plural(indexed, 'bundle')} indexed, ${reused} unchanged and reused, in ${seconds} s`;
+    const first = shards.filter((s) => s.first).length;
+    const fallback = shards.filter((s) => s.fallback).length;
+    const zhPages = zh.reduce((n, s) => n + s.pages, 0);
+    return `Pagefind indexed ${pages.length} pages in ${plural(shards.length, 'English bundle')} (${first} searched first, ${fallback} more when they have too few results) and ${zhPages} pages with Chinese text as Chinese in ${plural(zh.length, 'bundle')}; ${plural(indexed, 'bundle')} indexed, ${reused} unchanged and reused, in ${seconds} s`;
   } finally {
     await pool.close();
     await close();
@@ -385,7 +401,7 @@ function fingerprint(salt: string, pages: SearchablePage[]): string {
 function readManifest(root: string): ShardManifest | undefined {
   try {
     const manifest = JSON.parse(readFileSync(join(root, SHARDS_FILE), 'utf8')) as ShardManifest;
-    return manifest.version === 1 ? manifest : undefined;
+    return manifest.version === 2 ? manifest : undefined;
   } catch {
     return undefined;
   }

@@ -49,7 +49,15 @@ export interface PreparedQuery {
   words: string[];
   /** The query as typed, without the quotes: for names and titles. */
   text: string;
+  /**
+   * Long enough to be a phrase remembered from a brief: three words or more, or four Chinese
+   * characters (about two words). If no page searched first has it, every page is searched.
+   */
+  recalled: boolean;
 }
+
+/** Words (English) and characters (Chinese) from which a query counts as a remembered phrase. */
+const RECALLED = { en: 3, zh: 4 };
 
 /**
  * Splits a query into words. English goes to the English bundle as typed (Pagefind stems
@@ -70,6 +78,7 @@ export function prepareQuery(raw: string): PreparedQuery {
       quoted,
       words,
       text,
+      recalled: words.length >= RECALLED.en,
     };
   }
   // Han characters apart; other words as typed; punctuation dropped.
@@ -87,12 +96,18 @@ export function prepareQuery(raw: string): PreparedQuery {
       .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
       .filter(Boolean),
   ];
+  // Runs of characters apart (稀土 出口, 标题：副标题) are words of their own, not one phrase:
+  // the longest is the phrase a page should hold in a row.
+  const runs = text.match(HAN_RUN) ?? [];
+  const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const phrase = runs.length > 1 ? [...longest].join(' ') : term;
   return {
     bundle: 'zh',
     term: quoted ? `"${term}"` : term,
-    phrase: !quoted && tokens.length > 1 ? `"${term}"` : '',
+    phrase: !quoted && phrase.includes(' ') ? `"${phrase}"` : '',
     quoted,
     words,
     text,
+    recalled: tokens.length >= RECALLED.zh,
   };
 }

@@ -1,14 +1,15 @@
 /**
- * The English search index of a large site is split into shards: runs of consecutive years
- * of briefs (of quarters, in a year too big for one shard). The newest run and every undated
- * page (the profiles) form the primary bundle at /pagefind/; a site smaller than one shard
- * has only that bundle. Pure and dependency-free: used by the build
+ * The search index of a large site is split into shards: runs of consecutive years of briefs
+ * (of quarters, in a year too big for one shard) and groups of profiles. The newest run and the
+ * most cited profiles form the primary bundle; a site smaller than one shard has only that
+ * bundle. The English index (primary at /pagefind/) and the Chinese one (at /pagefind/zh/)
+ * are sharded alike. Pure and dependency-free: used by the build
  * (src/search/build/pagefind.ts) and shipped to the browser (src/search/browser/bundles.ts).
  * See docs/search.md, "Large sites".
  *
  * Why: a Pagefind bundle's metadata and filter files grow with its page count, and a search
  * loads them whole: at 10,000 briefs one bundle costs ~300 kB before the first result.
- * With shards, the first search loads the newest briefs and the profiles (the "first tier",
+ * With shards, the first search loads the newest briefs and the most cited profiles (the "first tier",
  * sized in bytes); fewer results than a page add the next shards within a second budget (the
  * "fall-back tier"); the other shards are loaded when a search needs them: a year filter,
  * oldest-first order, or the reader's "Also search the … briefs". A rebuild also re-indexes
@@ -20,10 +21,14 @@
 
 /** Name of the shard list the build writes next to the primary bundle (`/pagefind/shards.json`). */
 export const SHARDS_FILE = 'shards.json';
-/** Id of the primary bundle: the newest briefs and the undated pages. */
+/** Id of the primary bundle: the newest briefs and the most cited undated pages. */
 export const PRIMARY_SHARD = 'latest';
 
-/** A shard is closed once it holds this many briefs; the rest go to the next one. */
+/**
+ * A shard is closed once it holds this many briefs; the rest go to the next one. The primary
+ * bundle holds at most this many profiles too, the most cited; the others form shards of
+ * this many profiles each.
+ */
 export const SHARD_BRIEFS = 600;
 
 export interface ShardInfo {
@@ -32,7 +37,7 @@ export interface ShardInfo {
   path: string;
   pages: number;
   briefs: number;
-  /** First and last day covered by the shard's briefs (ISO), absent for the profiles. */
+  /** First and last day covered by the shard's briefs (ISO), absent for a shard of profiles. */
   from?: string | undefined;
   to?: string | undefined;
   /** Bytes a search must load from this shard whatever the query: metadata and filters. */
@@ -54,11 +59,15 @@ export interface ShardInfo {
 }
 
 export interface ShardManifest {
-  version: 1;
+  version: 2;
   briefs: number;
+  /** The English index: the primary bundle first. */
   shards: ShardInfo[];
-  /** The Chinese bundle (`/pagefind/zh/`), searched for queries with Chinese characters. */
-  zh: { path: string; pages: number; key: string } | null;
+  /**
+   * The Chinese index, searched for queries with Chinese characters: its primary bundle at
+   * `zh/`, its other shards at `zh-<id>/`. Empty when no page has Chinese text.
+   */
+  zh: ShardInfo[];
   /** The entity lookup (src/search/shared/entities.ts): its folder and number of files. */
   entities?: { path: string; buckets: number };
 }
@@ -67,6 +76,8 @@ export interface PageToShard {
   url: string;
   /** ISO date of a brief (YYYY-MM-DD), absent for pages without a date. */
   date?: string;
+  /** Of a page without a date (a profile): the briefs citing it. The most cited are searched first. */
+  weight?: number;
 }
 
 /** A brief's period at each level: year, quarter, month, day (`2025`, `2025q1`, `2025-03`, `2025-03-07`). */
@@ -82,9 +93,11 @@ const PERIOD_LEVELS: Array<(date: string) => string> = [
  * briefs are grouped by year, a year with more by quarter, then by month, then by day (a day
  * with more still is cut into parts, `2025-03-07p2`), and consecutive periods, oldest first,
  * are joined while a shard stays within `shardBriefs`: `briefs-2015-2016`, `briefs-2025q1`,
- * `briefs-2031-03-2031-04`. The newest, still open run joins the undated pages in the
- * primary shard. Adding a brief to the newest period changes only the primary shard; the
- * ids of closed shards name their periods, so they are reused until a brief in them changes.
+ * `briefs-2031-03-2031-04`. The newest, still open run joins the `shardBriefs` most cited
+ * undated pages (profiles) in the primary shard; the other undated pages form shards of
+ * their own, `profiles-2`, `profiles-3`… in order of citations. Adding a brief to the newest
+ * period changes only the primary shard; the ids of closed shards name their periods, so
+ * they are reused until a brief in them changes.
  */
 export function assignShards<P extends PageToShard>(
   pages: readonly P[],
@@ -125,20 +138,33 @@ export function assignShards<P extends PageToShard>(
     run.push(period);
     members.push(...list);
   }
-  const primary = [...members, ...pages.filter((p) => !p.date)];
-  return new Map([[PRIMARY_SHARD, primary], ...shards]);
+  const undated = pages
+    .filter((p) => !p.date)
+    .sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0) || a.url.localeCompare(b.url));
+  const primary = [...members, ...undated.slice(0, shardBriefs)];
+  const profiles: Array<[string, P[]]> = [];
+  for (let part = 1; part * shardBriefs < undated.length; part++)
+    profiles.push([
+      `profiles-${part + 1}`,
+      undated.slice(part * shardBriefs, (part + 1) * shardBriefs),
+    ]);
+  return new Map([[PRIMARY_SHARD, primary], ...shards, ...profiles]);
 }
 
-/** The primary shard first, then newest first. */
+/** The primary shard first, then the briefs' newest first, then the profiles' in their order. */
 function orderShards<T extends Pick<ShardInfo, 'id' | 'to'>>(shards: T[]): T[] {
   return [...shards].sort((a, b) =>
     a.id === PRIMARY_SHARD
       ? -1
       : b.id === PRIMARY_SHARD
         ? 1
-        : (b.to ?? '').localeCompare(a.to ?? '') || b.id.localeCompare(a.id),
+        : (b.to ?? '').localeCompare(a.to ?? '') || (a.to ? b.id.localeCompare(a.id) : 0),
   );
 }
+
+/** A shard of profiles only (not the primary, which holds the most cited). */
+export const isProfileShard = (shard: Pick<ShardInfo, 'id' | 'briefs'>) =>
+  shard.id !== PRIMARY_SHARD && shard.briefs === 0;
 
 /**
  * Marks the tiers: the first tier is the primary shard, then the newest other shards while
@@ -176,35 +202,53 @@ export interface ShardNeeds {
   all: boolean;
   /** The first tier had fewer results than a page: add the fall-back tier (bounded). */
   more?: boolean;
+  /** Only profiles can match (the Kind facet has no brief ticked): the briefs' shards are not needed. */
+  profilesOnly?: boolean;
 }
 
-/** The shards a search needs loaded for its results to be complete (ids, manifest order). */
-export function shardsFor(manifest: ShardManifest, needs: ShardNeeds): string[] {
-  if (needs.all || needs.oldestFirst) return manifest.shards.map((s) => s.id);
+/** The shards of one index (manifest order) a search needs loaded for complete results: their ids. */
+export function shardsFor(shards: readonly ShardInfo[], needs: ShardNeeds): string[] {
+  const primary = (s: ShardInfo) => s.id === PRIMARY_SHARD;
+  if (needs.all) return shards.map((s) => s.id);
+  // Dates order briefs only: the profiles' shards cannot add to the results.
+  if (needs.oldestFirst) return shards.filter((s) => !isProfileShard(s)).map((s) => s.id);
   if (needs.years.length) {
     // Only pages with one of the years can match (profiles have none); the primary is always loaded.
-    return manifest.shards
-      .filter((s) => s.id === PRIMARY_SHARD || overlaps(s, needs.years))
-      .map((s) => s.id);
+    return shards.filter((s) => primary(s) || overlaps(s, needs.years)).map((s) => s.id);
   }
-  return manifest.shards.filter((s) => s.first || (needs.more && s.fallback)).map((s) => s.id);
+  if (needs.profilesOnly)
+    return shards.filter((s) => primary(s) || isProfileShard(s)).map((s) => s.id);
+  return shards.filter((s) => s.first || (needs.more && s.fallback)).map((s) => s.id);
 }
 
 /**
- * Briefs a search cannot see because their shards are not loaded (counting only shards
- * that hold a ticked year, if any), and the periods of the loaded and the missing ones.
+ * What a search cannot see because shards are not loaded: the briefs (only those of a ticked
+ * year, if any; none when only profiles can match) and the profiles (none when a year or the
+ * date order rules them out), and the periods of the loaded and the missing briefs.
  */
 export function coverage(
-  manifest: ShardManifest,
+  shards: readonly ShardInfo[],
   loaded: ReadonlySet<string>,
-  years: readonly string[] = [],
+  needs: Partial<Pick<ShardNeeds, 'years' | 'oldestFirst' | 'profilesOnly'>> = {},
 ): Coverage {
-  const briefShards = manifest.shards.filter((s) => s.briefs > 0);
-  const relevant = years.length ? briefShards.filter((s) => overlaps(s, years)) : briefShards;
+  const years = needs.years ?? [];
+  const briefShards = shards.filter((s) => s.briefs > 0);
+  const relevant = needs.profilesOnly
+    ? []
+    : years.length
+      ? briefShards.filter((s) => overlaps(s, years))
+      : briefShards;
   const missing = relevant.filter((s) => !loaded.has(s.id));
   const inLoaded = briefShards.filter((s) => loaded.has(s.id));
+  const missingProfiles =
+    years.length || needs.oldestFirst
+      ? 0
+      : shards
+          .filter((s) => isProfileShard(s) && !loaded.has(s.id))
+          .reduce((n, s) => n + s.pages, 0);
   return {
     missingBriefs: missing.reduce((n, s) => n + s.briefs, 0),
+    missingProfiles,
     from: inLoaded.map((s) => s.from!).sort()[0],
     to: inLoaded
       .map((s) => s.to!)
@@ -220,6 +264,8 @@ export function coverage(
 
 export interface Coverage {
   missingBriefs: number;
+  /** Profiles in shards not loaded (the less cited ones of a site with many). */
+  missingProfiles: number;
   /** First and last day of the loaded briefs, and of the briefs not loaded. */
   from: string | undefined;
   to: string | undefined;
@@ -228,9 +274,12 @@ export interface Coverage {
 }
 
 /** Years with briefs in shards not loaded yet: the Year facet offers them as not fully searched. */
-export function unsearchedYears(manifest: ShardManifest, loaded: ReadonlySet<string>): string[] {
+export function unsearchedYears(
+  shards: readonly ShardInfo[],
+  loaded: ReadonlySet<string>,
+): string[] {
   const years = new Set<string>();
-  for (const shard of manifest.shards) {
+  for (const shard of shards) {
     if (loaded.has(shard.id) || !shard.from || !shard.to) continue;
     for (let y = Number(shard.from.slice(0, 4)); y <= Number(shard.to.slice(0, 4)); y++)
       years.add(String(y));

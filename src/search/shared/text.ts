@@ -107,15 +107,22 @@ function years(from?: string, to?: string): string {
  * Where a search looked when it did not load every brief shard (src/search/shared/shards.ts):
  * "in briefs from 2026 and the profiles", "in briefs from 2024–2026 and the profiles".
  */
-export function scopePhrase(from?: string, to?: string): string {
-  if (!from || !to) return 'in the profiles only';
-  return `in briefs from ${years(from, to)} and the profiles`;
+export function scopePhrase(from?: string, to?: string, someProfiles = false): string {
+  const profiles = someProfiles ? 'the most cited profiles' : 'the profiles';
+  if (!from || !to) return `in ${profiles} only`;
+  return `in briefs from ${years(from, to)} and ${profiles}`;
 }
 
-/** The button that extends such a search: "Also search the 9,160 briefs from 2015–2025". */
-export function searchAllLabel(missing: number, from?: string, to?: string): string {
+/**
+ * The button that extends such a search: "Also search the 9,160 briefs from 2015–2025",
+ * "… and 2,940 more profiles", "Also search 2,940 more profiles".
+ */
+export function searchAllLabel(missing: number, from?: string, to?: string, profiles = 0): string {
+  const more = profiles
+    ? `${profiles.toLocaleString('en')} more ${profiles === 1 ? 'profile' : 'profiles'}`
+    : '';
+  if (!missing) return `Also search ${more}`;
   const count = missing === 1 ? 'the 1 brief' : `the ${missing.toLocaleString('en')} briefs`;
-  return from && to
-    ? `Also search ${count} from ${years(from, to)}`
-    : `Also search ${count} not searched yet`;
+  const briefs = from && to ? `${count} from ${years(from, to)}` : `${count} not searched yet`;
+  return `Also search ${briefs}${more ? ` and ${more}` : ''}`;
 }

@@ -37,10 +37,18 @@ describe('pagesToIndex', () => {
         url: '/companies/northern/',
         file: 'companies/northern/index.html',
         chinese: true,
-        // The profile's Chinese name: in the Chinese bundle; its newest brief's quarter.
+        // The profile's Chinese name: in the Chinese bundle; its oldest brief's quarter.
         filters: { lang: 'zh', since: '2025q1' },
+        // Cited by one brief: the most cited profiles are searched first.
+        weight: 1,
       },
-      { url: '/themes/prices/', file: 'themes/prices/index.html', chinese: false, filters: {} },
+      {
+        url: '/themes/prices/',
+        file: 'themes/prices/index.html',
+        chinese: false,
+        filters: {},
+        weight: 0,
+      },
     ]);
   });
 

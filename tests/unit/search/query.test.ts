@@ -10,8 +10,11 @@ describe('prepareQuery', () => {
       quoted: false,
       words: ['rare', 'earth'],
       text: 'rare earth',
+      recalled: false,
     });
     expect(prepareQuery('stockpiling')).toMatchObject({ term: 'stockpiling', phrase: '' });
+    // Three words: a phrase remembered from a brief, searched in every brief if need be.
+    expect(prepareQuery('rare earth magnets').recalled).toBe(true);
   });
 
   it('keeps a quoted query a phrase search, without a second one', () => {
@@ -22,6 +25,7 @@ describe('prepareQuery', () => {
       quoted: true,
       words: ['export', 'controls'],
       text: 'export controls',
+      recalled: false,
     });
   });
 
@@ -33,8 +37,17 @@ describe('prepareQuery', () => {
       quoted: false,
       words: ['北方稀土'],
       text: '北方稀土',
+      // Four characters, about two words: a remembered phrase.
+      recalled: true,
     });
-    expect(prepareQuery('稀土')).toMatchObject({ term: '稀 土', phrase: '"稀 土"' });
+    // Runs apart are words apart: the longest is the phrase.
+    expect(prepareQuery('调查签署设备矿石：审慎释放库存').phrase).toBe('"调 查 签 署 设 备 矿 石"');
+    expect(prepareQuery('稀土 出口管制').phrase).toBe('"出 口 管 制"');
+    expect(prepareQuery('稀土')).toMatchObject({
+      term: '稀 土',
+      phrase: '"稀 土"',
+      recalled: false,
+    });
     expect(prepareQuery('土')).toMatchObject({ term: '土', phrase: '' });
   });
 

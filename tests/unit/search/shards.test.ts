@@ -107,6 +107,30 @@ describe('assigning pages to search shards', () => {
     for (const id of closed) expect(after.get(id)).toEqual(before.get(id));
     expect(after.get(PRIMARY_SHARD)!.length).toBe(before.get(PRIMARY_SHARD)!.length + 1);
   });
+
+  it('keeps the most cited profiles in the primary shard and puts the others in shards of profiles, however many', () => {
+    // 1,500 profiles, profile i cited i times: the primary keeps the 600 most cited.
+    const cited = Array.from({ length: 1500 }, (_, i) => ({ url: `/companies/c${i}/`, weight: i }));
+    const shards = assignShards([...briefsIn(2025, 100), ...cited], 600);
+    expect(sizes(shards)).toEqual({
+      [PRIMARY_SHARD]: 700,
+      'profiles-2': 600,
+      'profiles-3': 300,
+    });
+    const weights = (id: string) =>
+      shards.get(id)!.flatMap((p) => ('weight' in p ? [p.weight] : []));
+    expect(Math.min(...weights(PRIMARY_SHARD))).toBe(900);
+    expect([Math.max(...weights('profiles-2')), Math.min(...weights('profiles-2'))]).toEqual([
+      899, 300,
+    ]);
+    expect(Math.max(...weights('profiles-3'))).toBe(299);
+    expect(
+      [...shards.values()]
+        .flat()
+        .map((p) => p.url)
+        .sort(),
+    ).toEqual([...briefsIn(2025, 100), ...cited].map((p) => p.url).sort());
+  });
 });
 
 const shard = (
@@ -164,6 +188,27 @@ describe('the first tier', () => {
     ]);
   });
 
+  it('comes to the shards of profiles after every shard of briefs', () => {
+    const tiers = markFirstTier(
+      [
+        shard(PRIMARY_SHARD, '2025-06-01', 15_000),
+        { ...shard('profiles-2', undefined, 1_000, 0), pages: 600 },
+        shard('briefs-2024', '2024-12-31', 1_000),
+        { ...shard('profiles-3', undefined, 1_000, 0), pages: 600 },
+        shard('briefs-2023', '2023-12-31', 50_000),
+      ],
+      17_000,
+      60_000,
+    );
+    expect(tiers.map((s) => [s.id, s.first, s.fallback])).toEqual([
+      [PRIMARY_SHARD, true, false],
+      ['briefs-2024', true, false],
+      ['briefs-2023', false, true],
+      ['profiles-2', false, true],
+      ['profiles-3', false, true],
+    ]);
+  });
+
   it('always holds the primary shard, even over the budget', () => {
     expect(
       markFirstTier(
@@ -176,7 +221,7 @@ describe('the first tier', () => {
 
 describe('choosing shards for a search', () => {
   const manifest: ShardManifest = {
-    version: 1,
+    version: 2,
     briefs: 400,
     shards: [
       { ...shard(PRIMARY_SHARD, '2025-12-31', 1, 100), from: '2025-01-01', first: true },
@@ -188,16 +233,30 @@ describe('choosing shards for a search', () => {
       },
       { ...shard('briefs-2019-2020', '2020-12-31', 1, 100), from: '2019-01-01' },
     ],
-    zh: null,
+    zh: [],
   };
+  const { shards } = manifest;
+  const withProfiles = [...shards, { ...shard('profiles-2', undefined, 1, 0), pages: 50 }];
   const none = { years: [], oldestFirst: false, all: false };
 
   it('loads the first tier by default', () => {
-    expect(shardsFor(manifest, none)).toEqual([PRIMARY_SHARD, 'briefs-2023-2024']);
+    expect(shardsFor(shards, none)).toEqual([PRIMARY_SHARD, 'briefs-2023-2024']);
+  });
+
+  it('loads the shards of profiles when only profiles can match, or when asked for all, never for a year or dates', () => {
+    expect(shardsFor(withProfiles, { ...none, profilesOnly: true })).toEqual([
+      PRIMARY_SHARD,
+      'profiles-2',
+    ]);
+    expect(shardsFor(withProfiles, { ...none, all: true })).toContain('profiles-2');
+    expect(shardsFor(withProfiles, { ...none, years: ['2024'] })).not.toContain('profiles-2');
+    expect(shardsFor(withProfiles, { ...none, oldestFirst: true })).toEqual(
+      shards.map((s) => s.id),
+    );
   });
 
   it('adds only the fall-back tier when the first has too few results', () => {
-    expect(shardsFor(manifest, { ...none, more: true })).toEqual([
+    expect(shardsFor(shards, { ...none, more: true })).toEqual([
       PRIMARY_SHARD,
       'briefs-2023-2024',
       'briefs-2021-2022',
@@ -205,7 +264,7 @@ describe('choosing shards for a search', () => {
   });
 
   it('loads the shards holding the ticked years', () => {
-    expect(shardsFor(manifest, { ...none, years: ['2020', '2022'] })).toEqual([
+    expect(shardsFor(shards, { ...none, years: ['2020', '2022'] })).toEqual([
       PRIMARY_SHARD,
       'briefs-2021-2022',
       'briefs-2019-2020',
@@ -213,35 +272,48 @@ describe('choosing shards for a search', () => {
   });
 
   it('loads everything for oldest-first order or when asked for all', () => {
-    expect(shardsFor(manifest, { ...none, oldestFirst: true })).toHaveLength(4);
-    expect(shardsFor(manifest, { ...none, all: true })).toHaveLength(4);
+    expect(shardsFor(shards, { ...none, oldestFirst: true })).toHaveLength(4);
+    expect(shardsFor(shards, { ...none, all: true })).toHaveLength(4);
   });
 
   it('lists the years of the shards not loaded yet, for the Year facet', () => {
-    expect(unsearchedYears(manifest, new Set([PRIMARY_SHARD, 'briefs-2023-2024']))).toEqual([
+    expect(unsearchedYears(shards, new Set([PRIMARY_SHARD, 'briefs-2023-2024']))).toEqual([
       '2022',
       '2021',
       '2020',
       '2019',
     ]);
-    expect(unsearchedYears(manifest, new Set(manifest.shards.map((s) => s.id)))).toEqual([]);
+    expect(unsearchedYears(shards, new Set(shards.map((s) => s.id)))).toEqual([]);
   });
 
   it('says how many briefs and which period the loaded shards cover', () => {
-    expect(coverage(manifest, new Set([PRIMARY_SHARD, 'briefs-2023-2024']))).toEqual({
+    expect(coverage(shards, new Set([PRIMARY_SHARD, 'briefs-2023-2024']))).toEqual({
       missingBriefs: 200,
+      missingProfiles: 0,
       from: '2023-01-01',
       to: '2025-12-31',
       missingFrom: '2019-01-01',
       missingTo: '2022-12-31',
     });
-    expect(coverage(manifest, new Set(manifest.shards.map((s) => s.id))).missingBriefs).toBe(0);
+    expect(coverage(shards, new Set(shards.map((s) => s.id))).missingBriefs).toBe(0);
     // With a year ticked, only the shards holding that year count.
     expect(
-      coverage(manifest, new Set([PRIMARY_SHARD, 'briefs-2023-2024', 'briefs-2021-2022']), ['2022'])
-        .missingBriefs,
+      coverage(shards, new Set([PRIMARY_SHARD, 'briefs-2023-2024', 'briefs-2021-2022']), {
+        years: ['2022'],
+      }).missingBriefs,
     ).toBe(0);
-    expect(coverage(manifest, new Set([PRIMARY_SHARD]), ['2022']).missingBriefs).toBe(100);
+    expect(coverage(shards, new Set([PRIMARY_SHARD]), { years: ['2022'] }).missingBriefs).toBe(100);
+  });
+
+  it('counts the profiles not searched unless a year or the date order leaves them out, and the briefs unless only profiles can match', () => {
+    const loaded = new Set(shards.map((s) => s.id));
+    expect(coverage(withProfiles, loaded)).toMatchObject({ missingBriefs: 0, missingProfiles: 50 });
+    expect(coverage(withProfiles, loaded, { years: ['2024'] }).missingProfiles).toBe(0);
+    expect(coverage(withProfiles, loaded, { oldestFirst: true }).missingProfiles).toBe(0);
+    expect(coverage(withProfiles, new Set([PRIMARY_SHARD]), { profilesOnly: true })).toMatchObject({
+      missingBriefs: 0,
+      missingProfiles: 50,
+    });
   });
 });
 

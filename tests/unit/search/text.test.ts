@@ -81,6 +81,16 @@ describe('text', () => {
     );
     expect(searchAllLabel(1, '2020-05-01', '2020-05-01')).toBe('Also search the 1 brief from 2020');
   });
+
+  it('says when the less cited profiles were not searched, and offers them', () => {
+    expect(scopePhrase('2026-01-02', '2026-11-30', true)).toBe(
+      'in briefs from 2026 and the most cited profiles',
+    );
+    expect(searchAllLabel(9160, '2015-01-03', '2025-12-30', 2940)).toBe(
+      'Also search the 9,160 briefs from 2015–2025 and 2,940 more profiles',
+    );
+    expect(searchAllLabel(0, undefined, undefined, 1)).toBe('Also search 1 more profile');
+  });
 });
 
 describe('chooseSnippet', () => {
