@@ -92,6 +92,12 @@ export interface Searchable {
   moreAvailable?: boolean;
 }
 
+/** The index of a site without such pages (a Chinese index where no page has Chinese text). */
+const NO_INDEX: Pagefind = {
+  mergeIndex: () => Promise.resolve(),
+  search: () => Promise.resolve({ results: [], unfilteredResultCount: 0, filters: {} }),
+};
+
 /** Every request is retried on the next search if it failed (a flaky connection). */
 const retryable = <T>(promise: Promise<T>, reset: () => void) =>
   promise.catch((error: unknown) => {
@@ -169,7 +175,9 @@ export function searchBundles(base: string) {
   ): Promise<Pagefind> {
     const index = indexes[bundle];
     const options = bundle === 'zh' ? ZH_OPTIONS : PAGEFIND_OPTIONS;
-    const primary = shards.find((s) => s.id === PRIMARY_SHARD)!;
+    const primary = shards.find((s) => s.id === PRIMARY_SHARD);
+    // No page with Chinese text: a Chinese query finds nothing, without loading anything.
+    if (!primary) return NO_INDEX;
     index.instance ??= retryable(
       newInstance(`${base}${primary.path}`, options).then((pagefind) => {
         index.loaded.add(PRIMARY_SHARD);
