@@ -31,6 +31,8 @@ export function openFrontmatterMemo(file: string): SavedFrontmatterMemo {
     // No memo yet, or an unreadable one: start empty.
   }
   const used: typeof saved = {};
+  /** Entries added since opening; with none, and every saved entry used, the file is current. */
+  let added = 0;
   const key = (yaml: string) => createHash('sha1').update(yaml).digest('base64url');
   return {
     get(yaml) {
@@ -40,9 +42,13 @@ export function openFrontmatterMemo(file: string): SavedFrontmatterMemo {
       return data;
     },
     set(yaml, data) {
-      used[key(yaml)] = data;
+      const k = key(yaml);
+      if (!(k in used)) added++;
+      used[k] = data;
     },
     save() {
+      // Rewriting an unchanged memo costs seconds at 100,000 files.
+      if (!added && Object.keys(used).length === Object.keys(saved).length) return;
       try {
         mkdirSync(dirname(file), { recursive: true });
         // A name of its own: the build's check and Astro's loader may save at the same time.

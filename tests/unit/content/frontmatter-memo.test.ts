@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,5 +60,23 @@ describe('the frontmatter memo', () => {
     expect(
       third.get(brief('companies: [northern, northern]').text.split('---\n')[1]!),
     ).toBeDefined();
+  });
+
+  it('is not written again when a run used exactly what it held, and is when one dropped an entry', () => {
+    const file = frontmatterMemoFile(dir, '/third/content');
+    const first = openFrontmatterMemo(file);
+    validateContent(files('companies: [northern]'), first);
+    first.save();
+    const old = new Date('2020-01-01T00:00:00Z');
+    utimesSync(file, old, old);
+    const unchanged = openFrontmatterMemo(file);
+    validateContent(files('companies: [northern]'), unchanged);
+    unchanged.save();
+    expect(statSync(file).mtime).toEqual(old);
+    // Only the profile: the brief's entry goes, so the file is rewritten.
+    const fewer = openFrontmatterMemo(file);
+    validateContent({ briefs: [], entities: { companies: [company] } }, fewer);
+    fewer.save();
+    expect(statSync(file).mtime).not.toEqual(old);
   });
 });
