@@ -234,14 +234,16 @@ function start(root: HTMLElement) {
   function renderResult(fragment: Fragment): HTMLLIElement {
     const li = document.createElement('li');
     li.className = 'result';
-    const kind = fragment.filters[FILTER.kind]?.[0] ?? '';
+    const day = fragment.meta[META.date];
+    // A shard of briefs is indexed without its shared kind (index-site.ts, sharedFilters), so
+    // its fragments have none: only briefs have a date.
+    const kind = fragment.filters[FILTER.kind]?.[0] ?? (day ? briefKind : '');
     const title = readable(fragment.meta[META.title]) || fragment.url;
     const summary = readable(fragment.meta[META.summary]);
     const excerpt = chooseSnippet(
       summary && highlightWords(summary, words),
       safeExcerpt(fragment.excerpt),
     );
-    const day = fragment.meta[META.date];
     const date = day ? `<span class="result-date">${escapeHtml(day)}</span>` : '';
     // Entity chips: what a brief covers (a profile's own name is not repeated).
     const chips = facets
