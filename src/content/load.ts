@@ -24,8 +24,21 @@ export function loadContent({ root, contentDir, today }: ContentLocation): Valid
   return result;
 }
 
-let last:
-  { key: string; fingerprint: string; checkedAt: number; result: ValidationResult } | undefined;
+interface Remembered {
+  key: string;
+  fingerprint: string;
+  checkedAt: number;
+  result: ValidationResult;
+}
+
+/**
+ * Kept on globalThis, not in this module: Astro runs the content loader and the pages in one
+ * process but loads this module twice (with the config, and in the pages' bundle). One memory
+ * for both reads and holds the content once, not twice (at 100,000 briefs, a minute and some
+ * gigabytes of records).
+ */
+const REMEMBERED = Symbol.for('briefing.loadContentCached');
+const shared = globalThis as { [REMEMBERED]?: Remembered };
 
 /**
  * The same, remembered for as long as no content file changes: a dev server asks on every
@@ -33,14 +46,17 @@ let last:
  * The folder is looked at again at most every `maxAgeMs`.
  */
 export function loadContentCached(location: ContentLocation, maxAgeMs = 0): ValidationResult {
-  const key = `${location.root}\0${resolve(location.root, location.contentDir)}\0${location.today?.getTime()}`;
+  // The loader is given Astro's root (with a trailing slash), the pages the config's.
+  const key = `${resolve(location.root)}\0${resolve(location.root, location.contentDir)}\0${location.today?.getTime()}`;
   const now = Date.now();
+  const last = shared[REMEMBERED];
   if (last?.key === key && now - last.checkedAt < maxAgeMs) return last.result;
   const fingerprint = fingerprintContent(location.root, location.contentDir);
   if (last?.key === key && last.fingerprint === fingerprint) {
     last.checkedAt = now;
     return last.result;
   }
-  last = { key, fingerprint, checkedAt: now, result: loadContent(location) };
-  return last.result;
+  const result = loadContent(location);
+  shared[REMEMBERED] = { key, fingerprint, checkedAt: now, result };
+  return result;
 }
