@@ -160,14 +160,32 @@ if (!outcome.ok) {
 checkPhase.end(outcome.summary);
 if (outcome.warnings) console.warn(outcome.warnings);
 
-// 2. Astro renders the pages.
+// 2. Astro renders the pages; 3. bundles of the search index are indexed as soon as their
+// pages are written, on the core Astro leaves free, and on both once it is done.
 pages.expected = outcome.expectedPages;
 const pagesPhase = (pages.phase = startPhase('pages rendered', {}, ' (about)'));
 pagesPhase.update(rendered, Math.max(rendered, pages.expected));
+const bundles = { done: 0, total: 0, phase: undefined as Phase | undefined };
+const indexing = indexSite(staging, outcome.pages, {
+  previousDir: outDir,
+  language: config.site.language,
+  entities: outcome.entities,
+  ...config.search,
+  writing: astroExit.then((code) => {
+    if (code !== 0) throw new Error(`astro build failed (exit ${code})`);
+  }),
+  onProgress: (done, total) => {
+    Object.assign(bundles, { done, total });
+    bundles.phase?.update(done, total);
+  },
+});
+// Handled below, once Astro is done; this only keeps an early failure from going unhandled.
+indexing.catch(() => {});
 const status = await astroExit;
 await new Promise((done) => log.end(done));
 if (status !== 0) {
   pagesPhase.fail(`astro build failed after ${rendered} pages`);
+  await indexing.catch(() => {});
   console.error(`\n${logTail()}\n`);
   fail(
     `astro build failed (exit ${status})${failedSources(outcome.sources)}; its full log: ${logName}`,
@@ -176,17 +194,10 @@ if (status !== 0) {
 const reused = restored ? `, ${restored} restored from the last build` : '';
 pagesPhase.end(`${rendered} pages and files rendered${reused}`);
 
-// 3. The search index, bundles on every core.
-const searchPhase = startPhase('search bundles indexed');
+const searchPhase = (bundles.phase = startPhase('search bundles indexed'));
+searchPhase.update(bundles.done, bundles.total);
 try {
-  const report = await indexSite(staging, outcome.pages, {
-    previousDir: outDir,
-    language: config.site.language,
-    entities: outcome.entities,
-    ...config.search,
-    onProgress: (done, total) => searchPhase.update(done, total),
-  });
-  searchPhase.end(report);
+  searchPhase.end(await indexing);
 } catch (error) {
   searchPhase.fail('search indexing failed');
   fail(`search indexing failed: ${(error as Error).message}`);

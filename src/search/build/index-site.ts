@@ -53,6 +53,7 @@ import {
 import type { EntityToLookup, PageToIndex } from './documents.ts';
 import { resultIds, writeEntityLookup } from './entity-lookup.ts';
 import { documentFor, mainOf } from './indexed-html.ts';
+import { pagesWatch, runWhenReady } from './written-pages.ts';
 
 /** What a bundle holds besides Pagefind's scripts: only these are kept in secondary bundles. */
 const INDEX_FILE = /^pagefind-entry\.json$|\.pf_meta$/;
@@ -69,6 +70,9 @@ const FORMAT = 4;
 interface SearchablePage extends PageToIndex {
   /** Hash of the document handed to Pagefind. */
   hash: string;
+  /** The file's size and modification time when it was hashed (see changed()). */
+  size: number;
+  mtimeMs: number;
 }
 
 export interface IndexOptions {
@@ -89,6 +93,13 @@ export interface IndexOptions {
   maxFragments?: number | undefined;
   /** Bundles indexed at once, each by its own Pagefind process (default: 2, or 1 on one core). */
   jobs?: number | undefined;
+  /**
+   * Given while the site is still being written (Astro renders beside the indexing): resolves
+   * when it is complete, rejects when it failed. Each bundle is indexed as soon as its pages
+   * are written, one at a time while the site is written and on every core after; a bundle
+   * whose pages change after it was indexed is indexed again at the end.
+   */
+  writing?: Promise<void> | undefined;
   /** Called as bundles are done (indexed or reused), with their total. */
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
@@ -126,7 +137,7 @@ export async function indexSite(
       language,
       shared = {},
     }: { language?: string | undefined; shared?: Record<string, string> } = {},
-  ): Promise<void> {
+  ): Promise<boolean> {
     const dir = join(root, path);
     const before = (language === 'zh' ? previous?.zh : previous?.shards)?.find((s) => s.id === id);
     if (
@@ -136,7 +147,7 @@ export async function indexSite(
       linkBundle(join(previousRoot, path), dir)
     ) {
       reused++;
-      return;
+      return false;
     }
     await pool.index({
       pages,
@@ -155,13 +166,13 @@ export async function indexSite(
     if (language === 'zh') useEnglishWasm(dir);
     writeDates(dir, pages);
     indexed++;
+    return true;
   }
 
   const pool = indexingPool(options.jobs ?? Math.min(2, availableParallelism()));
   try {
-    const pages = pagesToIndex.map((page) => withHash(outDir, page, options.language));
     /** One index's shards: English at pagefind/ and <id>/, Chinese at zh/ and zh-<id>/. */
-    const plan = (members: SearchablePage[], language?: 'zh') =>
+    const plan = (members: PageToIndex[], language?: 'zh') =>
       [...assignShards(members, options.shardBriefs)].map(([id, shardPages]) => {
         const path = language
           ? id === PRIMARY_SHARD
@@ -172,30 +183,81 @@ export async function indexSite(
             : `${id}/`;
         const dates = shardPages.flatMap((p) => (p.date ? [p.date] : [])).sort();
         const shared = id === PRIMARY_SHARD || !dates.length ? {} : sharedFilters(dates);
-        const key = fingerprint(`${salt}:${language ?? ''}:${JSON.stringify(shared)}`, shardPages);
-        return { id, path, members: shardPages, dates, shared, key, language };
+        const watch = pagesWatch(
+          outDir,
+          shardPages.map((p) => p.file),
+        );
+        return {
+          id,
+          path,
+          pages: shardPages,
+          members: [] as SearchablePage[],
+          dates,
+          shared,
+          key: '',
+          language,
+          watch,
+          /** Hashed before the site was complete: checked again at the end. */
+          early: false,
+          /** Indexed (not reused) before the site was complete. */
+          indexedEarly: false,
+        };
       });
-    const english = plan(pages);
+    type Job = ReturnType<typeof plan>[number];
+    const english = plan([...pagesToIndex]);
     const chinese = plan(
-      pages.filter((p) => p.chinese),
+      pagesToIndex.filter((p) => p.chinese),
       'zh',
-    ).filter((job) => job.members.length);
+    ).filter((job) => job.pages.length);
     const total = english.length + chinese.length;
     let done = 0;
-    options.onProgress?.(0, total);
-    // The largest first, so that the last job to finish is a small one. Bundles write into
-    // folders of their own (the primary's files sit beside its shards' folders).
-    await runAll(
-      [...english, ...chinese]
-        .sort((a, b) => b.members.length - a.members.length)
-        .map(
-          (job) => () =>
-            bundle(job.id, job.path, job.members, job.key, job).then(() =>
-              options.onProgress?.(++done, total),
-            ),
-        ),
-      pool.size,
+    let writing = Boolean(options.writing);
+    let writtenAt: number | undefined;
+    void options.writing?.then(
+      () => {
+        writing = false;
+        writtenAt = performance.now();
+      },
+      () => {},
     );
+    const hashed = (job: Job) => {
+      job.members = job.pages.map((page) => withHash(outDir, page, options.language));
+      job.key = fingerprint(
+        `${salt}:${job.language ?? ''}:${JSON.stringify(job.shared)}`,
+        job.members,
+      );
+    };
+    const index = async (job: Job) => {
+      hashed(job);
+      job.early = writing;
+      const indexedNow = await bundle(job.id, job.path, job.members, job.key, job);
+      job.indexedEarly = indexedNow && job.early;
+    };
+    options.onProgress?.(0, total);
+    // The largest first, so that the last job to finish is a small one; while the site is
+    // still being written, the first whose pages are all there. Bundles write into folders of
+    // their own (the primary's files sit beside its shards' folders).
+    await runWhenReady({
+      tasks: [...english, ...chinese].sort((a, b) => b.pages.length - a.pages.length),
+      ready: (job) => job.watch.ready(),
+      run: (job) => index(job).then(() => options.onProgress?.(++done, total)),
+      lanes: pool.size,
+      lanesWhileWriting: pool.size - 1,
+      writing: options.writing,
+    });
+    const whileWriting = [...english, ...chinese].filter((job) => job.indexedEarly).length;
+    // A page that changed after its bundle was indexed (nothing does today) has its bundle
+    // indexed again, so the index always matches the published pages.
+    const stale = [...english, ...chinese].filter(
+      (job) => job.early && job.members.some((page) => changed(outDir, page)),
+    );
+    await runWhenReady({
+      tasks: stale,
+      ready: () => true,
+      run: (job) => index(job),
+      lanes: pool.size,
+      lanesWhileWriting: pool.size,
+    });
     const describe = (jobs: typeof english): ShardInfo[] =>
       jobs.map(({ id, path, members, dates, shared, key }) => ({
         id,
@@ -231,11 +293,15 @@ export async function indexSite(
     };
     writeFileSync(join(root, SHARDS_FILE), `${JSON.stringify(manifest)}\n`);
 
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const seconds = ((performance.now() - (writtenAt ?? started)) / 1000).toFixed(1);
     const first = shards.filter((s) => s.first).length;
     const fallback = shards.filter((s) => s.fallback).length;
     const zhPages = zh.reduce((n, s) => n + s.pages, 0);
-    return `Pagefind indexed ${pages.length} pages in ${plural(shards.length, 'English bundle')} (${first} searched first, ${fallback} more when they have too few results) and ${zhPages} pages with Chinese text as Chinese in ${plural(zh.length, 'bundle')}; ${plural(indexed, 'bundle')} indexed, ${reused} unchanged and reused, in ${seconds} s`;
+    const early = options.writing
+      ? ` (${whileWriting} while the pages were written${stale.length ? `, ${stale.length} again as their pages changed` : ''})`
+      : '';
+    const after = writtenAt === undefined ? '' : ' after the pages';
+    return `Pagefind indexed ${pagesToIndex.length} pages in ${plural(shards.length, 'English bundle')} (${first} searched first, ${fallback} more when they have too few results) and ${zhPages} pages with Chinese text as Chinese in ${plural(zh.length, 'bundle')}; ${plural(indexed, 'bundle')} indexed${early}, ${reused} unchanged and reused, in ${seconds} s${after}`;
   } finally {
     await pool.close();
     await close();
@@ -254,15 +320,6 @@ function sharedFilters(dates: readonly string[]): Record<string, string> {
     [FILTER.kind]: BRIEF_KIND,
     ...(years.size === 1 ? { [FILTER.year]: [...years][0]! } : {}),
   };
-}
-
-/** Runs the tasks, at most `size` at a time; the first failure fails the whole. */
-async function runAll(tasks: Array<() => Promise<void>>, size: number): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < tasks.length) await tasks[next++]!();
-  };
-  await Promise.all(Array.from({ length: Math.max(1, size) }, lane));
 }
 
 /** What one bundle's indexing needs: plain data, so that a worker thread can do it. */
@@ -365,14 +422,27 @@ export async function indexPages(
 /** The page with a hash of exactly what documentFor() hands to Pagefind. Read as bytes: fast. */
 function withHash(outDir: string, page: PageToIndex, language: string): SearchablePage {
   let bytes: Buffer;
+  let size: number;
+  let mtimeMs: number;
   try {
+    ({ size, mtimeMs } = statSync(join(outDir, page.file)));
     bytes = readFileSync(join(outDir, page.file));
   } catch {
     throw new Error(`the page ${page.url} was not built (no ${page.file})`);
   }
   const { start, end } = mainOf(bytes);
   const hash = createHash('sha1').update(language).update(JSON.stringify(page.filters));
-  return { ...page, hash: hash.update(bytes.subarray(start, end)).digest('hex') };
+  return { ...page, size, mtimeMs, hash: hash.update(bytes.subarray(start, end)).digest('hex') };
+}
+
+/** Whether the page's file is no longer the one hashed: another size or modification time. */
+function changed(outDir: string, page: SearchablePage): boolean {
+  try {
+    const { size, mtimeMs } = statSync(join(outDir, page.file));
+    return size !== page.size || mtimeMs !== page.mtimeMs;
+  } catch {
+    return true;
+  }
 }
 
 /**
