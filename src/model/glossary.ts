@@ -37,6 +37,61 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Case and width folded, spaces collapsed: how a phrase is looked up. */
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
 
+/** A tree of phrases, one edge per character (case folded) or run of white space. */
+interface PhraseNode {
+  next: Map<string, { source: string; node: PhraseNode }>;
+  /** A phrase ends here: what must follow it ('' anything; a word boundary after a letter). */
+  end?: string;
+}
+
+const BEFORE_WORD = '(?<![\\p{L}\\p{N}])';
+const AFTER_WORD = '(?![\\p{L}\\p{N}])';
+/** Latin words match whole words; Chinese has no spaces between words, so it matches anywhere. */
+const isLatinWord = (char: string) => WORD.test(char) && !CJK.test(char);
+
+function addPhrase(root: PhraseNode, phrase: string): void {
+  let node = root;
+  for (const [unit] of phrase.normalize('NFKC').matchAll(/\s+|[^]/gu)) {
+    const space = /^\s/.test(unit);
+    const key = space ? ' ' : unit.toLowerCase();
+    let edge = node.next.get(key);
+    if (!edge) {
+      edge = { source: space ? '\\s+' : escape(unit), node: { next: new Map() } };
+      node.next.set(key, edge);
+    }
+    node = edge.node;
+  }
+  node.end = isLatinWord(phrase.at(-1)!) ? AFTER_WORD : '';
+}
+
+/** The tree as a regular expression; a longer phrase is tried before one that ends sooner. */
+function treeSource(node: PhraseNode): string {
+  const branches = [...node.next.values()].map(
+    ({ source, node: child }) => source + treeSource(child),
+  );
+  if (node.end !== undefined) branches.push(node.end);
+  return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+}
+
+/**
+ * One expression for every phrase, shared prefixes factored out ("state-owned enterprise" and
+ * "state-owned capital" share "state-owned "), so that each position of a text costs a look at
+ * its first character rather than a try of every phrase: the cost of a list of phrases grows with
+ * the glossary (230 phrases: 780 µs a brief body as a list, 220 µs as a tree; 40 phrases: 90
+ * and 110 µs). At each position the longest phrase wins ("central state-owned enterprise" over
+ * a shorter phrase inside it), as it did in a list sorted longest first.
+ */
+export function phrasePattern(phrases: readonly string[]): RegExp | undefined {
+  const latin: PhraseNode = { next: new Map() };
+  const other: PhraseNode = { next: new Map() };
+  for (const phrase of phrases) addPhrase(isLatinWord(phrase[0]!) ? latin : other, phrase);
+  const parts = [
+    ...(latin.next.size ? [`${BEFORE_WORD}${treeSource(latin)}`] : []),
+    ...(other.next.size ? [treeSource(other)] : []),
+  ];
+  return parts.length ? new RegExp(parts.join('|'), 'giu') : undefined;
+}
+
 export class GlossaryMatcher {
   readonly terms: GlossaryTerm[];
   private readonly pattern: RegExp | undefined;
@@ -59,17 +114,7 @@ export class GlossaryMatcher {
         phrases.push(phrase);
       }
     }
-    // Longest first, so "central state-owned enterprise" wins over a shorter phrase inside it.
-    phrases.sort((a, b) => b.length - a.length || a.localeCompare(b));
-    const alternatives = phrases.map((phrase) => {
-      const body = escape(phrase.normalize('NFKC')).replace(/\s+/g, '\\s+');
-      // Latin words match whole words; Chinese has no spaces between words, so it matches anywhere.
-      const before = WORD.test(phrase[0]!) && !CJK.test(phrase[0]!) ? '(?<![\\p{L}\\p{N}])' : '';
-      const last = phrase.at(-1)!;
-      const after = WORD.test(last) && !CJK.test(last) ? '(?![\\p{L}\\p{N}])' : '';
-      return `${before}${body}${after}`;
-    });
-    this.pattern = alternatives.length ? new RegExp(alternatives.join('|'), 'giu') : undefined;
+    this.pattern = phrasePattern(phrases);
   }
 
   /** Every occurrence in `text`, left to right, never overlapping. */

@@ -169,7 +169,10 @@ export async function indexSite(
     return true;
   }
 
-  const pool = indexingPool(options.jobs ?? Math.min(2, availableParallelism()));
+  const pool = indexingPool(
+    options.jobs ?? Math.min(2, availableParallelism()),
+    Boolean(options.writing),
+  );
   try {
     /** One index's shards: English at pagefind/ and <id>/, Chinese at zh/ and zh-<id>/. */
     const plan = (members: PageToIndex[], language?: 'zh') =>
@@ -339,7 +342,7 @@ export interface IndexJob {
  * JavaScript module instance, so each parallel job runs in a worker thread of its own
  * (src/search/build/index-worker.ts), with its own process; with one job, in this thread.
  */
-function indexingPool(size: number) {
+function indexingPool(size: number, background: boolean) {
   if (size <= 1)
     return {
       size: 1,
@@ -349,7 +352,9 @@ function indexingPool(size: number) {
   const idle: Worker[] = [];
   const all: Worker[] = [];
   const take = () => {
-    const worker = idle.pop() ?? new Worker(new URL('./index-worker.ts', import.meta.url));
+    const worker =
+      idle.pop() ??
+      new Worker(new URL('./index-worker.ts', import.meta.url), { workerData: { background } });
     if (!all.includes(worker)) all.push(worker);
     return worker;
   };

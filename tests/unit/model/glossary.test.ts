@@ -4,6 +4,7 @@ import {
   GlossaryMatcher,
   glossaryEntries,
   glossaryTerms,
+  phrasePattern,
   pinyinKey,
 } from '../../../src/model/glossary.ts';
 import { EntityIndex } from '../../../src/model/resolve.ts';
@@ -61,6 +62,64 @@ describe('glossary matcher', () => {
       'odd',
       'odd',
     ]);
+  });
+
+  it('prefers the longest phrase at a position, and falls back to a shorter one', () => {
+    const found = (text: string) =>
+      [
+        ...text.matchAll(
+          phrasePattern(['rare earth', 'rare earths', 'rare earth magnet', '稀土', '稀土永磁'])!,
+        ),
+      ].map((m) => m[0]);
+    expect(found('Rare earths and rare earth magnets; rare earth.')).toEqual([
+      'Rare earths',
+      'rare earth',
+      'rare earth',
+    ]);
+    expect(found('rare earth magnet, 稀土永磁体与稀土')).toEqual([
+      'rare earth magnet',
+      '稀土永磁',
+      '稀土',
+    ]);
+  });
+
+  it('finds what a plain list of every phrase, longest first, finds', () => {
+    // The reference: one alternative per phrase, as the matcher did before its phrase tree.
+    const reference = (phrases: string[]) =>
+      new RegExp(
+        [...phrases]
+          .sort((a, b) => b.length - a.length || a.localeCompare(b))
+          .map((phrase) => {
+            const body = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+            const latin = (c: string) => /[\p{L}\p{N}]/u.test(c) && !/\p{Script=Han}/u.test(c);
+            return `${latin(phrase[0]!) ? '(?<![\\p{L}\\p{N}])' : ''}${body}${latin(phrase.at(-1)!) ? '(?![\\p{L}\\p{N}])' : ''}`;
+          })
+          .join('|'),
+        'giu',
+      );
+    // A small alphabet, so that phrases share prefixes and overlap in the texts.
+    const alphabet = ['a', 'b', 'A', ' ', '-', '.', '稀', '土', 'x'];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const word = (length: number) =>
+      Array.from({ length }, () => alphabet[random(alphabet.length)]).join('');
+    for (let round = 0; round < 300; round++) {
+      const phrases = [
+        ...new Set(
+          Array.from({ length: 1 + random(6) }, () => word(2 + random(4)).trim()).filter(
+            (p) => p.length >= 2,
+          ),
+        ),
+      ];
+      if (!phrases.length) continue;
+      const text = word(60);
+      const ours = [...text.matchAll(phrasePattern(phrases)!)].map((m) => [m.index, m[0]]);
+      const theirs = [...text.matchAll(reference(phrases))].map((m) => [m.index, m[0]]);
+      expect(ours, `${JSON.stringify(phrases)} in ${JSON.stringify(text)}`).toEqual(theirs);
+    }
   });
 
   it('counts a brief that uses a term in the link graph', () => {
