@@ -10,8 +10,8 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getConfig } from '../config.ts';
 import { loadContentCached } from '../content/load.ts';
-import { buildGraph } from '../model/graph.ts';
-import { briefUrl } from '../model/records.ts';
+import { briefStatus } from '../model/publication.ts';
+import { briefUrl, compareBriefsNewestFirst } from '../model/records.ts';
 import { planRedirects, QUERY_MAP_FILE, type Redirect, servedPath } from '../model/redirects.ts';
 import { href, siteRoot } from './links.ts';
 
@@ -35,15 +35,19 @@ export function redirects(): AstroIntegration {
           contentDir: config.contentDir,
           today: config.buildDay,
         });
-        const wanted: Redirect[] = buildGraph(content.briefs, content.entities).briefs.flatMap(
-          (brief) =>
+        // Published briefs only, as the pages are: a scheduled brief's old address must not
+        // give its title or new address away before its day.
+        const wanted: Redirect[] = content.briefs
+          .filter((brief) => briefStatus(brief, config.buildDay) === 'published')
+          .sort(compareBriefsNewestFirst)
+          .flatMap((brief) =>
             brief.redirectFrom.map((from) => ({
               from,
               to: briefUrl(brief.slug),
               title: brief.title,
               source: brief.filePath,
             })),
-        );
+          );
         if (!wanted.length) return;
         const out = fileURLToPath(dir);
         const root = siteRoot();

@@ -92,10 +92,18 @@ export function phrasePattern(phrases: readonly string[]): RegExp | undefined {
   return parts.length ? new RegExp(parts.join('|'), 'giu') : undefined;
 }
 
+/** Texts this long or longer are bodies, whose matches are remembered. */
+const REMEMBER_FROM = 500;
+
 export class GlossaryMatcher {
   readonly terms: GlossaryTerm[];
   private readonly pattern: RegExp | undefined;
   private readonly byPhrase = new Map<string, GlossaryTerm>();
+  /**
+   * What find() answered for each long text (a body): the link graph, the pages' cache keys and
+   * the Markdown plugin each ask about every body, and a body is read once instead of three times.
+   */
+  private readonly remembered = new Map<string, readonly GlossaryMatch[]>();
 
   /**
    * `index`, when given, drops phrases that are the name or alias of another entity (the
@@ -118,8 +126,10 @@ export class GlossaryMatcher {
   }
 
   /** Every occurrence in `text`, left to right, never overlapping. */
-  find(text: string): GlossaryMatch[] {
+  find(text: string): readonly GlossaryMatch[] {
     if (!this.pattern) return [];
+    const known = this.remembered.get(text);
+    if (known) return known;
     const matches: GlossaryMatch[] = [];
     const normalized = text.normalize('NFKC');
     // NFKC can change lengths (full-width letters stay one unit, ligatures do not): match on
@@ -129,6 +139,8 @@ export class GlossaryMatcher {
       const term = this.byPhrase.get(fold(m[0]));
       if (term) matches.push({ start: m.index, end: m.index + m[0].length, term });
     }
+    // Short texts (the plugin's text nodes) are asked about once: not worth keeping.
+    if (text.length >= REMEMBER_FROM) this.remembered.set(text, matches);
     return matches;
   }
 

@@ -25,6 +25,7 @@ const dist = join(dir, 'dist');
 const SCHEDULED = `---
 title: Epsilon Zephyrquartz outlook
 date: 2025-10-15
+redirect_from: [/2025/epsilon-outlook/]
 summary: A brief written ahead of its day, about Zephyrquartz and Northern Rare Earth.
 highlights: [Four.]
 companies: [china-northern-rare-earth, mp-materials]
@@ -81,6 +82,7 @@ describe('a build before a scheduled brief’s day', () => {
     expect(texts.some(([path]) => path.includes('pf_fragment'))).toBe(true);
     for (const marker of [
       'epsilon-scheduled',
+      'epsilon-outlook',
       'Zephyrquartz',
       'zephyrquartz',
       'gamma-draft',
@@ -120,6 +122,9 @@ describe('a build on the scheduled brief’s day, reusing the first build’s ca
     expect(page('companies/china-northern-rare-earth')).toContain('/briefs/epsilon-scheduled/');
     expect(page('')).toContain('All 4 briefs');
     expect(page('briefs')).toContain('Epsilon Zephyrquartz outlook');
+    expect(page('2025/epsilon-outlook'), 'its old address now redirects').toContain(
+      '/briefs/epsilon-scheduled/',
+    );
     expect(readFileSync(join(dist, 'rss.xml'), 'utf8')).toContain('Epsilon Zephyrquartz outlook');
     expect(readFileSync(join(dist, 'sitemap-0.xml'), 'utf8')).toContain(
       '/briefs/epsilon-scheduled/',
