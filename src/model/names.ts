@@ -15,8 +15,13 @@ export function tickerSymbol(ticker: string): string | undefined {
   return symbol && symbol.length > 1 && symbol !== ticker.trim() ? symbol : undefined;
 }
 
+/** Computed once per record: every brief page and cache key asks for its entities' names. */
+const namesOf = new WeakMap<EntityRecord, readonly string[]>();
+
 /** The entity's names, its own first, each once (compared as names are: case and width aside). */
-export function entityNames(entity: EntityRecord): string[] {
+export function entityNames(entity: EntityRecord): readonly string[] {
+  const known = namesOf.get(entity);
+  if (known) return known;
   const names = [entity.name, ...entity.aliases];
   for (const fact of getKind(entity.kind).facts) {
     const value = entity.data[fact.field];
@@ -26,10 +31,12 @@ export function entityNames(entity: EntityRecord): string[] {
     if (symbol) names.push(symbol);
   }
   const seen = new Set<string>();
-  return names.filter((name) => {
+  const unique = names.filter((name) => {
     const key = nameKey(name);
     if (!key || seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  namesOf.set(entity, unique);
+  return unique;
 }

@@ -1,18 +1,44 @@
 /** Small text helpers shared by pages, feeds and the search index. */
 
-const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
 const WORDS_PER_MINUTE = 230;
 const CJK_CHARS_PER_MINUTE = 400;
 
 /** Minutes to read a Markdown body; Chinese characters count at their own pace. */
 export function readingMinutes(markdown: string): number {
-  const plain = stripMarkdown(markdown);
-  const cjk = plain.match(CJK)?.length ?? 0;
-  const words = plain
-    .replace(CJK, ' ')
-    .split(/\s+/)
-    .filter((w) => /\w/.test(w)).length;
+  const { words, cjk } = countWords(stripMarkdown(markdown));
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE + cjk / CJK_CHARS_PER_MINUTE));
+}
+
+const isCjk = (c: number) =>
+  (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+const SPACE = /\s/;
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(String.fromCharCode(c)));
+const isWordChar = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * Chinese characters, and words: runs between white space and Chinese characters that hold a
+ * letter or digit of `\w`. One pass over the text, without the arrays of words a split would
+ * make (every brief page counts its body).
+ */
+export function countWords(plain: string): { words: number; cjk: number } {
+  let words = 0;
+  let cjk = 0;
+  // In a run, and whether the run was counted already.
+  let counted = false;
+  for (let i = 0; i < plain.length; i++) {
+    const c = plain.charCodeAt(i);
+    if (isCjk(c)) {
+      cjk++;
+      counted = false;
+    } else if (isSpace(c)) counted = false;
+    else if (!counted && isWordChar(c)) {
+      words++;
+      counted = true;
+    }
+  }
+  return { words, cjk };
 }
 
 /** Markdown → rough plain text, for counts and feed excerpts (not for display of the body). */

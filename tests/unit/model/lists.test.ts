@@ -4,7 +4,7 @@ import { exportBriefs, exportEntities, feedItems } from '../../../src/model/feed
 import { buildGraph } from '../../../src/model/graph.ts';
 import { countByQuarter, groupByYear, indexLetter } from '../../../src/model/grouping.ts';
 import { layoutNetwork } from '../../../src/model/network.ts';
-import { closest, readingMinutes } from '../../../src/model/text.ts';
+import { closest, countWords, readingMinutes } from '../../../src/model/text.ts';
 import { brief, entity } from '../fixtures.ts';
 
 describe('dates', () => {
@@ -22,6 +22,31 @@ describe('text', () => {
     expect(readingMinutes('word '.repeat(460))).toBe(2);
     expect(readingMinutes('稀'.repeat(800))).toBe(2);
     expect(readingMinutes('')).toBe(1);
+  });
+
+  it('counts words as runs between spaces and Chinese characters that hold a letter or digit', () => {
+    expect(countWords('The 稀土 export-ban, — 2025 …\u00a0again\u3000x')).toEqual({
+      words: 5,
+      cjk: 2,
+    });
+    // The same count as splitting at white space with Chinese characters set apart.
+    const pieces = ['word', ' ', '\n', '\u2003', '稀', '土', '—', '-', 'é', '_', '9', '\t', '.'];
+    let seed = 3;
+    for (let round = 0; round < 200; round++) {
+      const text = Array.from({ length: 40 }, () => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return pieces[seed % pieces.length];
+      }).join('');
+      const han = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+      const words = text
+        .replace(han, ' ')
+        .split(/\s+/)
+        .filter((w) => /\w/.test(w)).length;
+      expect(countWords(text), JSON.stringify(text)).toEqual({
+        words,
+        cjk: text.match(han)?.length ?? 0,
+      });
+    }
   });
 
   it('finds close names and ignores distant ones', () => {
