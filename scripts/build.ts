@@ -4,8 +4,10 @@
  * the previously published dist/ exactly as it was.
  *
  * The check runs in a worker thread while Astro starts (two cores, and the records it reads
- * are freed with the worker); Astro's output goes to a log file (`.briefing/logs/build-<dist>-<hash>.log`,
- * named on the last line), and each phase shows one
+ * are freed with the worker), or before Astro on a large site (CHECK_FIRST_FROM). Search
+ * bundles are indexed as soon as their pages are written, at the lowest priority while Astro
+ * renders (src/search/build/written-pages.ts). Astro's output goes to a log file
+ * (`.briefing/logs/build-<dist>-<hash>.log`, named on the last line), and each phase shows one
  * progress line (scripts/lib/progress.ts). `--verbose` (or BRIEFING_BUILD_VERBOSE=1) also
  * prints Astro's log as it comes; `--strict` makes the check's warnings errors. Other arguments
  * are passed to `astro build`. Before the swap, the staged site is verified (every page, feed,
@@ -29,10 +31,18 @@ import { Worker } from 'node:worker_threads';
 import { INDEX_AFTER_BUILD } from '../src/astro/pagefind-integration.ts';
 import { hashesOfPage, headersFile } from '../src/astro/security.ts';
 import { indexSite } from '../src/search/build/index-site.ts';
+import { listContentFiles } from '../src/content/files.ts';
 import { configOrReport } from './check.ts';
 import type { CheckOutcome, CheckRequest } from './lib/check-worker.ts';
 import { type Phase, startPhase } from './lib/progress.ts';
 import { verifySite } from './lib/verify-site.ts';
+
+/**
+ * From this many content files on, the check runs before Astro starts instead of beside it: both
+ * would hold the whole content at once (about 3.5 GB each at 100,000 briefs), and started after
+ * it, Astro's loader reads the frontmatter the check has just remembered instead of parsing it.
+ */
+const CHECK_FIRST_FROM = Number(process.env.BRIEFING_CHECK_FIRST_FROM || 30_000);
 
 const config = configOrReport();
 if (!config) process.exit(1);
@@ -96,7 +106,7 @@ rmSync(staging, { recursive: true, force: true });
 mkdirSync(dirname(logFile), { recursive: true });
 const log = createWriteStream(logFile);
 
-// 1. The content check, in a worker, while Astro starts beside it.
+// 1. The content check, in a worker, while Astro starts beside it; on a large site, before.
 const checkPhase = startPhase('content check');
 const checked = new Promise<CheckOutcome>((done, reject) => {
   const worker = new Worker(new URL('./lib/check-worker.ts', import.meta.url), {
@@ -108,7 +118,24 @@ const checked = new Promise<CheckOutcome>((done, reject) => {
   });
   worker.once('error', reject);
   worker.once('exit', (code) => reject(new Error(`the content check stopped (exit ${code})`)));
-});
+}).catch((error: unknown): CheckOutcome => ({
+  ok: false,
+  report: `\n✗ ${(error as Error).message}`,
+}));
+/** The check's outcome if the content passed; else stops the build (and Astro, if it started). */
+async function passed(
+  outcome: CheckOutcome,
+  stopAstro?: () => Promise<unknown>,
+): Promise<Extract<CheckOutcome, { ok: true }>> {
+  if (outcome.ok) return outcome;
+  checkPhase.fail('content check: problems found');
+  await stopAstro?.();
+  console.error(outcome.report);
+  rmSync(staging, { recursive: true, force: true });
+  process.exit(1);
+}
+const checkFirst = listContentFiles(config.contentDir).length >= CHECK_FIRST_FROM;
+if (checkFirst) await passed(await checked);
 
 const astro = spawn(
   process.execPath,
@@ -145,18 +172,10 @@ onLines(astro.stdout);
 onLines(astro.stderr);
 const astroExit = new Promise<number | null>((done) => astro.on('close', done));
 
-const outcome = await checked.catch((error: unknown): CheckOutcome => ({
-  ok: false,
-  report: `\n✗ ${(error as Error).message}`,
-}));
-if (!outcome.ok) {
-  checkPhase.fail('content check: problems found');
+const outcome = await passed(await checked, () => {
   astro.kill();
-  await astroExit;
-  console.error(outcome.report);
-  rmSync(staging, { recursive: true, force: true });
-  process.exit(1);
-}
+  return astroExit;
+});
 checkPhase.end(outcome.summary);
 if (outcome.warnings) console.warn(outcome.warnings);
 

@@ -91,6 +91,27 @@ describe('npm run build with bad content', () => {
     },
   );
 
+  it('on a large site, checks before Astro starts: stops on a problem, builds once it is fixed', () => {
+    const { content, dist } = scratch();
+    const alpha = join(content, 'briefs/2025/alpha.md');
+    edit(alpha, 'date: 2025-03-22', 'date: 2025-03-32');
+    // Any number of files counts as large.
+    const env = {
+      BRIEFING_CONTENT_DIR: content,
+      BRIEFING_DIST: dist,
+      BRIEFING_CHECK_FIRST_FROM: '0',
+    };
+    const failed = run('scripts/build.ts', env);
+    expect(failed.status).toBe(1);
+    expect(failed.output).toContain('alpha.md:3');
+    expect(failed.output).toContain('Nothing was built');
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('previously published');
+    edit(alpha, 'date: 2025-03-32', 'date: 2025-03-22');
+    const built = run('scripts/build.ts', env);
+    expect(built.status, built.output).toBe(0);
+    expect(readFileSync(join(dist, 'briefs/alpha/index.html'), 'utf8')).toContain('</html>');
+  });
+
   it('reports an MDX syntax error with its line before building', () => {
     const { content, dist } = scratch();
     const beta = readFileSync(join(content, 'briefs/2025/beta.md'), 'utf8');
