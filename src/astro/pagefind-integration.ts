@@ -1,7 +1,8 @@
 /**
  * Indexes the built site with Pagefind at the end of a plain `astro build`, so the index
- * can never be forgotten or go stale. `npm run build` indexes after Astro has exited
- * instead (scripts/build.ts), so that Astro's heap and Pagefind's are never held at once.
+ * can never be forgotten or go stale. `npm run build` indexes from its own process instead
+ * (scripts/build.ts), each bundle as soon as Astro has written its pages, and with Pagefind
+ * processes of their own rather than inside Astro's heap.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
