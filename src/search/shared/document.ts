@@ -64,8 +64,8 @@ export interface SearchDocument {
   year?: number | undefined;
   /** Values of each entity-kind filter: what a brief mentions, or a profile itself. */
   entities?: Record<string, string[]>;
-  names?: string[];
-  mentions?: string[];
+  names?: readonly string[];
+  mentions?: readonly string[];
 }
 
 export interface HiddenField {
