@@ -257,7 +257,10 @@ export async function indexSite(
     await runWhenReady({
       tasks: stale,
       ready: () => true,
-      run: (job) => index(job),
+      run: (job) => {
+        clearBundle(join(root, job.path));
+        return index(job);
+      },
       lanes: pool.size,
       lanesWhileWriting: pool.size,
     });
@@ -529,6 +532,18 @@ function writeDates(dir: string, pages: SearchablePage[]): void {
     if (date) dates[id] = date;
   }
   writeFileSync(join(dir, DATES_FILE), JSON.stringify(dates));
+}
+
+/**
+ * Removes a bundle's index (its entry, metadata, word index, fragments and filters) before it is
+ * indexed again: fragment files are named by their content, so old ones would stay beside the
+ * new. The primary bundle's folder also holds the other bundles' folders, which stay.
+ */
+function clearBundle(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir))
+    if (INDEX_FILE.test(entry) || INDEX_DIRS.includes(entry))
+      rmSync(join(dir, entry), { recursive: true, force: true });
 }
 
 /** Metadata, entry and filter bytes: what every search of this bundle loads. */
