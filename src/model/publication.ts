@@ -1,7 +1,9 @@
 /**
  * Which briefs a build publishes: a draft never, a scheduled brief (dated after the build's
  * day) from the first build on or after its date. The link graph applies this once
- * (src/model/graph.ts), so every page, list, count, feed, export and the search index follow.
+ * (src/model/graph.ts), so every page, list, count, feed, export and the search index follow;
+ * the redirects step, which needs no graph, applies it to the briefs it reads
+ * (src/astro/redirects-integration.ts).
  */
 import { isoDay } from './dates.ts';
 import type { BriefRecord } from './records.ts';

@@ -25,7 +25,7 @@ const isWordChar = (c: number) =>
 export function countWords(plain: string): { words: number; cjk: number } {
   let words = 0;
   let cjk = 0;
-  // In a run, and whether the run was counted already.
+  // Whether the current run (since the last space or Chinese character) was counted already.
   let counted = false;
   for (let i = 0; i < plain.length; i++) {
     const c = plain.charCodeAt(i);
