@@ -6,6 +6,7 @@
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
+import { join, resolve, sep } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { commandFlags } from './src/astro/command-flags.ts';
 import { kindStyles } from './src/astro/kind-styles.ts';
@@ -43,6 +44,21 @@ const {
   site: settings,
 } = config();
 
+/**
+ * @param {string} projectRoot
+ * @param {string} dist
+ */
+function ignoredByDevServer(projectRoot, dist) {
+  const inside = [
+    join(projectRoot, 'bench/work'),
+    join(projectRoot, '.briefing'),
+    dist,
+    `${dist}.staging`,
+  ];
+  /** @param {string} path */
+  return (path) => inside.some((dir) => path === dir || path.startsWith(dir + sep));
+}
+
 /** [[wikilinks]] in MDX resolve against the same validated profiles as everything else. */
 const entityIndex = () => loadContentCached({ root, contentDir, today: buildDay }, 1000).index;
 
@@ -69,6 +85,9 @@ export default defineConfig({
   },
   // Pages whose cache key (src/astro/cache-keys.ts) is unchanged are reused from the last build.
   experimental: { incrementalBuild: true },
+  // The dev server watches the project; not the benchmark's corpora, builds and caches (hundreds
+  // of thousands of files after `npm run bench`: the system's watch limit, and a slow start).
+  vite: { server: { watch: { ignored: ignoredByDevServer(resolve(root), distDir) } } },
   integrations: [
     commandFlags(),
     kindStyles(),

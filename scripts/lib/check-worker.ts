@@ -22,6 +22,8 @@ import { expectedFiles } from './verify-site.ts';
 export interface CheckRequest {
   /** Warnings count as errors (`npm run build -- --strict`). */
   strict: boolean;
+  /** At most this many threads check the briefs (every core when undefined). */
+  threads: number | undefined;
 }
 
 export type CheckOutcome =
@@ -44,9 +46,10 @@ const lines: string[] = [];
 const warnings: string[] = [];
 const errors: string[] = [];
 const config = getConfig();
-const { strict } = workerData as CheckRequest;
-const content = checkContent(config, {
+const { strict, threads } = workerData as CheckRequest;
+const content = await checkContent(config, {
   strict,
+  threads,
   print: {
     log: (text) => lines.push(text),
     warn: (text) => warnings.push(text),

@@ -99,22 +99,39 @@ export function parseFrontmatter(
   const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
   const bodyStartLine = 1 + yamlText.split('\n').length + 1;
   const known = memo?.get(yamlText);
-  if (known) {
-    let full: ParsedFile | undefined;
-    const positions = () =>
-      (full ??= parseYaml(yamlText, afterClose, bodyStartLine, 1) as ParsedFile);
-    return {
-      data: known,
-      body: afterClose,
-      bodyStartLine,
-      lineOf: (path) => positions().lineOf(path),
-      lineOfKey: (parent, key) => positions().lineOfKey(parent, key),
-    };
-  }
+  if (known) return withLazyPositions(known, yamlText, afterClose, bodyStartLine);
   const parsed = parseYaml(yamlText, afterClose, bodyStartLine, 1);
   if (memo && !isFrontmatterError(parsed) && isPlainJson(parsed.data))
     memo.set(yamlText, parsed.data);
   return parsed;
+}
+
+/**
+ * A file's parsed frontmatter from data read before (from the memo, or by another thread):
+ * the YAML is parsed again only if a line number is asked for, which only a problem does.
+ */
+function withLazyPositions(
+  data: Record<string, unknown>,
+  yamlText: string,
+  body: string,
+  bodyStartLine: number,
+): ParsedFile {
+  let full: ParsedFile | undefined;
+  const positions = () => (full ??= parseYaml(yamlText, body, bodyStartLine, 1) as ParsedFile);
+  return {
+    data,
+    body,
+    bodyStartLine,
+    lineOf: (path) => positions().lineOf(path),
+    lineOfKey: (parent, key) => positions().lineOfKey(parent, key),
+  };
+}
+
+/** The same for a file whose frontmatter parsed cleanly before, given its data. */
+export function reopenFrontmatter(text: string, data: Record<string, unknown>): ParsedFile {
+  const split = splitFrontmatter(text);
+  if (!split) throw new Error('reopenFrontmatter: the file has no frontmatter block');
+  return withLazyPositions(data, split.yaml, split.body, 1 + split.yaml.split('\n').length + 1);
 }
 
 /** A whole YAML file (such as content/site.yaml) read like a frontmatter block without a body. */

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { fingerprintContent, readContentFiles } from './files.ts';
-import { frontmatterMemoFile, openFrontmatterMemo } from './frontmatter-memo.ts';
+import { frontmatterMemoDir, openContentMemo } from './frontmatter-memo.ts';
 import { validateContent, type ValidationResult } from './validate.ts';
 
 export interface ContentLocation {
@@ -18,8 +18,8 @@ export interface ContentLocation {
 
 /** Reads and validates every file; parsed frontmatter is remembered on disk between runs. */
 export function loadContent({ root, contentDir, today }: ContentLocation): ValidationResult {
-  const memo = openFrontmatterMemo(frontmatterMemoFile(root, resolve(root, contentDir)));
-  const result = validateContent(readContentFiles(root, contentDir), memo, today);
+  const memo = openContentMemo(frontmatterMemoDir(root, resolve(root, contentDir)));
+  const result = validateContent(readContentFiles(root, contentDir), memo.forFile, today);
   memo.save();
   return result;
 }

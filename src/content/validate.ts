@@ -68,7 +68,7 @@ export interface ValidationResult {
   unknown: UnknownRef[];
 }
 
-interface Parsed<T> {
+export interface Parsed<T> {
   file: SourceFile;
   parsed: ParsedFile;
   data: T;
@@ -118,24 +118,31 @@ export function checkContext(
 }
 
 /** How one collection is checked: its schema, and its section of the site's editorial rules. */
-interface Checks {
+export interface Checks {
   schema: z.ZodType;
   /** `briefs` or a kind id: the section of `rules` that applies. */
   section: string;
   problems: Problem[];
   context: CheckContext;
-  memo?: FrontmatterMemo | undefined;
+  /** The memo a file's frontmatter block is looked up in. */
+  memo?: MemoFor | undefined;
 }
 
+/** The memo for each file: one for all, or its shard's (ContentMemo.forFile). */
+export type MemoFor = (section: string, path: string) => FrontmatterMemo | undefined;
+
+const memoFor = (memo: FrontmatterMemo | MemoFor | undefined): MemoFor | undefined =>
+  typeof memo === 'function' ? memo : memo && (() => memo);
+
 /**
- * Parses each file's frontmatter against the schema and the editorial rules, and its body's
- * wikilinks; problems are pushed, and warnings into the context.
+ * The files of one collection in path order, each slug claimed once: a file whose name is not
+ * a valid slug is a problem (and still checked), a second file with the same slug is left out.
  */
-function parseAll<T>(
-  files: SourceFile[],
-  { schema, section, problems, context, memo }: Checks,
-): Array<Parsed<T>> {
-  const out: Array<Parsed<T>> = [];
+export function claimSlugs<F extends { path: string }>(
+  files: readonly F[],
+  problems: Problem[],
+): F[] {
+  const claimed: F[] = [];
   const seen = new Map<string, string>();
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const slug = slugOfPath(file.path);
@@ -156,84 +163,108 @@ function parseAll<T>(
       continue;
     }
     seen.set(slug, file.path);
-    const parsed = parseFrontmatter(file.text, memo);
-    if (isFrontmatterError(parsed)) {
-      problems.push({ file: file.path, line: parsed.line, message: parsed.message });
-      continue;
-    }
-    const format = formatOf(file.path);
-    let links: Wikilink[];
-    try {
-      const rules =
-        format === 'mdx' && context.mdx ? { ...context.mdx, filePath: file.path } : undefined;
-      const body = readBody(parsed.body, format, { mdx: rules, html: context.html });
-      links = body.links;
-      for (const removed of body.removed)
-        context.warnings.push({
-          file: file.path,
-          line: parsed.bodyStartLine + removed.line - 1,
-          message: removed.message,
-          group: 'bodies: HTML or addresses that will not be published as written',
-          hint: 'publishing removes it: see docs/authoring.md, "HTML in bodies"',
-        });
-      for (const issue of body.mdxIssues)
-        problems.push({
-          file: file.path,
-          line: parsed.bodyStartLine + issue.line - 1,
-          message: issue.message,
-          hint: issue.hint,
-        });
-    } catch (error) {
-      if (!(error instanceof BodySyntaxError)) throw error;
-      problems.push({
-        file: file.path,
-        line: parsed.bodyStartLine + error.line - 1,
-        message: `the MDX body cannot be read: ${error.message}`,
-      });
-      continue;
-    }
-    // The rules are checked whether or not the schema passes, so every problem shows at once.
-    // A policy's status may be derived from its dated events (checkPolicyEvents).
-    const derivable =
-      section === 'policies' && Array.isArray(parsed.data.events) && parsed.data.events.length > 0;
-    const ruled = derivable ? { status: 'derived from events', ...parsed.data } : parsed.data;
-    for (const finding of checkRules(ruled, section, context.rules)) {
-      (finding.severity === 'error' ? problems : context.warnings).push({
-        file: file.path,
-        line: parsed.lineOf(finding.path),
-        field: fieldPath(finding.path),
-        message: finding.message,
-        hint: finding.hint.replace('site.yaml', SETTINGS_FILE),
-        severity: finding.severity,
-        group: finding.group,
-      });
-    }
-    const result = schema.safeParse(parsed.data);
-    if (!result.success) {
-      for (const issue of result.error.issues)
-        problems.push(issueToProblem(file, parsed, issue, schema));
-      continue;
-    }
-    for (const path of datesAfter(result.data, context.latestDate)) {
-      const day = (
-        path.reduce<unknown>(
-          (node, key) => (node as Record<PropertyKey, unknown>)[key],
-          result.data,
-        ) as Date
-      )
-        .toISOString()
-        .slice(0, 10);
-      problems.push({
-        file: file.path,
-        line: parsed.lineOf(path),
-        field: fieldPath(path),
-        message: `${day} is too far ahead to be a real date (the latest accepted is ${context.latestDate.toISOString().slice(0, 10)})`,
-        hint: 'check the year for a typing error; site.yaml `maxYearsAhead` sets how far ahead a date may lie',
-      });
-    }
-    out.push({ file, parsed, data: result.data as T, format, links });
+    claimed.push(file);
   }
-  return out;
+  return claimed;
+}
+
+/**
+ * Parses each file's frontmatter against the schema and the editorial rules, and its body's
+ * wikilinks. One file at a time, as the caller asks: a parsed YAML document is large, and
+ * holding 100,000 of them at once took gigabytes and a third of the check's time in garbage
+ * collection.
+ */
+function* parseAll<T>(files: SourceFile[], checks: Checks): Generator<Parsed<T>> {
+  for (const file of claimSlugs(files, checks.problems)) {
+    const parsed = parseOne<T>(file, checks);
+    if (parsed) yield parsed;
+  }
+}
+
+/**
+ * One file's own checks (what needs no other file): problems are pushed, and warnings into the
+ * context. Undefined when the file cannot become a record.
+ */
+export function parseOne<T>(
+  file: SourceFile,
+  { schema, section, problems, context, memo }: Checks,
+): Parsed<T> | undefined {
+  const parsed = parseFrontmatter(file.text, memo?.(section, file.path));
+  if (isFrontmatterError(parsed)) {
+    problems.push({ file: file.path, line: parsed.line, message: parsed.message });
+    return undefined;
+  }
+  const format = formatOf(file.path);
+  let links: Wikilink[];
+  try {
+    const rules =
+      format === 'mdx' && context.mdx ? { ...context.mdx, filePath: file.path } : undefined;
+    const body = readBody(parsed.body, format, { mdx: rules, html: context.html });
+    links = body.links;
+    for (const removed of body.removed)
+      context.warnings.push({
+        file: file.path,
+        line: parsed.bodyStartLine + removed.line - 1,
+        message: removed.message,
+        group: 'bodies: HTML or addresses that will not be published as written',
+        hint: 'publishing removes it: see docs/authoring.md, "HTML in bodies"',
+      });
+    for (const issue of body.mdxIssues)
+      problems.push({
+        file: file.path,
+        line: parsed.bodyStartLine + issue.line - 1,
+        message: issue.message,
+        hint: issue.hint,
+      });
+  } catch (error) {
+    if (!(error instanceof BodySyntaxError)) throw error;
+    problems.push({
+      file: file.path,
+      line: parsed.bodyStartLine + error.line - 1,
+      message: `the MDX body cannot be read: ${error.message}`,
+    });
+    return undefined;
+  }
+  // The rules are checked whether or not the schema passes, so every problem shows at once.
+  // A policy's status may be derived from its dated events (checkPolicyEvents).
+  const derivable =
+    section === 'policies' && Array.isArray(parsed.data.events) && parsed.data.events.length > 0;
+  const ruled = derivable ? { status: 'derived from events', ...parsed.data } : parsed.data;
+  for (const finding of checkRules(ruled, section, context.rules)) {
+    (finding.severity === 'error' ? problems : context.warnings).push({
+      file: file.path,
+      line: parsed.lineOf(finding.path),
+      field: fieldPath(finding.path),
+      message: finding.message,
+      hint: finding.hint.replace('site.yaml', SETTINGS_FILE),
+      severity: finding.severity,
+      group: finding.group,
+    });
+  }
+  const result = schema.safeParse(parsed.data);
+  if (!result.success) {
+    for (const issue of result.error.issues)
+      problems.push(issueToProblem(file, parsed, issue, schema));
+    return undefined;
+  }
+  for (const path of datesAfter(result.data, context.latestDate)) {
+    const day = (
+      path.reduce<unknown>(
+        (node, key) => (node as Record<PropertyKey, unknown>)[key],
+        result.data,
+      ) as Date
+    )
+      .toISOString()
+      .slice(0, 10);
+    problems.push({
+      file: file.path,
+      line: parsed.lineOf(path),
+      field: fieldPath(path),
+      message: `${day} is too far ahead to be a real date (the latest accepted is ${context.latestDate.toISOString().slice(0, 10)})`,
+      hint: 'check the year for a typing error; site.yaml `maxYearsAhead` sets how far ahead a date may lie',
+    });
+  }
+  return { file, parsed, data: result.data as T, format, links };
 }
 
 /** Paths of every date in `data` later than `latest`. */
@@ -354,13 +385,19 @@ interface EntityFile {
 export function validateEntities(
   files: ContentFiles['entities'],
   problems: Problem[] = [],
-  memo?: FrontmatterMemo,
+  memo?: FrontmatterMemo | MemoFor,
   context: CheckContext = checkContext(DEFAULT_SETTINGS),
 ): { entities: EntityRecord[]; entityFiles: EntityFile[]; problems: Problem[] } {
   const entities: EntityRecord[] = [];
   const entityFiles: EntityFile[] = [];
   for (const kind of KINDS) {
-    const checks = { schema: kind.schema, section: kind.id, problems, context, memo };
+    const checks = {
+      schema: kind.schema,
+      section: kind.id,
+      problems,
+      context,
+      memo: memoFor(memo),
+    };
     for (const { file, parsed, data, format, links } of parseAll<Record<string, unknown>>(
       files[kind.id] ?? [],
       checks,
@@ -405,9 +442,34 @@ export function validateEntities(
  */
 export function validateContent(
   files: ContentFiles,
-  memo?: FrontmatterMemo,
+  memo?: FrontmatterMemo | MemoFor,
   today: Date = utcToday(),
 ): ValidationResult {
+  const started = startValidation(files, memo, today);
+  return finishValidation(started, parseAll(files.briefs, started.briefChecks));
+}
+
+export type BriefData = z.output<typeof briefSchema>;
+
+/** What the checks of every file need before the briefs: the settings, the profiles, the names. */
+export interface StartedValidation {
+  settings: SiteSettings;
+  context: CheckContext;
+  entities: EntityRecord[];
+  entityFiles: EntityFile[];
+  index: EntityIndex;
+  problems: Problem[];
+  today: Date;
+  /** How each brief is checked on its own (src/content/parallel-check.ts sends them to threads). */
+  briefChecks: Checks;
+}
+
+/** The settings and every profile, checked: the first half of validateContent. */
+export function startValidation(
+  files: Omit<ContentFiles, 'briefs'>,
+  memo: FrontmatterMemo | MemoFor | undefined,
+  today: Date,
+): StartedValidation {
   const problems: Problem[] = [...(files.problems ?? [])];
   const settings = validateSettings(files.settings, problems);
   const context = checkContext(settings, files.components, today, files.root);
@@ -428,15 +490,28 @@ export function validateContent(
       });
     }
   }
+  const briefChecks = {
+    schema: briefSchema,
+    section: 'briefs',
+    problems,
+    context,
+    memo: memoFor(memo),
+  };
+  return { settings, context, entities, entityFiles, index, problems, today, briefChecks };
+}
 
+/**
+ * The second half: each brief (its own checks passed) against the profiles and the other
+ * briefs, in path order, and the profiles against the briefs.
+ */
+export function finishValidation(
+  { settings, context, entities, entityFiles, index, problems, today }: StartedValidation,
+  parsedBriefs: Iterable<Parsed<BriefData>>,
+): ValidationResult {
   const briefs: BriefRecord[] = [];
   const unknown = new Map<string, UnknownRef>();
   const redirects = new Map<string, string>();
-  const checks = { schema: briefSchema, section: 'briefs', problems, context, memo };
-  for (const { file, parsed, data, format, links } of parseAll<z.output<typeof briefSchema>>(
-    files.briefs,
-    checks,
-  )) {
+  for (const { file, parsed, data, format, links } of parsedBriefs) {
     const refs: Partial<Record<KindId, string[]>> = {};
     for (const kind of KIND_IDS) {
       const slugs = (data as Record<string, unknown>)[kind] as string[];
@@ -638,7 +713,7 @@ function checkWikilinks(
   }
 }
 
-function utcToday(): Date {
+export function utcToday(): Date {
   const now = new Date();
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }

@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { frontmatterMemoFile, openFrontmatterMemo } from '../../../src/content/frontmatter-memo.ts';
+import {
+  frontmatterMemoDir,
+  memoShard,
+  openContentMemo,
+  openFrontmatterMemo,
+} from '../../../src/content/frontmatter-memo.ts';
 import { validateContent } from '../../../src/content/validate.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'briefing-memo-'));
@@ -23,7 +28,7 @@ const files = (companies: string) => ({
 
 describe('the frontmatter memo', () => {
   it('gives the same records and the same problems, line numbers included, from memory as from the parser', () => {
-    const file = frontmatterMemoFile(dir, '/some/content');
+    const file = join(dir, 'some.json');
     const first = openFrontmatterMemo(file);
     const parsed = validateContent(files('companies: [northen]'), first);
     first.save();
@@ -46,7 +51,7 @@ describe('the frontmatter memo', () => {
   });
 
   it('misses an edited block and keeps only the entries of the last run', () => {
-    const file = frontmatterMemoFile(dir, '/other/content');
+    const file = join(dir, 'other.json');
     const first = openFrontmatterMemo(file);
     validateContent(files('companies: [northern]'), first);
     first.save();
@@ -63,7 +68,7 @@ describe('the frontmatter memo', () => {
   });
 
   it('is not written again when a run used exactly what it held, and is when one dropped an entry', () => {
-    const file = frontmatterMemoFile(dir, '/third/content');
+    const file = join(dir, 'third.json');
     const first = openFrontmatterMemo(file);
     validateContent(files('companies: [northern]'), first);
     first.save();
@@ -78,5 +83,37 @@ describe('the frontmatter memo', () => {
     validateContent({ briefs: [], entities: { companies: [company] } }, fewer);
     fewer.save();
     expect(statSync(file).mtime).not.toEqual(old);
+  });
+});
+
+describe("a content folder's memo", () => {
+  it('keeps briefs in shards by path and profiles by kind, and rewrites only the shard of an edited brief', () => {
+    const memoDir = frontmatterMemoDir(dir, '/sharded/content');
+    // Two briefs in different shards.
+    const paths = Array.from({ length: 40 }, (_, i) => `content/briefs/2025/b${i}.md`);
+    const second = paths.find((p) => memoShard('briefs', p) !== memoShard('briefs', paths[0]!))!;
+    expect(memoShard('companies', company.path)).toBe('companies');
+    const corpus = (companies: string) => ({
+      briefs: [
+        { ...brief('companies: [northern]'), path: paths[0]! },
+        { ...brief(companies), path: second },
+      ],
+      entities: { companies: [company] },
+    });
+    const first = openContentMemo(memoDir);
+    validateContent(corpus('companies: [northern]'), first.forFile);
+    first.save();
+    const file = (shard: string) => join(memoDir, `${shard}.json`);
+    const old = new Date('2020-01-01T00:00:00Z');
+    for (const shard of ['companies', memoShard('briefs', paths[0]!), memoShard('briefs', second)])
+      utimesSync(file(shard), old, old);
+
+    const edited = openContentMemo(memoDir);
+    const result = validateContent(corpus('companies: [northern, northern]'), edited.forFile);
+    expect(result.problems).toEqual([]);
+    edited.save();
+    expect(statSync(file(memoShard('briefs', second))).mtime).not.toEqual(old);
+    expect(statSync(file(memoShard('briefs', paths[0]!))).mtime).toEqual(old);
+    expect(statSync(file('companies')).mtime).toEqual(old);
   });
 });
