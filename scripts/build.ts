@@ -106,13 +106,11 @@ rmSync(staging, { recursive: true, force: true });
 mkdirSync(dirname(logFile), { recursive: true });
 const log = createWriteStream(logFile);
 
-// 1. The content check, in a worker, while Astro starts beside it (on one core: Astro's start
-// takes the other); on a large site, before Astro, on every core.
+// 1. The content check, in a worker, while Astro starts beside it; on a large site, before.
 const checkPhase = startPhase('content check');
-const checkFirst = listContentFiles(config.contentDir).length >= CHECK_FIRST_FROM;
 const checked = new Promise<CheckOutcome>((done, reject) => {
   const worker = new Worker(new URL('./lib/check-worker.ts', import.meta.url), {
-    workerData: { strict, threads: checkFirst ? undefined : 1 } satisfies CheckRequest,
+    workerData: { strict } satisfies CheckRequest,
   });
   worker.once('message', (outcome: CheckOutcome) => {
     done(outcome);
@@ -136,6 +134,7 @@ async function passed(
   rmSync(staging, { recursive: true, force: true });
   process.exit(1);
 }
+const checkFirst = listContentFiles(config.contentDir).length >= CHECK_FIRST_FROM;
 if (checkFirst) await passed(await checked);
 
 const astro = spawn(

@@ -12,6 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, type Config, getConfig } from '../src/config.ts';
+import { loadContent } from '../src/content/load.ts';
 import {
   type AnnotationLevel,
   countByGroup,
@@ -20,7 +21,6 @@ import {
   type Problem,
   sortProblems,
 } from '../src/content/problems.ts';
-import { loadContentInParallel } from '../src/content/parallel-check.ts';
 import { placeholdersLeft } from '../src/content/templates.ts';
 import type { ValidationResult } from '../src/content/validate.ts';
 import { isoDay } from '../src/model/dates.ts';
@@ -75,25 +75,24 @@ export interface CheckOptions {
   format?: ReportFormat;
   /** Where the report goes (the console by default). */
   print?: Printer;
-  /** At most this many threads read and check the briefs (one per core by default). */
-  threads?: number | undefined;
 }
 
 /** Up to this many warnings are listed in full; more are counted by kind. */
 const WARNINGS_LISTED = 20;
 
 /** Checks the content; prints the problems or a summary. Undefined when there are problems. */
-export async function checkContent(
+export function checkContent(
   config: Config,
   options: CheckOptions = {},
-): Promise<ValidationResult | undefined> {
+): ValidationResult | undefined {
   const format = options.format ?? 'text';
   const out = options.print ?? console;
   const started = performance.now();
-  const result = await loadContentInParallel(
-    { root: config.root, contentDir: config.contentDir, today: config.buildDay },
-    { threads: options.threads },
-  );
+  const result = loadContent({
+    root: config.root,
+    contentDir: config.contentDir,
+    today: config.buildDay,
+  });
   if (!result.briefs.length && !result.problems.length) {
     const folder = `${config.contentDir}/briefs`;
     result.problems.push({
@@ -229,6 +228,6 @@ if (import.meta.main) {
     process.exitCode = 2;
   } else {
     const config = configOrReport(options.format);
-    process.exitCode = config && (await checkContent(config, options)) ? 0 : 1;
+    process.exitCode = config && checkContent(config, options) ? 0 : 1;
   }
 }

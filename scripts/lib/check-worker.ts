@@ -22,8 +22,6 @@ import { expectedFiles } from './verify-site.ts';
 export interface CheckRequest {
   /** Warnings count as errors (`npm run build -- --strict`). */
   strict: boolean;
-  /** At most this many threads check the briefs (every core when undefined). */
-  threads: number | undefined;
 }
 
 export type CheckOutcome =
@@ -46,10 +44,9 @@ const lines: string[] = [];
 const warnings: string[] = [];
 const errors: string[] = [];
 const config = getConfig();
-const { strict, threads } = workerData as CheckRequest;
-const content = await checkContent(config, {
+const { strict } = workerData as CheckRequest;
+const content = checkContent(config, {
   strict,
-  threads,
   print: {
     log: (text) => lines.push(text),
     warn: (text) => warnings.push(text),

@@ -132,7 +132,7 @@ function strayFile(root: string, path: string): Problem {
   };
 }
 
-export const shown = (root: string, path: string) => relative(root, path).split(sep).join('/');
+const shown = (root: string, path: string) => relative(root, path).split(sep).join('/');
 
 /** Every .md/.mdx file under `dir` (the folder fingerprint needs no problems). */
 export function listContentFiles(dir: string): string[] {
@@ -154,7 +154,7 @@ function digestOf(text: string): string {
 }
 
 /** A file's text, or the problem that keeps it from being read as text. */
-export function readSource(root: string, path: string): SourceFile | Problem {
+function readSource(root: string, path: string): SourceFile | Problem {
   const file = shown(root, path);
   let bytes: Buffer;
   try {
@@ -187,45 +187,25 @@ export function readSource(root: string, path: string): SourceFile | Problem {
   return { path: file, text, digest: digestOf(text) };
 }
 
-export const isProblem = (value: SourceFile | Problem): value is Problem => 'message' in value;
+const isProblem = (value: SourceFile | Problem): value is Problem => 'message' in value;
 
 /**
  * `root` is the folder paths are shown relative to (the project root); `contentDir` the
  * content folder, relative to it or absolute (the benchmark points it at a generated corpus).
  */
 export function readContentFiles(root: string, contentDir: string): ContentFiles {
-  const { briefPaths, ...rest } = listContent(root, contentDir);
-  return { ...rest, briefs: briefPaths.flatMap((path) => readOrReport(root, path, rest.problems)) };
-}
-
-/**
- * The same with the briefs listed (absolute paths), not read: a parallel check reads them in
- * its threads (src/content/parallel-check.ts).
- */
-export function listContent(
-  root: string,
-  contentDir: string,
-): Omit<ContentFiles, 'briefs'> & { briefPaths: string[]; problems: Problem[] } {
-  const { base, state, list, read } = folderReader(root, contentDir);
-  const briefPaths = list(BRIEFS_DIR);
+  const { base, state, read } = folderReader(root, contentDir);
+  const briefs = read(BRIEFS_DIR);
   const entities = Object.fromEntries(KIND_IDS.map((kind) => [kind, read(kind)]));
   strayAtRoot(root, base, new Set([BRIEFS_DIR, ...KIND_IDS]), state.problems);
   return {
     settings: readSettingsFile(root, contentDir, state.problems),
-    briefPaths,
+    briefs,
     entities,
     components: authorComponents(root),
     problems: state.problems,
     root: resolve(root),
   };
-}
-
-/** A file's text, or nothing after adding the problem that keeps it from being read. */
-export function readOrReport(root: string, path: string, problems: Problem[]): SourceFile[] {
-  const source = readSource(root, path);
-  if (!isProblem(source)) return [source];
-  problems.push(source);
-  return [];
 }
 
 /** The entity profiles alone (what resolving [[wikilinks]] needs), without reading any brief. */
@@ -238,8 +218,7 @@ export function readEntityFiles(root: string, contentDir: string): ContentFiles[
 function folderReader(root: string, contentDir: string) {
   const base = resolve(root, contentDir);
   const state: Walk = { root, base: realBase(base), files: [], problems: [], seen: new Set() };
-  /** The files of a folder of the content folder (absolute paths). */
-  const list = (folder: string): string[] => {
+  const read = (folder: string): SourceFile[] => {
     state.files = [];
     let real: string;
     try {
@@ -257,11 +236,16 @@ function folderReader(root: string, contentDir: string) {
     }
     state.seen.add(real);
     walk(state, join(base, folder));
-    return state.files;
+    return state.files.flatMap((path) => {
+      const source = readSource(root, path);
+      if (isProblem(source)) {
+        state.problems.push(source);
+        return [];
+      }
+      return [source];
+    });
   };
-  const read = (folder: string): SourceFile[] =>
-    list(folder).flatMap((path) => readOrReport(root, path, state.problems));
-  return { base, state, list, read };
+  return { base, state, read };
 }
 
 /** Files and folders at the top of the content folder that Briefing does not read. */

@@ -107,8 +107,8 @@ export function parseFrontmatter(
 }
 
 /**
- * A file's parsed frontmatter from data read before (from the memo, or by another thread):
- * the YAML is parsed again only if a line number is asked for, which only a problem does.
+ * A file's parsed frontmatter from data the memo remembered: the YAML is parsed again only if
+ * a line number is asked for, which only a problem does.
  */
 function withLazyPositions(
   data: Record<string, unknown>,
@@ -125,13 +125,6 @@ function withLazyPositions(
     lineOf: (path) => positions().lineOf(path),
     lineOfKey: (parent, key) => positions().lineOfKey(parent, key),
   };
-}
-
-/** The same for a file whose frontmatter parsed cleanly before, given its data. */
-export function reopenFrontmatter(text: string, data: Record<string, unknown>): ParsedFile {
-  const split = splitFrontmatter(text);
-  if (!split) throw new Error('reopenFrontmatter: the file has no frontmatter block');
-  return withLazyPositions(data, split.yaml, split.body, 1 + split.yaml.split('\n').length + 1);
 }
 
 /** A whole YAML file (such as content/site.yaml) read like a frontmatter block without a body. */
