@@ -4,12 +4,11 @@
  * not 10,000. Entries are keyed by a hash of the YAML text itself, so an edited file simply
  * misses; a file of the memo is rewritten with only the entries used in this run.
  *
- * A content folder's memo is split into shards by each file's path: the threads of a parallel
- * check each open only the shards of their own files, and an edit rewrites one shard, not the
- * whole memo (150 MB at 100,000 briefs, ten seconds to write).
+ * A content folder's memo is split into shards by each file's path, so that an edit rewrites
+ * one shard, not the whole memo (150 MB at 100,000 briefs, ten seconds to write).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FrontmatterMemo } from './frontmatter.ts';
 import { installedVersion } from './installed-version.ts';
@@ -79,7 +78,7 @@ export function frontmatterMemoDir(root: string, contentDir: string): string {
 }
 
 /** Which of the BRIEF_SHARDS a brief's entry is kept in, by its path (FNV-1a). */
-export function briefShard(path: string): number {
+function briefShard(path: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < path.length; i++) hash = Math.imul(hash ^ path.charCodeAt(i), 0x01000193);
   return (hash >>> 0) % BRIEF_SHARDS;
@@ -99,8 +98,8 @@ export interface ContentMemo {
 }
 
 /**
- * The memo in `dir`. A shard is read when a file of it is first looked up, so the threads of a
- * parallel check, given disjoint files, read and write disjoint shards.
+ * The memo in `dir`. A shard is read when one of its files is first looked up (reading only
+ * the profiles reads only their shards).
  */
 export function openContentMemo(dir: string): ContentMemo {
   const open = new Map<string, SavedFrontmatterMemo>();
@@ -113,6 +112,13 @@ export function openContentMemo(dir: string): ContentMemo {
     },
     save() {
       for (const memo of open.values()) memo.save();
+      // The memo was one file beside this folder before it had shards: a cache kept by CI
+      // would carry it forever.
+      try {
+        rmSync(`${dir}.json`, { force: true });
+      } catch {
+        // A read-only checkout: nothing to tidy.
+      }
     },
   };
 }

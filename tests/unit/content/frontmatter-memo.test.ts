@@ -1,6 +1,14 @@
-import { mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   frontmatterMemoDir,
@@ -100,9 +108,13 @@ describe("a content folder's memo", () => {
       ],
       entities: { companies: [company] },
     });
+    // The memo of the last version, one file beside the folder, goes with the first save.
+    mkdirSync(dirname(memoDir), { recursive: true });
+    writeFileSync(`${memoDir}.json`, '{}');
     const first = openContentMemo(memoDir);
     validateContent(corpus('companies: [northern]'), first.forFile);
     first.save();
+    expect(existsSync(`${memoDir}.json`)).toBe(false);
     const file = (shard: string) => join(memoDir, `${shard}.json`);
     const old = new Date('2020-01-01T00:00:00Z');
     for (const shard of ['companies', memoShard('briefs', paths[0]!), memoShard('briefs', second)])
