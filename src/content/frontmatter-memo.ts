@@ -17,7 +17,7 @@ import { installedVersion } from './installed-version.ts';
 const FORMAT = 1;
 
 /** How many shards the briefs' entries are split into; each kind of profile has one. */
-export const BRIEF_SHARDS = 16;
+const BRIEF_SHARDS = 16;
 
 export interface SavedFrontmatterMemo extends FrontmatterMemo {
   /** Writes the entries used since opening; a failure to write only costs speed. */

@@ -99,32 +99,22 @@ export function parseFrontmatter(
   const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
   const bodyStartLine = 1 + yamlText.split('\n').length + 1;
   const known = memo?.get(yamlText);
-  if (known) return withLazyPositions(known, yamlText, afterClose, bodyStartLine);
+  if (known) {
+    let full: ParsedFile | undefined;
+    const positions = () =>
+      (full ??= parseYaml(yamlText, afterClose, bodyStartLine, 1) as ParsedFile);
+    return {
+      data: known,
+      body: afterClose,
+      bodyStartLine,
+      lineOf: (path) => positions().lineOf(path),
+      lineOfKey: (parent, key) => positions().lineOfKey(parent, key),
+    };
+  }
   const parsed = parseYaml(yamlText, afterClose, bodyStartLine, 1);
   if (memo && !isFrontmatterError(parsed) && isPlainJson(parsed.data))
     memo.set(yamlText, parsed.data);
   return parsed;
-}
-
-/**
- * A file's parsed frontmatter from data the memo remembered: the YAML is parsed again only if
- * a line number is asked for, which only a problem does.
- */
-function withLazyPositions(
-  data: Record<string, unknown>,
-  yamlText: string,
-  body: string,
-  bodyStartLine: number,
-): ParsedFile {
-  let full: ParsedFile | undefined;
-  const positions = () => (full ??= parseYaml(yamlText, body, bodyStartLine, 1) as ParsedFile);
-  return {
-    data,
-    body,
-    bodyStartLine,
-    lineOf: (path) => positions().lineOf(path),
-    lineOfKey: (parent, key) => positions().lineOfKey(parent, key),
-  };
 }
 
 /** A whole YAML file (such as content/site.yaml) read like a frontmatter block without a body. */

@@ -138,8 +138,8 @@ const memoFor = (memo: FrontmatterMemo | MemoFor | undefined): MemoFor | undefin
  * The files of one collection in path order, each slug claimed once: a file whose name is not
  * a valid slug is a problem (and still checked), a second file with the same slug is left out.
  */
-function claimSlugs<F extends { path: string }>(files: readonly F[], problems: Problem[]): F[] {
-  const claimed: F[] = [];
+function claimSlugs(files: readonly SourceFile[], problems: Problem[]): SourceFile[] {
+  const claimed: SourceFile[] = [];
   const seen = new Map<string, string>();
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const slug = slugOfPath(file.path);
