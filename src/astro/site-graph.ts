@@ -8,6 +8,7 @@ import type { Config } from '../config.ts';
 import type { GitDates } from '../content/git-dates.ts';
 import type { ValidationResult } from '../content/validate.ts';
 import { buildGraph, type LinkGraph } from '../model/graph.ts';
+import type { BriefRecord, GitHistory } from '../model/records.ts';
 
 export interface SiteGraphOptions {
   /** `npm run dev`: drafts and scheduled briefs too, marked. */
@@ -25,8 +26,21 @@ export function siteGraph(
     ? content.briefs.map((brief) => {
         if (!brief.filePath) return brief;
         const path = relative(config.contentDir, resolve(config.root, brief.filePath));
-        return { ...brief, git: git.files.get(path.split(sep).join('/')) };
+        return withHistory(brief, git.files.get(path.split(sep).join('/')));
       })
     : content.briefs;
   return buildGraph(briefs, content.entities, { today: config.buildDay, preview });
+}
+
+/**
+ * A copy of the record with its git history. Copied with its property descriptors: a spread
+ * would read the body from its file and hold it (src/content/load.ts reads bodies when asked).
+ */
+function withHistory(brief: BriefRecord, git: GitHistory | undefined): BriefRecord {
+  const copy = Object.create(
+    Object.getPrototypeOf(brief) as object,
+    Object.getOwnPropertyDescriptors(brief),
+  ) as BriefRecord;
+  copy.git = git;
+  return copy;
 }

@@ -2,8 +2,11 @@
  * Reading and validating a content folder in one call: what `npm run check`, the Astro
  * loader, the pages and the wikilink resolution of MDX all use.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { FromFile } from '../model/records.ts';
 import { fingerprintContent, readContentFiles } from './files.ts';
+import { bodyOf } from './frontmatter.ts';
 import { frontmatterMemoDir, openContentMemo } from './frontmatter-memo.ts';
 import { validateContent, type ValidationResult } from './validate.ts';
 
@@ -21,7 +24,33 @@ export function loadContent({ root, contentDir, today }: ContentLocation): Valid
   const memo = openContentMemo(frontmatterMemoDir(root, resolve(root, contentDir)));
   const result = validateContent(readContentFiles(root, contentDir), memo.forFile, today);
   memo.save();
+  for (const record of [...result.briefs, ...result.entities]) readBodyWhenAsked(record, root);
   return result;
+}
+
+/**
+ * A record's body is read from its file each time it is asked for instead of being held: a page
+ * asks once or twice, and 100,000 bodies held took about 1.1 GB of the build's memory and made
+ * every garbage collection slower. (A record copied with a spread holds its body again: copy
+ * its property descriptors instead, as src/astro/site-graph.ts does.)
+ */
+function readBodyWhenAsked(record: FromFile, root: string): void {
+  if (!record.filePath) return;
+  const path = resolve(root, record.filePath);
+  const file = record.filePath;
+  Object.defineProperty(record, 'body', {
+    enumerable: true,
+    get(): string {
+      try {
+        return bodyOf(readFileSync(path, 'utf8'));
+      } catch (error) {
+        throw new Error(
+          `${file} could not be read again (${(error as NodeJS.ErrnoException).code}): was it moved or deleted while the site was being built?`,
+          { cause: error },
+        );
+      }
+    },
+  });
 }
 
 interface Remembered {

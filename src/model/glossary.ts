@@ -95,13 +95,29 @@ export function phrasePattern(phrases: readonly string[]): RegExp | undefined {
 /** Texts this long or longer are bodies, whose matches are remembered. */
 const REMEMBER_FROM = 500;
 
+/**
+ * A key for a long text: its length and two 32-bit FNV-1a-style hashes with different constants
+ * (about one chance in 10^10 of two of 100,000 bodies sharing a key).
+ */
+function textKey(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x3b9aca07;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x5bd1e995);
+  }
+  return `${text.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
+}
+
 export class GlossaryMatcher {
   readonly terms: GlossaryTerm[];
   private readonly pattern: RegExp | undefined;
   private readonly byPhrase = new Map<string, GlossaryTerm>();
   /**
-   * What find() answered for each long text (a body): the link graph, the pages' cache keys and
-   * the Markdown plugin each ask about every body, and a body is read once instead of three times.
+   * What find() answered for each long text (a body), by a hash of the text: the link graph, the
+   * pages' cache keys and the Markdown plugin each ask about every body, and a body is read once
+   * instead of three times. A hash and not the text: the bodies are not held (src/content/load.ts).
    */
   private readonly remembered = new Map<string, readonly GlossaryMatch[]>();
 
@@ -128,7 +144,8 @@ export class GlossaryMatcher {
   /** Every occurrence in `text`, left to right, never overlapping. */
   find(text: string): readonly GlossaryMatch[] {
     if (!this.pattern) return [];
-    const known = this.remembered.get(text);
+    const key = text.length >= REMEMBER_FROM ? textKey(text) : undefined;
+    const known = key && this.remembered.get(key);
     if (known) return known;
     const matches: GlossaryMatch[] = [];
     const normalized = text.normalize('NFKC');
@@ -140,7 +157,7 @@ export class GlossaryMatcher {
       if (term) matches.push({ start: m.index, end: m.index + m[0].length, term });
     }
     // Short texts (the plugin's text nodes) are asked about once: not worth keeping.
-    if (text.length >= REMEMBER_FROM) this.remembered.set(text, matches);
+    if (key) this.remembered.set(key, matches);
     return matches;
   }
 

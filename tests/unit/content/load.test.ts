@@ -1,0 +1,61 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { siteGraph } from '../../../src/astro/site-graph.ts';
+import { readConfig } from '../../../src/config.ts';
+import { loadContent } from '../../../src/content/load.ts';
+import type { GitDates } from '../../../src/content/git-dates.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'briefing-load-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const briefText = (body: string) =>
+  `---\ntitle: A brief\ndate: 2025-03-22\nsummary: A summary that is long enough to pass the schema check.\nhighlights:\n  - A takeaway.\ncompanies: [northern]\nsources:\n  - title: Source\n    publisher: Publisher\n    url: https://example.com/source\n---\n${body}`;
+
+function write(path: string, text: string) {
+  mkdirSync(join(root, path, '..'), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+write(
+  'content/companies/northern.md',
+  '---\nname: China Northern Rare Earth\naliases: [北方稀土]\ncountry: China\n---\nThe profile.\n',
+);
+write(
+  'content/briefs/2025/x.md',
+  briefText('The body, with a [[China Northern Rare Earth]] link.\n'),
+);
+
+describe('loadContent', () => {
+  it('reads a body from its file when asked instead of holding it', () => {
+    const content = loadContent({ root, contentDir: 'content' });
+    expect(content.problems).toEqual([]);
+    const [brief] = content.briefs;
+    expect(brief!.body).toBe('The body, with a [[China Northern Rare Earth]] link.\n');
+    expect(content.entities[0]!.body).toBe('The profile.\n');
+    expect(Object.getOwnPropertyDescriptor(brief, 'body')!.get).toBeTypeOf('function');
+
+    write('content/briefs/2025/x.md', briefText('An edited body.\n'));
+    expect(brief!.body).toBe('An edited body.\n');
+
+    rmSync(join(root, 'content/briefs/2025/x.md'));
+    expect(() => brief!.body).toThrow(/content\/briefs\/2025\/x\.md could not be read again/);
+    write('content/briefs/2025/x.md', briefText('The body.\n'));
+  });
+
+  it('keeps bodies unread when the site graph adds git history to the records', () => {
+    const content = loadContent({ root, contentDir: 'content' });
+    const git: GitDates = {
+      files: new Map([['briefs/2025/x.md', { path: 'content/briefs/2025/x.md' }]]),
+      shallow: false,
+    };
+    const config = { ...readConfig({}), root, contentDir: join(root, 'content') };
+    const graph = siteGraph(content, config, { git });
+    const [brief] = graph.briefs;
+    expect(brief!.git?.path).toBe('content/briefs/2025/x.md');
+    expect(Object.getOwnPropertyDescriptor(brief, 'body')!.get).toBeTypeOf('function');
+    expect(brief!.body).toBe('The body.\n');
+    expect(content.briefs[0]!.git, 'the loaded record is not changed').toBeUndefined();
+  });
+});
