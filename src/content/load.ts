@@ -19,20 +19,30 @@ export interface ContentLocation {
   today?: Date | undefined;
 }
 
-/** Reads and validates every file; parsed frontmatter is remembered on disk between runs. */
-export function loadContent({ root, contentDir, today }: ContentLocation): ValidationResult {
+/**
+ * Reads and validates every file; parsed frontmatter is remembered on disk between runs.
+ * `bodies`: whether the records hold their bodies, or read them from their files when asked
+ * (see readBodyWhenAsked).
+ */
+export function loadContent(
+  { root, contentDir, today }: ContentLocation,
+  bodies: 'held' | 'read when asked' = 'held',
+): ValidationResult {
   const memo = openContentMemo(frontmatterMemoDir(root, resolve(root, contentDir)));
   const result = validateContent(readContentFiles(root, contentDir), memo.forFile, today);
   memo.save();
-  for (const record of [...result.briefs, ...result.entities]) readBodyWhenAsked(record, root);
+  if (bodies === 'read when asked')
+    for (const record of [...result.briefs, ...result.entities]) readBodyWhenAsked(record, root);
   return result;
 }
 
 /**
- * A record's body is read from its file each time it is asked for instead of being held: a page
- * asks once or twice, and 100,000 bodies held took about 1.1 GB of the build's memory and made
- * every garbage collection slower. (A record copied with a spread holds its body again: copy
- * its property descriptors instead, as src/astro/site-graph.ts does.)
+ * A record's body read from its file each time it is asked for instead of held: what Astro's
+ * process does, which keeps the content for the whole build while a page asks for its body once
+ * or twice (100,000 bodies held took about 1.1 GB of its memory and slowed every garbage
+ * collection). A short run such as `npm run check` holds them: it asks for every body again.
+ * A record copied with a spread holds its body again: copy its property descriptors instead, as
+ * src/astro/site-graph.ts does.
  */
 function readBodyWhenAsked(record: FromFile, root: string): void {
   if (!record.filePath) return;
@@ -85,7 +95,7 @@ export function loadContentCached(location: ContentLocation, maxAgeMs = 0): Vali
     last.checkedAt = now;
     return last.result;
   }
-  const result = loadContent(location);
+  const result = loadContent(location, 'read when asked');
   shared[REMEMBERED] = { key, fingerprint, checkedAt: now, result };
   return result;
 }

@@ -28,8 +28,15 @@ write(
 );
 
 describe('loadContent', () => {
-  it('reads a body from its file when asked instead of holding it', () => {
-    const content = loadContent({ root, contentDir: 'content' });
+  it('holds the bodies by default', () => {
+    const [brief] = loadContent({ root, contentDir: 'content' }).briefs;
+    expect(Object.getOwnPropertyDescriptor(brief, 'body')!.value).toBe(
+      'The body, with a [[China Northern Rare Earth]] link.\n',
+    );
+  });
+
+  it('reads a body from its file when asked instead of holding it, as the process of Astro does', () => {
+    const content = loadContent({ root, contentDir: 'content' }, 'read when asked');
     expect(content.problems).toEqual([]);
     const [brief] = content.briefs;
     expect(brief!.body).toBe('The body, with a [[China Northern Rare Earth]] link.\n');
@@ -45,7 +52,7 @@ describe('loadContent', () => {
   });
 
   it('keeps bodies unread when the site graph adds git history to the records', () => {
-    const content = loadContent({ root, contentDir: 'content' });
+    const content = loadContent({ root, contentDir: 'content' }, 'read when asked');
     const git: GitDates = {
       files: new Map([['briefs/2025/x.md', { path: 'content/briefs/2025/x.md' }]]),
       shallow: false,
