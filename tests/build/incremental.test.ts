@@ -3,7 +3,7 @@
  * everywhere it appears.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,5 +47,14 @@ describe('a rebuild after editing one brief', () => {
     expect(page('policies/eight-provisions')).not.toContain('beta');
     // An unchanged MDX brief still renders on a rebuild (its module must stay registered).
     expect(page('briefs/delta')).toContain('Something happens.');
+
+    // The last build's pages are put back before Astro renders (src/astro/restore-pages-integration.ts):
+    // a brief that is gone must not come back with them.
+    rmSync(beta);
+    const after = build(content, dist);
+    expect(after).toMatch(/restored/);
+    expect(existsSync(join(dist, 'briefs/beta')), 'the removed brief has no page').toBe(false);
+    expect(page('briefs/alpha')).toContain('Alpha');
+    expect(page('companies/mp-materials')).not.toContain('Renamed beta brief');
   });
 });
