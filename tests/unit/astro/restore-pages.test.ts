@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,13 +31,14 @@ describe('restoring the last build before Astro renders', () => {
     write(join(cache, 'briefs/a/index.html'), '<html>a</html>');
     write(join(cache, 'briefs/稀土/index.html'), '<html>稀土</html>');
     write(join(cache, 'companies/x/rss.xml'), '<rss/>');
+    write(join(out, 'companies/x/rss.xml'), '<rss>rendered by Astro first</rss>');
     const copied = await copyPages(cache, out);
-    expect(copied.sort()).toEqual([
-      'briefs/a/index.html',
-      'briefs/稀土/index.html',
-      'companies/x/rss.xml',
-    ]);
+    expect(copied.sort()).toEqual(['briefs/a/index.html', 'briefs/稀土/index.html']);
     expect(readFileSync(join(out, 'briefs/稀土/index.html'), 'utf8')).toBe('<html>稀土</html>');
+    expect(readFileSync(join(out, 'companies/x/rss.xml'), 'utf8'), 'not replaced').toBe(
+      '<rss>rendered by Astro first</rss>',
+    );
+    expect(readdirSync(join(out, 'companies/x')), 'no temporary file left').toEqual(['rss.xml']);
     expect(await copyPages(join(root, 'no-cache-yet'), out)).toEqual([]);
   });
 
