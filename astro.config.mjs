@@ -16,7 +16,6 @@ import { loadContentCached } from './src/content/load.ts';
 import { pagefind } from './src/astro/pagefind-integration.ts';
 import { redirects } from './src/astro/redirects-integration.ts';
 import { contentMedia } from './src/astro/media-integration.ts';
-import { restorePages } from './src/astro/restore-pages-integration.ts';
 import { cspDirectives, SCRIPT_SOURCES, scriptHash, STYLE_SOURCES } from './src/astro/security.ts';
 import { SEARCH_SHORTCUT_SCRIPT } from './src/astro/inline-scripts.ts';
 
@@ -90,9 +89,6 @@ export default defineConfig({
   // of thousands of files after `npm run bench`: the system's watch limit, and a slow start).
   vite: { server: { watch: { ignored: ignoredByDevServer(resolve(root), distDir) } } },
   integrations: [
-    // First: its end-of-build step removes the pages of the last build that are gone before the
-    // others look at the output folder.
-    restorePages(),
     commandFlags(),
     kindStyles(),
     mdx(),

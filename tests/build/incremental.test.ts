@@ -48,8 +48,7 @@ describe('a rebuild after editing one brief', () => {
     // An unchanged MDX brief still renders on a rebuild (its module must stay registered).
     expect(page('briefs/delta')).toContain('Something happens.');
 
-    // The last build's pages are put back before Astro renders (src/astro/restore-pages-integration.ts):
-    // a brief that is gone must not come back with them.
+    // A brief that is gone must not come back with the pages restored from the last build.
     rmSync(beta);
     const after = build(content, dist);
     expect(after).toMatch(/restored/);
