@@ -82,7 +82,7 @@ const formatOf = (path: string): BodyFormat => (path.endsWith('.mdx') ? 'mdx' : 
 /**
  * A copy with strings of their own. In V8 a substring of 13 characters or more points into the
  * text it was cut from, so a record keeping a wikilink's target kept its whole file's text alive
- * (bodies are not held after the check: src/content/load.ts).
+ * (Astro's process does not hold the bodies: src/content/load.ts).
  */
 const ownStrings = <T>(value: T): T => structuredClone(value);
 

@@ -97,7 +97,7 @@ const REMEMBER_FROM = 500;
 
 /**
  * A key for a long text: its length and two 32-bit FNV-1a-style hashes with different constants
- * (about one chance in 10^10 of two of 100,000 bodies sharing a key).
+ * (for 100,000 bodies, about one chance in a billion that two share a key).
  */
 function textKey(text: string): string {
   let a = 0x811c9dc5;
