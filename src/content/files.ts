@@ -24,13 +24,27 @@ export interface SourceFile {
   text: string;
   /** Hash of the text: what the incremental build and the search index compare. */
   digest?: string | undefined;
+  /**
+   * Reads the text from disk again: given when records are not to hold their bodies, so that a
+   * record's body is read when asked (readContentFiles, 'read when asked').
+   */
+  reread?: (() => string) | undefined;
 }
 
-export interface ContentFiles {
+/** A file found but not yet read: validation reads it when it comes to it, then lets it go. */
+export interface UnreadFile {
+  path: string;
+  read(): SourceFile | Problem;
+}
+
+/** How records will keep their bodies (src/content/load.ts). */
+export type Bodies = 'held' | 'read when asked';
+
+export interface ContentFiles<File extends SourceFile | UnreadFile = SourceFile | UnreadFile> {
   /** content/site.yaml, when the folder has one. */
   settings?: SourceFile | undefined;
-  briefs: SourceFile[];
-  entities: Partial<Record<KindId, SourceFile[]>>;
+  briefs: File[];
+  entities: Partial<Record<KindId, File[]>>;
   /** The components MDX bodies may use, by name (src/components/mdx/KeyDates.astro: KeyDates). */
   components?: string[] | undefined;
   /** Files that cannot be read or do not belong in the folder, each with what to do. */
@@ -154,7 +168,7 @@ function digestOf(text: string): string {
 }
 
 /** A file's text, or the problem that keeps it from being read as text. */
-function readSource(root: string, path: string): SourceFile | Problem {
+function readSource(root: string, path: string, bodies: Bodies = 'held'): SourceFile | Problem {
   const file = shown(root, path);
   let bytes: Buffer;
   try {
@@ -184,19 +198,58 @@ function readSource(root: string, path: string): SourceFile | Problem {
     };
   }
   const text = bytes.toString('utf8');
-  return { path: file, text, digest: digestOf(text) };
+  const source: SourceFile = { path: file, text, digest: digestOf(text) };
+  if (bodies === 'read when asked') source.reread = rereader(path, file);
+  return source;
 }
 
-const isProblem = (value: SourceFile | Problem): value is Problem => 'message' in value;
+/**
+ * Reads a file's text again, mid-build; an error names the file if it is gone. Made out here:
+ * a closure made in readSource would keep its bytes alive (they share one scope).
+ */
+function rereader(path: string, file: string): () => string {
+  return () => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new Error(
+        `${file} could not be read again (${(error as NodeJS.ErrnoException).code}): was it moved or deleted while the site was being built?`,
+        { cause: error },
+      );
+    }
+  };
+}
+
+export const isProblem = (value: SourceFile | Problem): value is Problem => 'message' in value;
 
 /**
  * `root` is the folder paths are shown relative to (the project root); `contentDir` the
  * content folder, relative to it or absolute (the benchmark points it at a generated corpus).
+ * Every text is read at once; with `bodies: 'read when asked'`, each file is read when
+ * validation comes to it and let go after (at 100,000 briefs the texts take a gigabyte), and its
+ * record's body is read from the file when asked.
  */
-export function readContentFiles(root: string, contentDir: string): ContentFiles {
-  const { base, state, read } = folderReader(root, contentDir);
-  const briefs = read(BRIEFS_DIR);
-  const entities = Object.fromEntries(KIND_IDS.map((kind) => [kind, read(kind)]));
+export function readContentFiles(root: string, contentDir: string): ContentFiles<SourceFile>;
+export function readContentFiles(
+  root: string,
+  contentDir: string,
+  bodies: 'read when asked',
+): ContentFiles<UnreadFile>;
+export function readContentFiles(
+  root: string,
+  contentDir: string,
+  bodies: Bodies = 'held',
+): ContentFiles {
+  const { base, state, read, list } = folderReader(root, contentDir);
+  const take = (folder: string) =>
+    bodies === 'held'
+      ? read(folder)
+      : list(folder).map((path) => ({
+          path: shown(root, path),
+          read: () => readSource(root, path, bodies),
+        }));
+  const briefs = take(BRIEFS_DIR);
+  const entities = Object.fromEntries(KIND_IDS.map((kind) => [kind, take(kind)]));
   strayAtRoot(root, base, new Set([BRIEFS_DIR, ...KIND_IDS]), state.problems);
   return {
     settings: readSettingsFile(root, contentDir, state.problems),
@@ -218,7 +271,7 @@ export function readEntityFiles(root: string, contentDir: string): ContentFiles[
 function folderReader(root: string, contentDir: string) {
   const base = resolve(root, contentDir);
   const state: Walk = { root, base: realBase(base), files: [], problems: [], seen: new Set() };
-  const read = (folder: string): SourceFile[] => {
+  const list = (folder: string): string[] => {
     state.files = [];
     let real: string;
     try {
@@ -236,7 +289,10 @@ function folderReader(root: string, contentDir: string) {
     }
     state.seen.add(real);
     walk(state, join(base, folder));
-    return state.files.flatMap((path) => {
+    return state.files;
+  };
+  const read = (folder: string): SourceFile[] =>
+    list(folder).flatMap((path) => {
       const source = readSource(root, path);
       if (isProblem(source)) {
         state.problems.push(source);
@@ -244,8 +300,7 @@ function folderReader(root: string, contentDir: string) {
       }
       return [source];
     });
-  };
-  return { base, state, read };
+  return { base, state, read, list };
 }
 
 /** Files and folders at the top of the content folder that Briefing does not read. */

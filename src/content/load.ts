@@ -2,11 +2,8 @@
  * Reading and validating a content folder in one call: what `npm run check`, the Astro
  * loader, the pages and the wikilink resolution of MDX all use.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { FromFile } from '../model/records.ts';
-import { fingerprintContent, readContentFiles } from './files.ts';
-import { bodyOf } from './frontmatter.ts';
+import { type Bodies, fingerprintContent, readContentFiles } from './files.ts';
 import { frontmatterMemoDir, openContentMemo } from './frontmatter-memo.ts';
 import { validateContent, type ValidationResult } from './validate.ts';
 
@@ -21,46 +18,26 @@ export interface ContentLocation {
 
 /**
  * Reads and validates every file; parsed frontmatter is remembered on disk between runs.
- * `bodies`: whether the records hold their bodies, or read them from their files when asked
- * (see readBodyWhenAsked).
+ * `bodies`: whether the records hold their bodies, or read them from their files when asked.
+ * Astro's process reads them when asked: it keeps the content for the whole build while a page
+ * asks for its body once or twice (100,000 bodies held took about 1.1 GB of its memory and
+ * slowed every garbage collection), and each file is then read when validation comes to it
+ * instead of all at once. A short run such as `npm run check` holds them: it asks for every body
+ * again. A record copied with a spread holds its body again: copy its property descriptors
+ * instead, as src/astro/site-graph.ts does.
  */
 export function loadContent(
   { root, contentDir, today }: ContentLocation,
-  bodies: 'held' | 'read when asked' = 'held',
+  bodies: Bodies = 'held',
 ): ValidationResult {
   const memo = openContentMemo(frontmatterMemoDir(root, resolve(root, contentDir)));
-  const result = validateContent(readContentFiles(root, contentDir), memo.forFile, today);
+  const files =
+    bodies === 'held'
+      ? readContentFiles(root, contentDir)
+      : readContentFiles(root, contentDir, bodies);
+  const result = validateContent(files, memo.forFile, today);
   memo.save();
-  if (bodies === 'read when asked')
-    for (const record of [...result.briefs, ...result.entities]) readBodyWhenAsked(record, root);
   return result;
-}
-
-/**
- * A record's body read from its file each time it is asked for instead of held: what Astro's
- * process does, which keeps the content for the whole build while a page asks for its body once
- * or twice (100,000 bodies held took about 1.1 GB of its memory and slowed every garbage
- * collection). A short run such as `npm run check` holds them: it asks for every body again.
- * A record copied with a spread holds its body again: copy its property descriptors instead, as
- * src/astro/site-graph.ts does.
- */
-function readBodyWhenAsked(record: FromFile, root: string): void {
-  if (!record.filePath) return;
-  const path = resolve(root, record.filePath);
-  const file = record.filePath;
-  Object.defineProperty(record, 'body', {
-    enumerable: true,
-    get(): string {
-      try {
-        return bodyOf(readFileSync(path, 'utf8'));
-      } catch (error) {
-        throw new Error(
-          `${file} could not be read again (${(error as NodeJS.ErrnoException).code}): was it moved or deleted while the site was being built?`,
-          { cause: error },
-        );
-      }
-    },
-  });
 }
 
 interface Remembered {

@@ -15,9 +15,10 @@ import {
   type PolicyStatus,
   policyEvents,
 } from '../model/policy.ts';
-import type { ContentFiles, SourceFile } from './files.ts';
+import { type ContentFiles, isProblem, type SourceFile, type UnreadFile } from './files.ts';
 import { firstParagraph } from './excerpt.ts';
 import {
+  bodyOf,
   type FrontmatterMemo,
   isFrontmatterError,
   type ParsedFile,
@@ -45,7 +46,7 @@ import { type HtmlPolicy, htmlPolicy } from './html-policy.ts';
 import type { MdxRules } from './mdx-rules.ts';
 import { type BodyFormat, BodySyntaxError, readBody, type Wikilink } from './wikilinks.ts';
 
-export type { ContentFiles, SourceFile } from './files.ts';
+export type { ContentFiles, SourceFile, UnreadFile } from './files.ts';
 
 export interface UnknownRef {
   kind: KindId;
@@ -145,8 +146,11 @@ const memoFor = (memo: FrontmatterMemo | MemoFor | undefined): MemoFor | undefin
  * The files of one collection in path order, each slug claimed once: a file whose name is not
  * a valid slug is a problem (and still checked), a second file with the same slug is left out.
  */
-function claimSlugs(files: readonly SourceFile[], problems: Problem[]): SourceFile[] {
-  const claimed: SourceFile[] = [];
+function claimSlugs<File extends SourceFile | UnreadFile>(
+  files: readonly File[],
+  problems: Problem[],
+): File[] {
+  const claimed: File[] = [];
   const seen = new Map<string, string>();
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const slug = slugOfPath(file.path);
@@ -177,11 +181,30 @@ function claimSlugs(files: readonly SourceFile[], problems: Problem[]): SourceFi
  * wikilinks. One file at a time, as the caller asks: a parsed YAML document is large, and
  * holding 100,000 of them at once took 0.8 GB more.
  */
-function* parseAll<T>(files: SourceFile[], checks: Checks): Generator<Parsed<T>> {
-  for (const file of claimSlugs(files, checks.problems)) {
+function* parseAll<T>(
+  files: ReadonlyArray<SourceFile | UnreadFile>,
+  checks: Checks,
+): Generator<Parsed<T>> {
+  for (const found of claimSlugs(files, checks.problems)) {
+    const file = 'read' in found ? found.read() : found;
+    if (isProblem(file)) {
+      checks.problems.push(file);
+      continue;
+    }
     const parsed = parseOne<T>(file, checks);
     if (parsed) yield parsed;
   }
+}
+
+/**
+ * For a file that can be read again, the record's body becomes a getter that reads it
+ * (src/content/load.ts says why): in V8 a substring keeps its whole source text alive, so
+ * holding the parsed body would hold the file's text.
+ */
+function readBodyWhenAsked<R extends { body: string }>(record: R, file: SourceFile): R {
+  const { reread } = file;
+  if (!reread) return record;
+  return Object.defineProperty(record, 'body', { enumerable: true, get: () => bodyOf(reread()) });
 }
 
 /**
@@ -419,19 +442,22 @@ export function validateEntities(
         aliases: string[];
         summary?: string;
       };
-      const record: EntityRecord = {
-        kind: kind.id,
-        slug,
-        name,
-        aliases,
-        summary,
-        data,
-        body: parsed.body,
-        format,
-        links: ownStrings(links.map((l) => l.target)),
-        filePath: file.path,
-        digest: file.digest,
-      };
+      const record: EntityRecord = readBodyWhenAsked(
+        {
+          kind: kind.id,
+          slug,
+          name,
+          aliases,
+          summary,
+          data,
+          body: parsed.body,
+          format,
+          links: ownStrings(links.map((l) => l.target)),
+          filePath: file.path,
+          digest: file.digest,
+        },
+        file,
+      );
       entities.push(record);
       entityFiles.push({ record, parsed, file, links });
     }
@@ -530,27 +556,32 @@ export function validateContent(
         hint: 'give the day the brief was corrected or updated',
       });
     });
-    briefs.push({
-      slug,
-      title,
-      date,
-      updated,
-      summary,
-      summaryFromBody: data.summary === undefined,
-      highlights,
-      sources,
-      authors,
-      corrections,
-      updates,
-      draft,
-      redirectFrom: data.redirect_from,
-      refs,
-      body: parsed.body,
-      format,
-      links: ownStrings(links.map((l) => l.target)),
-      filePath: file.path,
-      digest: file.digest,
-    });
+    briefs.push(
+      readBodyWhenAsked(
+        {
+          slug,
+          title,
+          date,
+          updated,
+          summary,
+          summaryFromBody: data.summary === undefined,
+          highlights,
+          sources,
+          authors,
+          corrections,
+          updates,
+          draft,
+          redirectFrom: data.redirect_from,
+          refs,
+          body: parsed.body,
+          format,
+          links: ownStrings(links.map((l) => l.target)),
+          filePath: file.path,
+          digest: file.digest,
+        },
+        file,
+      ),
+    );
   }
   for (const { file, parsed, links } of entityFiles)
     checkWikilinks(file, parsed, links, index, problems, unknown);

@@ -51,6 +51,27 @@ describe('loadContent', () => {
     write('content/briefs/2025/x.md', briefText('The body.\n'));
   });
 
+  it('reports files that are not text when it reads each file as it validates it', () => {
+    write('content/briefs/2025/nul.md', briefText('A body\u0000 with a NUL.\n'));
+    writeFileSync(
+      join(root, 'content/briefs/2025/latin.md'),
+      Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0x0a]),
+    );
+    try {
+      for (const bodies of ['held', 'read when asked'] as const) {
+        const { problems, briefs } = loadContent({ root, contentDir: 'content' }, bodies);
+        expect(problems.map((p) => [p.file, p.message.split(':')[0]])).toEqual([
+          ['content/briefs/2025/latin.md', expect.stringMatching(/^is not valid UTF-8 text/)],
+          ['content/briefs/2025/nul.md', 'contains a NUL byte'],
+        ]);
+        expect(briefs.map((b) => b.slug)).toEqual(['x']);
+      }
+    } finally {
+      rmSync(join(root, 'content/briefs/2025/nul.md'));
+      rmSync(join(root, 'content/briefs/2025/latin.md'));
+    }
+  });
+
   it('keeps bodies unread when the site graph adds git history to the records', () => {
     const content = loadContent({ root, contentDir: 'content' }, 'read when asked');
     const git: GitDates = {
