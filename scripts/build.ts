@@ -5,9 +5,8 @@
  *
  * The check runs in a child process while Astro starts (two cores, and the memory of the records
  * it reads goes back to the system when it ends), or before Astro on a large site
- * (CHECK_FIRST_FROM). Search
- * bundles are indexed as soon as their pages are written, at the lowest priority while Astro
- * renders (src/search/build/written-pages.ts). Astro's output goes to a log file
+ * (CHECK_FIRST_FROM). Search bundles are indexed as soon as their pages are written, at the
+ * lowest priority while Astro renders (src/search/build/written-pages.ts). Astro's output goes to a log file
  * (`.briefing/logs/build-<dist>-<hash>.log`, named on the last line), and each phase shows one
  * progress line (scripts/lib/progress.ts). `--verbose` (or BRIEFING_BUILD_VERBOSE=1) also
  * prints Astro's log as it comes; `--strict` makes the check's warnings errors. Other arguments

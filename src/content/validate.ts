@@ -1,8 +1,9 @@
 /**
  * The one path from content files to records: frontmatter, schemas, slugs, references,
  * wikilinks and aliases are checked, and every file that passes becomes a record. Pure: it
- * takes file texts (src/content/files.ts reads them) and returns records and problems. The
- * check, the Astro loader, the pages and the MDX wikilink resolution all go through here.
+ * takes file texts, or files to read one at a time (src/content/files.ts reads them), and
+ * returns records and problems. The check, the Astro loader, the pages and the MDX wikilink
+ * resolution all go through here.
  */
 import type { z } from 'astro/zod';
 import type { BriefRecord, EntityRecord } from '../model/records.ts';
