@@ -73,6 +73,8 @@ export function loadContentCached(location: ContentLocation, maxAgeMs = 0): Vali
     return last.result;
   }
   const result = loadContent(location, 'read when asked');
-  shared[REMEMBERED] = { key, fingerprint, checkedAt: now, result };
+  // Looked at when the reading ended: at 100,000 briefs it takes half a minute, and the
+  // fingerprint (taken before it) still tells a change made meanwhile at the next look.
+  shared[REMEMBERED] = { key, fingerprint, checkedAt: Date.now(), result };
   return result;
 }
