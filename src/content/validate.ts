@@ -6,7 +6,7 @@
  * resolution all go through here.
  */
 import type { z } from 'astro/zod';
-import type { BriefRecord, EntityRecord } from '../model/records.ts';
+import type { BriefRecord, EntityRecord, FromFile } from '../model/records.ts';
 import { EntityIndex, splitQualifiedTarget } from '../model/resolve.ts';
 import { closest } from '../model/text.ts';
 import { isoDay } from '../model/dates.ts';
@@ -198,14 +198,27 @@ function* parseAll<T>(
 }
 
 /**
- * For a file that can be read again, the record's body becomes a getter that reads it
- * (src/content/load.ts says why): in V8 a substring keeps its whole source text alive, so
- * holding the parsed body would hold the file's text.
+ * What a record keeps of its file (FromFile), added to `record`. For a file that can be read
+ * again, the body is a getter that reads it (src/content/load.ts says why): in V8 a substring
+ * keeps its whole source text alive, so holding the parsed body would hold the file's text.
  */
-function readBodyWhenAsked<R extends { body: string }>(record: R, file: SourceFile): R {
+function withFile<R extends object>(
+  record: R,
+  { file, parsed, format, links }: Parsed<unknown>,
+): R & FromFile {
   const { reread } = file;
-  if (!reread) return record;
-  return Object.defineProperty(record, 'body', { enumerable: true, get: () => bodyOf(reread()) });
+  const body: PropertyDescriptor = reread
+    ? { enumerable: true, get: () => bodyOf(reread()) }
+    : { enumerable: true, writable: true, configurable: true, value: parsed.body };
+  return Object.defineProperties(record, {
+    body,
+    ...Object.getOwnPropertyDescriptors({
+      format,
+      links: ownStrings(links.map((l) => l.target)),
+      filePath: file.path,
+      digest: file.digest,
+    }),
+  }) as R & FromFile;
 }
 
 /**
@@ -425,10 +438,8 @@ export function validateEntities(
       context,
       memo: memoFor(memo),
     };
-    for (const { file, parsed, data, format, links } of parseAll<Record<string, unknown>>(
-      files[kind.id] ?? [],
-      checks,
-    )) {
+    for (const found of parseAll<Record<string, unknown>>(files[kind.id] ?? [], checks)) {
+      const { file, parsed, data, links } = found;
       const slug = slugOfPath(file.path);
       if ((RESERVED_ENTITY_SLUGS as readonly string[]).includes(slug)) {
         problems.push({
@@ -443,21 +454,9 @@ export function validateEntities(
         aliases: string[];
         summary?: string;
       };
-      const record: EntityRecord = readBodyWhenAsked(
-        {
-          kind: kind.id,
-          slug,
-          name,
-          aliases,
-          summary,
-          data,
-          body: parsed.body,
-          format,
-          links: ownStrings(links.map((l) => l.target)),
-          filePath: file.path,
-          digest: file.digest,
-        },
-        file,
+      const record: EntityRecord = withFile(
+        { kind: kind.id, slug, name, aliases, summary, data },
+        found,
       );
       entities.push(record);
       entityFiles.push({ record, parsed, file, links });
@@ -500,10 +499,8 @@ export function validateContent(
   const unknown = new Map<string, UnknownRef>();
   const redirects = new Map<string, string>();
   const checks = { schema: briefSchema, section: 'briefs', problems, context, memo: memoFor(memo) };
-  for (const { file, parsed, data, format, links } of parseAll<z.output<typeof briefSchema>>(
-    files.briefs,
-    checks,
-  )) {
+  for (const found of parseAll<z.output<typeof briefSchema>>(files.briefs, checks)) {
+    const { file, parsed, data, format, links } = found;
     const refs: Partial<Record<KindId, string[]>> = {};
     for (const kind of KIND_IDS) {
       const slugs = (data as Record<string, unknown>)[kind] as string[];
@@ -558,7 +555,7 @@ export function validateContent(
       });
     });
     briefs.push(
-      readBodyWhenAsked(
+      withFile(
         {
           slug,
           title,
@@ -574,13 +571,8 @@ export function validateContent(
           draft,
           redirectFrom: data.redirect_from,
           refs,
-          body: parsed.body,
-          format,
-          links: ownStrings(links.map((l) => l.target)),
-          filePath: file.path,
-          digest: file.digest,
         },
-        file,
+        found,
       ),
     );
   }
