@@ -38,8 +38,7 @@ import { verifySite } from './lib/verify-site.ts';
 
 /**
  * From this many content files on, the check runs before Astro starts instead of beside it: both
- * would hold the whole content at once (about 3.5 GB each at 100,000 briefs), and started after
- * it, Astro's loader reads the frontmatter the check has just remembered instead of parsing it.
+ * would hold the whole content at once (about 3.5 GB each at 100,000 briefs).
  */
 const CHECK_FIRST_FROM = Number(process.env.BRIEFING_CHECK_FIRST_FROM || 30_000);
 

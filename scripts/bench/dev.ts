@@ -1,8 +1,7 @@
 /**
  * `npm run dev` on the corpus: seconds from starting `astro dev` to the first page it serves
  * (the home page, then one brief), as an author would wait after opening the project. Run after
- * the cold build, so the dev server finds the caches a working copy has (the check's memo,
- * Astro's content store).
+ * the cold build, so the dev server finds the cache a working copy has (Astro's content store).
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, writeFileSync } from 'node:fs';

@@ -4,7 +4,6 @@
  */
 import { resolve } from 'node:path';
 import { type Bodies, fingerprintContent, readContentFiles } from './files.ts';
-import { frontmatterMemoDir, openContentMemo } from './frontmatter-memo.ts';
 import { validateContent, type ValidationResult } from './validate.ts';
 
 export interface ContentLocation {
@@ -17,7 +16,7 @@ export interface ContentLocation {
 }
 
 /**
- * Reads and validates every file; parsed frontmatter is remembered on disk between runs.
+ * Reads and validates every file.
  * `bodies`: whether the records hold their bodies, or read them from their files when asked.
  * Astro's process reads them when asked: it keeps the content for the whole build while a page
  * asks for its body once or twice (100,000 bodies held took about 1.1 GB of its memory and
@@ -30,14 +29,11 @@ export function loadContent(
   { root, contentDir, today }: ContentLocation,
   bodies: Bodies = 'held',
 ): ValidationResult {
-  const memo = openContentMemo(frontmatterMemoDir(root, resolve(root, contentDir)));
   const files =
     bodies === 'held'
       ? readContentFiles(root, contentDir)
       : readContentFiles(root, contentDir, bodies);
-  const result = validateContent(files, memo.forFile, today);
-  memo.save();
-  return result;
+  return validateContent(files, today);
 }
 
 interface Remembered {

@@ -20,7 +20,6 @@ import { type ContentFiles, isProblem, type SourceFile, type UnreadFile } from '
 import { firstParagraph } from './excerpt.ts';
 import {
   bodyOf,
-  type FrontmatterMemo,
   isFrontmatterError,
   type ParsedFile,
   parseFrontmatter,
@@ -133,15 +132,7 @@ interface Checks {
   section: string;
   problems: Problem[];
   context: CheckContext;
-  /** The memo a file's frontmatter block is looked up in. */
-  memo?: MemoFor | undefined;
 }
-
-/** The memo for each file: one for all, or its shard's (ContentMemo.forFile). */
-export type MemoFor = (section: string, path: string) => FrontmatterMemo | undefined;
-
-const memoFor = (memo: FrontmatterMemo | MemoFor | undefined): MemoFor | undefined =>
-  typeof memo === 'function' ? memo : memo && (() => memo);
 
 /**
  * The files of one collection in path order, each slug claimed once: a file whose name is not
@@ -227,9 +218,9 @@ function withFile<R extends object>(
  */
 function parseOne<T>(
   file: SourceFile,
-  { schema, section, problems, context, memo }: Checks,
+  { schema, section, problems, context }: Checks,
 ): Parsed<T> | undefined {
-  const parsed = parseFrontmatter(file.text, memo?.(section, file.path));
+  const parsed = parseFrontmatter(file.text);
   if (isFrontmatterError(parsed)) {
     problems.push({ file: file.path, line: parsed.line, message: parsed.message });
     return undefined;
@@ -425,7 +416,6 @@ interface EntityFile {
 export function validateEntities(
   files: ContentFiles['entities'],
   problems: Problem[] = [],
-  memo?: FrontmatterMemo | MemoFor,
   context: CheckContext = checkContext(DEFAULT_SETTINGS),
 ): { entities: EntityRecord[]; entityFiles: EntityFile[]; problems: Problem[] } {
   const entities: EntityRecord[] = [];
@@ -436,7 +426,6 @@ export function validateEntities(
       section: kind.id,
       problems,
       context,
-      memo: memoFor(memo),
     };
     for (const found of parseAll<Record<string, unknown>>(files[kind.id] ?? [], checks)) {
       const { file, parsed, data, links } = found;
@@ -469,15 +458,11 @@ export function validateEntities(
  * `today`: the build's day (src/config.ts `buildDay`): a policy's status is derived from its
  * events up to that day.
  */
-export function validateContent(
-  files: ContentFiles,
-  memo?: FrontmatterMemo | MemoFor,
-  today: Date = utcToday(),
-): ValidationResult {
+export function validateContent(files: ContentFiles, today: Date = utcToday()): ValidationResult {
   const problems: Problem[] = [...(files.problems ?? [])];
   const settings = validateSettings(files.settings, problems);
   const context = checkContext(settings, files.components, today, files.root);
-  const { entities, entityFiles } = validateEntities(files.entities, problems, memo, context);
+  const { entities, entityFiles } = validateEntities(files.entities, problems, context);
 
   const index = new EntityIndex(entities);
   for (const conflict of index.conflicts) {
@@ -498,7 +483,7 @@ export function validateContent(
   const briefs: BriefRecord[] = [];
   const unknown = new Map<string, UnknownRef>();
   const redirects = new Map<string, string>();
-  const checks = { schema: briefSchema, section: 'briefs', problems, context, memo: memoFor(memo) };
+  const checks = { schema: briefSchema, section: 'briefs', problems, context };
   for (const found of parseAll<z.output<typeof briefSchema>>(files.briefs, checks)) {
     const { file, parsed, data, format, links } = found;
     const refs: Partial<Record<KindId, string[]>> = {};

@@ -40,20 +40,19 @@ const TODAY = new Date('2026-01-01T00:00:00Z');
 
 describe('policy events', () => {
   it('derives the status from the events and records it', () => {
-    const result = validateContent(files(policy(EVENTS)), undefined, TODAY);
+    const result = validateContent(files(policy(EVENTS)), TODAY);
     expect(result.problems).toEqual([]);
     expect(result.entities[0]!.data.status).toBe('suspended');
   });
 
   it('accepts a status that agrees with the events', () => {
-    const result = validateContent(files(policy(`status: suspended\n${EVENTS}`)), undefined, TODAY);
+    const result = validateContent(files(policy(`status: suspended\n${EVENTS}`)), TODAY);
     expect(result.problems).toEqual([]);
   });
 
   it('rejects a status that disagrees, with the line of the status', () => {
     const [problem, ...rest] = validateContent(
       files(policy(`status: in-force\n${EVENTS}`)),
-      undefined,
       TODAY,
     ).problems;
     expect(rest).toEqual([]);
@@ -67,18 +66,13 @@ describe('policy events', () => {
   });
 
   it('does not count events dated after today', () => {
-    const result = validateContent(
-      files(policy(EVENTS)),
-      undefined,
-      new Date('2025-10-20T00:00:00Z'),
-    );
+    const result = validateContent(files(policy(EVENTS)), new Date('2025-10-20T00:00:00Z'));
     expect(result.entities[0]!.data.status).toBe('adopted');
   });
 
   it('names an unknown source brief with its line and the closest slug', () => {
     const [problem] = validateContent(
       files(policy(EVENTS.replace('brief: busan', 'brief: busann'))),
-      undefined,
       TODAY,
     ).problems;
     expect(problem).toMatchObject({ line: 15, field: 'events[1].brief' });
@@ -89,7 +83,6 @@ describe('policy events', () => {
   it('requires a source for each event', () => {
     const [problem] = validateContent(
       files(policy(EVENTS.replace('    url: https://example.com/a\n', ''))),
-      undefined,
       TODAY,
     ).problems;
     expect(problem!.message).toMatch(/cite the event/);
@@ -99,7 +92,6 @@ describe('policy events', () => {
   it('rejects an unknown event type and lists the known ones', () => {
     const [problem] = validateContent(
       files(policy(EVENTS.replace('type: published', 'type: launched'))),
-      undefined,
       TODAY,
     ).problems;
     expect(problem).toMatchObject({ line: 8, field: 'events[0].type' });
@@ -107,7 +99,7 @@ describe('policy events', () => {
   });
 
   it('leaves a policy with neither status nor events to the editorial rules (a warning by default)', () => {
-    const result = validateContent(files(policy('')), undefined, TODAY);
+    const result = validateContent(files(policy('')), TODAY);
     expect(result.problems).toEqual([]);
     expect(result.warnings).toContainEqual(
       expect.objectContaining({ file: 'content/policies/october.md', field: 'status' }),
