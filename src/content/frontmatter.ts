@@ -4,6 +4,7 @@
  */
 import { load } from 'js-yaml';
 import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { ownStrings } from '../model/text.ts';
 
 export interface ParsedFile {
   data: Record<string, unknown>;
@@ -120,7 +121,7 @@ function parseYaml(
   try {
     // The YAML 1.2 core schema (js-yaml's default, as the document's below): dates stay strings,
     // for our own strict date check. No alias: js-yaml does not bound how far aliases expand.
-    data = load(yamlText, { maxAliases: 0 });
+    data = ownStrings(load(yamlText, { maxAliases: 0 }));
   } catch {
     return parseDocumentWithPositions(yamlText, afterClose, bodyStartLine, lineOffset);
   }
@@ -178,7 +179,7 @@ function parseDocumentWithPositions(
   let data: unknown;
   try {
     // The yaml package refuses an alias that expands too far (a "billion laughs" bomb).
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = ownStrings(doc.toJS({ maxAliasCount: 100 }));
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
     const alias = /\*[^\s,\]}]+/.exec(yamlText);

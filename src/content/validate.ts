@@ -8,7 +8,7 @@
 import type { z } from 'astro/zod';
 import type { BriefRecord, EntityRecord, FromFile } from '../model/records.ts';
 import { EntityIndex, splitQualifiedTarget } from '../model/resolve.ts';
-import { closest } from '../model/text.ts';
+import { closest, ownStrings } from '../model/text.ts';
 import { isoDay } from '../model/dates.ts';
 import {
   deriveStatus,
@@ -79,13 +79,6 @@ interface Parsed<T> {
 }
 
 const formatOf = (path: string): BodyFormat => (path.endsWith('.mdx') ? 'mdx' : 'md');
-
-/**
- * A copy with strings of their own. In V8 a substring of 13 characters or more points into the
- * text it was cut from, so a record keeping a wikilink's target kept its whole file's text alive
- * (Astro's process does not hold the bodies: src/content/load.ts).
- */
-const ownStrings = <T>(value: T): T => structuredClone(value);
 
 /** What checking a file needs beyond its text: the site's rules. */
 export interface CheckContext {
