@@ -235,6 +235,7 @@ export function readContentFiles(
   contentDir: string,
   bodies: 'read when asked',
 ): ContentFiles<UnreadFile>;
+export function readContentFiles(root: string, contentDir: string, bodies: Bodies): ContentFiles;
 export function readContentFiles(
   root: string,
   contentDir: string,

@@ -29,11 +29,7 @@ export function loadContent(
   { root, contentDir, today }: ContentLocation,
   bodies: Bodies = 'held',
 ): ValidationResult {
-  const files =
-    bodies === 'held'
-      ? readContentFiles(root, contentDir)
-      : readContentFiles(root, contentDir, bodies);
-  return validateContent(files, today);
+  return validateContent(readContentFiles(root, contentDir, bodies), today);
 }
 
 interface Remembered {
