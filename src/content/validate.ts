@@ -128,16 +128,25 @@ interface Checks {
 }
 
 /**
- * The files of one collection in path order, each slug claimed once: a file whose name is not
- * a valid slug is a problem (and still checked), a second file with the same slug is left out.
+ * Parses each file's frontmatter against the schema and the editorial rules, and its body's
+ * wikilinks, in path order. One file at a time, as the caller asks: a parsed YAML document is
+ * large, and holding 100,000 of them at once took 0.8 GB more. Each slug is claimed once, by the
+ * first readable file: a file whose name is not a valid slug is a problem (and still checked), a
+ * second file with the same slug is left out.
  */
-function claimSlugs<File extends SourceFile | UnreadFile>(
-  files: readonly File[],
-  problems: Problem[],
-): File[] {
-  const claimed: File[] = [];
-  const seen = new Map<string, string>();
-  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+function* parseAll<T>(
+  files: ReadonlyArray<SourceFile | UnreadFile>,
+  checks: Checks,
+): Generator<Parsed<T>> {
+  const { problems } = checks;
+  const claimedBy = new Map<string, string>();
+  for (const found of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    // Read before claiming: a file that is not text must not take its slug from a good one.
+    const file = 'read' in found ? found.read() : found;
+    if (isProblem(file)) {
+      problems.push(file);
+      continue;
+    }
     const slug = slugOfPath(file.path);
     if (!isSlug(slug)) {
       problems.push({
@@ -146,7 +155,7 @@ function claimSlugs<File extends SourceFile | UnreadFile>(
         hint: 'rename the file using lowercase letters, digits and single hyphens, e.g. northern-rare-earth-party-discipline.md',
       });
     }
-    const other = seen.get(slug);
+    const other = claimedBy.get(slug);
     if (other) {
       problems.push({
         file: file.path,
@@ -155,27 +164,7 @@ function claimSlugs<File extends SourceFile | UnreadFile>(
       });
       continue;
     }
-    seen.set(slug, file.path);
-    claimed.push(file);
-  }
-  return claimed;
-}
-
-/**
- * Parses each file's frontmatter against the schema and the editorial rules, and its body's
- * wikilinks. One file at a time, as the caller asks: a parsed YAML document is large, and
- * holding 100,000 of them at once took 0.8 GB more.
- */
-function* parseAll<T>(
-  files: ReadonlyArray<SourceFile | UnreadFile>,
-  checks: Checks,
-): Generator<Parsed<T>> {
-  for (const found of claimSlugs(files, checks.problems)) {
-    const file = 'read' in found ? found.read() : found;
-    if (isProblem(file)) {
-      checks.problems.push(file);
-      continue;
-    }
+    claimedBy.set(slug, file.path);
     const parsed = parseOne<T>(file, checks);
     if (parsed) yield parsed;
   }

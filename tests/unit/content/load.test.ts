@@ -51,8 +51,10 @@ describe('loadContent', () => {
     write('content/briefs/2025/x.md', briefText('The body.\n'));
   });
 
-  it('reports files that are not text when it reads each file as it validates it', () => {
+  it('reports files that are not text, which claim no slug, when it reads each file as it validates it', () => {
     write('content/briefs/2025/nul.md', briefText('A body\u0000 with a NUL.\n'));
+    // The same slug as a good brief, in an earlier folder: it must not take the slug from it.
+    write('content/briefs/2024/x.md', briefText('A body\u0000 with a NUL.\n'));
     writeFileSync(
       join(root, 'content/briefs/2025/latin.md'),
       Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0x0a]),
@@ -61,6 +63,7 @@ describe('loadContent', () => {
       for (const bodies of ['held', 'read when asked'] as const) {
         const { problems, briefs } = loadContent({ root, contentDir: 'content' }, bodies);
         expect(problems.map((p) => [p.file, p.message.split(':')[0]])).toEqual([
+          ['content/briefs/2024/x.md', 'contains a NUL byte'],
           ['content/briefs/2025/latin.md', expect.stringMatching(/^is not valid UTF-8 text/)],
           ['content/briefs/2025/nul.md', 'contains a NUL byte'],
         ]);
@@ -68,6 +71,7 @@ describe('loadContent', () => {
       }
     } finally {
       rmSync(join(root, 'content/briefs/2025/nul.md'));
+      rmSync(join(root, 'content/briefs/2024'), { recursive: true });
       rmSync(join(root, 'content/briefs/2025/latin.md'));
     }
   });
