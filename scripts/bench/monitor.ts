@@ -6,6 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { CHECK_PROCESS_TITLE } from '../lib/process-titles.ts';
 import { isLive, startPhase } from '../lib/progress.ts';
 import { round } from './results.ts';
 
@@ -145,14 +146,18 @@ export class TreeMonitor {
 export const MB = (kb: number) => Math.round(kb / 1024);
 export const isPagefind = (comm: string) => comm.startsWith('pagefind');
 
-/** Node's main thread is called "MainThread" in /proc; Pagefind's binary "pagefind…". */
+/**
+ * Node's main thread is called "MainThread" in /proc, the build's check process
+ * CHECK_PROCESS_TITLE, Pagefind's binary "pagefind…". The site's process is the largest other.
+ */
 export function splitPeaks(peakByComm: Record<string, number>): {
   peakRssAstroMB: number;
   peakRssPagefindMB: number;
 } {
   const entries = Object.entries(peakByComm);
+  const isSite = (comm: string) => !isPagefind(comm) && comm !== CHECK_PROCESS_TITLE;
   return {
-    peakRssAstroMB: Math.max(0, ...entries.filter(([k]) => !isPagefind(k)).map(([, v]) => v)),
+    peakRssAstroMB: Math.max(0, ...entries.filter(([k]) => isSite(k)).map(([, v]) => v)),
     peakRssPagefindMB: Math.max(0, ...entries.filter(([k]) => isPagefind(k)).map(([, v]) => v)),
   };
 }

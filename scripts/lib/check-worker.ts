@@ -17,6 +17,7 @@ import {
   type PageToIndex,
 } from '../../src/search/build/documents.ts';
 import { checkContent } from '../check.ts';
+import { CHECK_PROCESS_TITLE } from './process-titles.ts';
 import { expectedFiles } from './verify-site.ts';
 
 export type CheckOutcome =
@@ -34,6 +35,8 @@ export type CheckOutcome =
       sources: Record<string, string>;
     }
   | { ok: false; report: string };
+
+process.title = CHECK_PROCESS_TITLE;
 
 const lines: string[] = [];
 const warnings: string[] = [];
