@@ -95,6 +95,12 @@ describe('parseFrontmatter', () => {
     expect(error.line).toBe(3);
   });
 
+  it("keeps a field named __proto__ a field, out of every object's prototype", () => {
+    const { data } = parsed('__proto__: {polluted: true}\ntitle: A');
+    expect(Object.keys(data)).toEqual(['__proto__', 'title']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('says when a block is empty or not a set of fields', () => {
     expect(failed('').message).toBe('the frontmatter block is empty');
     expect(failed('# only a comment').message).toBe('the frontmatter block is empty');
