@@ -109,27 +109,10 @@ export function buildGraph(
     }
   });
 
-  const coCounts = new Map<string, Map<string, number>>();
-  const pairCounts = new Map<string, number>();
-  for (const refs of refsOf.values()) {
-    const keys = [...refs.keys()].sort();
-    for (let x = 0; x < keys.length; x++) {
-      for (let y = x + 1; y < keys.length; y++) {
-        const a = keys[x]!;
-        const b = keys[y]!;
-        for (const [from, to] of [
-          [a, b],
-          [b, a],
-        ] as const) {
-          const counts = coCounts.get(from) ?? new Map<string, number>();
-          counts.set(to, (counts.get(to) ?? 0) + 1);
-          coCounts.set(from, counts);
-        }
-        const pair = `${a} ${b}`;
-        pairCounts.set(pair, (pairCounts.get(pair) ?? 0) + 1);
-      }
-    }
-  }
+  // Counted when a page first asks: the build's check process needs backlinks, not these (the
+  // counting was a quarter of the graph's 22 s at 100,000 briefs).
+  let coCounts: Map<string, Map<string, number>> | undefined;
+  const coCountsOf = () => (coCounts ??= countCoMentions(refsOf.values()));
 
   const entityOrder = new Map(entities.map((e, i) => [refKey(e), i]));
   // Asked for every brief by its page and its cache key, and for every backlink of every
@@ -196,7 +179,7 @@ export function buildGraph(
     backlinks,
     coMentions(ref, perKind = 5) {
       const result = new Map<KindId, CoMention[]>();
-      const counts = [...(coCounts.get(refKey(ref)) ?? [])]
+      const counts = [...(coCountsOf().get(refKey(ref)) ?? [])]
         .map(([key, count]) => ({ entity: index.byKey.get(key)!, count }))
         .sort((a, b) => b.count - a.count || compareEntities(a.entity, b.entity));
       for (const item of counts) {
@@ -228,7 +211,11 @@ export function buildGraph(
       return edges;
     },
     strongestPairs(limit) {
-      return [...pairCounts]
+      // Each pair once, as "a b" with a before b.
+      const pairCounts: Array<[string, number]> = [];
+      for (const [a, counts] of coCountsOf())
+        for (const [b, count] of counts) if (a < b) pairCounts.push([`${a} ${b}`, count]);
+      return pairCounts
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .slice(0, limit)
         .map(([pair, count]) => {
@@ -237,4 +224,26 @@ export function buildGraph(
         });
     },
   };
+}
+
+/** How many briefs mention each two entities together, by refKey, both ways round. */
+function countCoMentions(
+  refsOfBriefs: Iterable<ReadonlyMap<string, unknown>>,
+): Map<string, Map<string, number>> {
+  const coCounts = new Map<string, Map<string, number>>();
+  const add = (from: string, to: string) => {
+    let counts = coCounts.get(from);
+    if (!counts) coCounts.set(from, (counts = new Map()));
+    counts.set(to, (counts.get(to) ?? 0) + 1);
+  };
+  for (const refs of refsOfBriefs) {
+    const keys = [...refs.keys()];
+    for (let x = 0; x < keys.length; x++) {
+      for (let y = x + 1; y < keys.length; y++) {
+        add(keys[x]!, keys[y]!);
+        add(keys[y]!, keys[x]!);
+      }
+    }
+  }
+  return coCounts;
 }
