@@ -14,6 +14,7 @@ import { markdownOptions } from './src/astro/markdown.ts';
 import { ConfigError, getConfig } from './src/config.ts';
 import { loadContentCached } from './src/content/load.ts';
 import { pagefind } from './src/astro/pagefind-integration.ts';
+import { PAGES_IN_PLACE } from './src/astro/build-env.ts';
 import { redirects } from './src/astro/redirects-integration.ts';
 import { contentMedia } from './src/astro/media-integration.ts';
 import { cspDirectives, SCRIPT_SOURCES, scriptHash, STYLE_SOURCES } from './src/astro/security.ts';
@@ -87,7 +88,11 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   // The dev server watches the project; not the benchmark's corpora, builds and caches (hundreds
   // of thousands of files after `npm run bench`: the system's watch limit, and a slow start).
-  vite: { server: { watch: { ignored: ignoredByDevServer(resolve(root), distDir) } } },
+  vite: {
+    server: { watch: { ignored: ignoredByDevServer(resolve(root), distDir) } },
+    // `npm run build` has put the unchanged pages of the last build in place (scripts/build.ts).
+    build: { emptyOutDir: process.env[PAGES_IN_PLACE] !== '1' },
+  },
   integrations: [
     commandFlags(),
     kindStyles(),

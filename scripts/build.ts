@@ -27,11 +27,12 @@ import {
 import { totalmem } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { INDEX_AFTER_BUILD } from '../src/astro/pagefind-integration.ts';
+import { INDEX_AFTER_BUILD, PAGES_IN_PLACE } from '../src/astro/build-env.ts';
 import { hashesOfPage, headersFile } from '../src/astro/security.ts';
 import { indexSite } from '../src/search/build/index-site.ts';
 import { listContentFiles } from '../src/content/files.ts';
 import { configOrReport } from './check.ts';
+import { copiedPagesWatch, copyCachedPages, removeUnclaimed } from './lib/cached-pages.ts';
 import type { CheckOutcome } from './lib/check-worker.ts';
 import { type Phase, startPhase } from './lib/progress.ts';
 import { verifySite } from './lib/verify-site.ts';
@@ -147,6 +148,10 @@ async function passed(
   rmSync(staging, { recursive: true, force: true });
   process.exit(1);
 }
+// The unchanged pages of the last build, put in place while the check runs (its own process):
+// Astro then leaves them alone instead of restoring them one at a time.
+const copied = copyCachedPages(config.cacheDir, staging);
+const copies = copiedPagesWatch(copied);
 const checkFirst = listContentFiles(config.contentDir).length >= CHECK_FIRST_FROM;
 if (checkFirst) await passed(await checked);
 
@@ -155,11 +160,18 @@ const astro = spawn(
   [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging, ...astroArgs],
   {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_OPTIONS: astroNodeOptions(), [INDEX_AFTER_BUILD]: '1' },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: astroNodeOptions(),
+      [INDEX_AFTER_BUILD]: '1',
+      [PAGES_IN_PLACE]: '1',
+    },
   },
 );
 /** Astro logs one line per page ("  ├─ /briefs/x/index.html (+3ms)"), "(restored)" when reused. */
 const PAGE_LINE = /^\s*\S*\s+[├└]─/;
+/** A reused page, kept as it was ("(cached)" when it was in place already); lines may run together. */
+const KEPT_PAGE = /[├└]─\s+(\S+)\s+\((?:cached|restored)\)/g;
 let rendered = 0;
 let restored = 0;
 /** The pages phase, once the check has said about how many pages there are. */
@@ -174,6 +186,7 @@ function onLines(stream: NodeJS.ReadableStream) {
     pending = parts.pop()!;
     for (const raw of parts) {
       const line = stripVTControlCharacters(raw);
+      for (const [, file] of line.matchAll(KEPT_PAGE)) copies.kept(join(staging, file!));
       if (!PAGE_LINE.test(line)) continue;
       rendered++;
       if (/\((?:cached|restored)\)\s*$/.test(line)) restored++;
@@ -203,6 +216,7 @@ const indexing = indexSite(staging, outcome.pages, {
   language: config.site.language,
   entities: outcome.entities,
   ...config.search,
+  written: copies.written,
   writing: astroExit.then((code) => {
     if (code !== 0) throw new Error(`astro build failed (exit ${code})`);
   }),
@@ -223,6 +237,8 @@ if (status !== 0) {
     `astro build failed (exit ${status})${failedSources(outcome.sources)}; its full log: ${logName}`,
   );
 }
+// Pages of the last build that this one does not make (a brief deleted since).
+removeUnclaimed(config.cacheDir, copied);
 const reused = restored ? `, ${restored} restored from the last build` : '';
 pagesPhase.end(`${rendered} pages and files rendered${reused}`);
 

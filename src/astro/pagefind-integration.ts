@@ -10,10 +10,8 @@ import { getConfig } from '../config.ts';
 import { loadContentCached } from '../content/load.ts';
 import { entitiesToLookup, pagesToIndex } from '../search/build/documents.ts';
 import { indexSite } from '../search/build/index-site.ts';
+import { INDEX_AFTER_BUILD } from './build-env.ts';
 import { siteGraph } from './site-graph.ts';
-
-/** Set by scripts/build.ts for the Astro process it starts. */
-export const INDEX_AFTER_BUILD = 'BRIEFING_INDEX_AFTER_BUILD';
 
 export function pagefind(): AstroIntegration {
   return {

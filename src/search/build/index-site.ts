@@ -100,6 +100,11 @@ export interface IndexOptions {
    * whose pages change after it was indexed is indexed again at the end.
    */
   writing?: Promise<void> | undefined;
+  /**
+   * Whether the page file at this path is written in full, while the site is being written
+   * (default: it ends its `<html>`, written-pages.ts).
+   */
+  written?: ((path: string) => boolean) | undefined;
   /** Called as bundles are done (indexed or reused), with their total. */
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
@@ -189,6 +194,7 @@ export async function indexSite(
         const watch = pagesWatch(
           outDir,
           shardPages.map((p) => p.file),
+          options.written,
         );
         return {
           id,

@@ -1,0 +1,13 @@
+/**
+ * What `npm run build` (scripts/build.ts) tells the `astro build` it starts, through its
+ * environment. A plain `astro build` has neither.
+ */
+
+/** The search index is built by scripts/build.ts, not at the end of Astro's build. */
+export const INDEX_AFTER_BUILD = 'BRIEFING_INDEX_AFTER_BUILD';
+
+/**
+ * The output folder already holds the unchanged pages of the last build
+ * (scripts/lib/cached-pages.ts): Astro must not empty it first.
+ */
+export const PAGES_IN_PLACE = 'BRIEFING_PAGES_IN_PLACE';

@@ -1,0 +1,149 @@
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  cachedOutputFiles,
+  copiedPagesWatch,
+  copyCachedPages,
+  outputPath,
+  removeUnclaimed,
+} from '../../../scripts/lib/cached-pages.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const page = (text: string) => `<!doctype html><html><body>${text}</body></html>\n`;
+
+/** An Astro cache as its incremental build leaves it: a manifest and the pages' copies. */
+function astroCache(pages: Record<string, string>, extra: Record<string, unknown> = {}) {
+  const root = mkdtempSync(join(tmpdir(), 'cached-pages-'));
+  dirs.push(root);
+  const cache = join(root, 'cache');
+  const paths: Record<string, { cacheKey: string; outputFile: string }> = {};
+  for (const [file, text] of Object.entries(pages)) {
+    paths[`/${dirname(file)}`] = { cacheKey: 'k', outputFile: file };
+    mkdirSync(dirname(join(cache, 'dist', file)), { recursive: true });
+    writeFileSync(join(cache, 'dist', file), page(text));
+  }
+  const manifest = { version: 1, routes: { 'src/pages/briefs/[slug].astro': { paths } }, ...extra };
+  writeFileSync(join(cache, 'incremental-build.json'), JSON.stringify(manifest));
+  return { cache, out: join(root, 'staging') };
+}
+
+describe('copyCachedPages', () => {
+  it('copies every page the last build keyed into the output folder', () => {
+    const { cache, out } = astroCache({
+      'briefs/a/index.html': 'A',
+      'briefs/b/index.html': 'B',
+    });
+    const copied = copyCachedPages(cache, out);
+    expect(copied.map((c) => c.outputFile).sort()).toEqual([
+      'briefs/a/index.html',
+      'briefs/b/index.html',
+    ]);
+    expect(readFileSync(join(out, 'briefs/a/index.html'), 'utf8')).toBe(page('A'));
+  });
+
+  it('copies, so that writing the page again leaves the cached copy as it was', () => {
+    const { cache, out } = astroCache({ 'briefs/a/index.html': 'A' });
+    copyCachedPages(cache, out);
+    writeFileSync(join(out, 'briefs/a/index.html'), page('new'));
+    expect(readFileSync(join(cache, 'dist/briefs/a/index.html'), 'utf8')).toBe(page('A'));
+  });
+
+  it('copies nothing without a readable manifest, and skips pages whose copy is gone', () => {
+    const { cache, out } = astroCache({ 'briefs/a/index.html': 'A', 'briefs/b/index.html': 'B' });
+    rmSync(join(cache, 'dist/briefs/b/index.html'));
+    expect(copyCachedPages(cache, out).map((c) => c.outputFile)).toEqual(['briefs/a/index.html']);
+    writeFileSync(join(cache, 'incremental-build.json'), '{ not json');
+    expect(cachedOutputFiles(cache)).toEqual([]);
+    rmSync(join(cache, 'incremental-build.json'));
+    expect(cachedOutputFiles(cache)).toEqual([]);
+  });
+
+  it('never writes outside the output folder', () => {
+    expect(outputPath('/site/staging', '../elsewhere/index.html')).toBeUndefined();
+    expect(outputPath('/site/staging', '/etc/passwd')).toBeUndefined();
+    expect(outputPath('/site/staging', '')).toBeUndefined();
+    expect(outputPath('/site/staging', 'briefs/a%20b/index.html')).toBe(
+      '/site/staging/briefs/a b/index.html',
+    );
+  });
+});
+
+describe('removeUnclaimed', () => {
+  it('deletes the copies this build neither keyed nor wrote, with their empty folders', () => {
+    const { cache, out } = astroCache({
+      'briefs/kept/index.html': 'kept',
+      'briefs/gone/index.html': 'gone',
+      'briefs/unkeyed/index.html': 'old',
+    });
+    const copied = copyCachedPages(cache, out);
+    // This build keys only `kept`, and writes `unkeyed` again without a key.
+    const next = {
+      'src/pages/briefs/[slug].astro': {
+        paths: { '/briefs/kept': { cacheKey: 'k', outputFile: 'briefs/kept/index.html' } },
+      },
+    };
+    writeFileSync(
+      join(cache, 'incremental-build.json'),
+      JSON.stringify({ version: 1, routes: next }),
+    );
+    writeFileSync(join(out, 'briefs/unkeyed/index.html'), page('written by this build'));
+    expect(removeUnclaimed(cache, copied)).toBe(1);
+    expect(existsSync(join(out, 'briefs/gone'))).toBe(false);
+    expect(existsSync(join(out, 'briefs/kept/index.html'))).toBe(true);
+    expect(readFileSync(join(out, 'briefs/unkeyed/index.html'), 'utf8')).toBe(
+      page('written by this build'),
+    );
+  });
+});
+
+describe('copiedPagesWatch', () => {
+  it('takes a copied page for written once Astro kept it or wrote it again', () => {
+    const { cache, out } = astroCache({
+      'briefs/a/index.html': 'A',
+      'briefs/b/index.html': 'B',
+    });
+    const watch = copiedPagesWatch(copyCachedPages(cache, out));
+    const [a, b, c] = ['a', 'b', 'c'].map((s) => join(out, `briefs/${s}/index.html`)) as [
+      string,
+      string,
+      string,
+    ];
+    expect(watch.written(a)).toBe(false);
+    expect(watch.written(b)).toBe(false);
+    watch.kept(a);
+    expect(watch.written(a)).toBe(true);
+    // Rewritten by Astro: another size or time.
+    writeFileSync(b, page('B, edited'));
+    expect(watch.written(b)).toBe(true);
+    // A page that was not copied is written when it ends its html element.
+    expect(watch.written(c)).toBe(false);
+    mkdirSync(dirname(c), { recursive: true });
+    writeFileSync(c, '<!doctype html><html><body>half');
+    expect(watch.written(c)).toBe(false);
+    writeFileSync(c, page('C'));
+    expect(watch.written(c)).toBe(true);
+  });
+
+  it('does not take a rewrite still in progress for written', () => {
+    const { cache, out } = astroCache({ 'briefs/a/index.html': 'A' });
+    const watch = copiedPagesWatch(copyCachedPages(cache, out));
+    const a = join(out, 'briefs/a/index.html');
+    writeFileSync(a, '<!doctype html><html><body>half');
+    utimesSync(a, new Date(), new Date(Date.now() + 5000));
+    expect(watch.written(a)).toBe(false);
+  });
+});
