@@ -8,18 +8,19 @@ import { isoDay } from '../model/dates.ts';
 import { type BriefRecord, type EntityRef, refKey, updatedDay } from '../model/records.ts';
 import type { LinkGraph } from '../model/graph.ts';
 import type { Config } from '../config.ts';
-import { glossaryMatcher } from '../model/glossary.ts';
+import { glossaryMatcher, type GlossaryTerm } from '../model/glossary.ts';
 import { policyEvents, type TrackerRow } from '../model/policy.ts';
 import { entityNames } from '../model/names.ts';
+import { LIST_PAGE_SIZE, paginate } from '../model/pages.ts';
+import { chartBars } from '../model/grouping.ts';
 
 /**
  * The settings every page shows (site title, language, address, base path, repository…):
  * a change to content/site.yaml or to SITE_URL/BASE_PATH renders every page again.
  */
-export type SiteContext = Pick<Config, 'site' | 'siteUrl' | 'basePath'>;
+export type SiteContext = Pick<Config, 'site' | 'siteUrl' | 'basePath' | 'archive'>;
 const siteOf = (context: SiteContext | undefined) =>
-  context && [context.site, context.siteUrl, context.basePath];
-import { paginate } from '../model/pages.ts';
+  context && [context.site, context.siteUrl, context.basePath, context.archive];
 
 function hash(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
@@ -27,12 +28,9 @@ function hash(value: unknown): string {
 
 const briefSummary = (b: BriefRecord | undefined) => b && [b.slug, b.title, isoDay(b.date)];
 
-/** The glossary terms a body uses, as the page shows them (link and tooltip). */
-function glossed(graph: LinkGraph, body: string) {
-  return glossaryMatcher(graph.index)
-    .termsIn(body)
-    .map((t) => [refKey(t.entity), t.original, t.pinyin, t.english]);
-}
+/** Glossary terms as a page shows them (link and tooltip). */
+const glossed = (terms: readonly GlossaryTerm[]) =>
+  terms.map((t) => [refKey(t.entity), t.original, t.pinyin, t.english]);
 
 /** Where each [[wikilink]] of a body points now: an alias moved to another entity changes the page. */
 
@@ -58,11 +56,22 @@ export function briefCacheKey(graph: LinkGraph, slug: string, context?: SiteCont
     // Its search metadata lists every name of every entity it references.
     entities: graph.entitiesOf(slug).map((e) => [refKey(e), entityNames(e)]),
     links: wikilinkTargets(graph, brief.links),
-    glossary: glossed(graph, brief.body),
+    // As the link graph found them, instead of reading the body again.
+    glossary: glossed(graph.glossaryTermsOf(slug)),
     related: graph.related(slug, 5).map(briefSummary),
     older: briefSummary(older),
     newer: briefSummary(newer),
   });
+}
+
+function backlinksShown(backlinks: readonly BriefRecord[], perPage: number) {
+  const pages = paginate(backlinks, perPage);
+  return {
+    count: backlinks.length,
+    first: (pages[0] ?? []).map(briefSummary),
+    pages: backlinks.length ? pages.map((p) => [isoDay(p[0]!.date), isoDay(p.at(-1)!.date)]) : [],
+    chart: chartBars(backlinks),
+  };
 }
 
 export function entityCacheKey(
@@ -84,10 +93,11 @@ export function entityCacheKey(
       : null,
     file: entity.digest ?? [entity.name, entity.body],
     links: wikilinkTargets(graph, entity.links),
-    glossary: glossed(graph, entity.body),
-    backlinks: graph
-      .backlinks(ref)
-      .map((b) => [...briefSummary(b)!, b.summary, graph.entitiesOf(b.slug).map((e) => e.name)]),
+    glossary: glossed(glossaryMatcher(graph.index).termsIn(entity.body)),
+    // What the page shows of its briefs: the first page of them, the dates of the pager's pages,
+    // their count and the chart. Not every backlink, which hashed every brief once per entity it
+    // mentions (pages 2, 3… have keys of their own).
+    backlinks: backlinksShown(graph.backlinks(ref), context?.archive.pageSize ?? LIST_PAGE_SIZE),
     coMentions: [...graph.coMentions(ref, 5)].map(([kind, list]) => [
       kind,
       list.map((c) => [c.entity.slug, c.entity.name, c.count]),

@@ -13,7 +13,7 @@ import {
 import { KIND_IDS, type KindId } from '../content/registry.ts';
 import { EntityIndex } from './resolve.ts';
 import { type BriefStatus, briefStatus } from './publication.ts';
-import { glossaryMatcher } from './glossary.ts';
+import { glossaryMatcher, type GlossaryTerm } from './glossary.ts';
 
 export interface CoMention {
   entity: EntityRecord;
@@ -46,6 +46,8 @@ export interface LinkGraph {
   status(brief: BriefRecord): BriefStatus;
   /** The entities a brief references (frontmatter or body), in kind order then name. */
   entitiesOf(slug: string): EntityRecord[];
+  /** The glossary terms a brief's body uses (its page links them), in order of first use. */
+  glossaryTermsOf(slug: string): readonly GlossaryTerm[];
   /** Briefs that reference the entity, newest first. */
   backlinks(ref: EntityRef): BriefRecord[];
   /** Other entities that share briefs with this one, most shared first, per kind. */
@@ -84,6 +86,8 @@ export function buildGraph(
 
   const glossary = glossaryMatcher(index);
   const refsOf = new Map<string, Map<string, Edge['via']>>();
+  // Kept for the pages' cache keys, which would otherwise read every body again.
+  const termsOf = new Map<string, readonly GlossaryTerm[]>();
   const backlinkPositions = new Map<string, number[]>();
 
   briefs.forEach((brief, i) => {
@@ -99,7 +103,9 @@ export function buildGraph(
       for (const slug of brief.refs[kind] ?? []) add(index.get({ kind, slug }), 'frontmatter');
     for (const target of brief.links) add(index.resolve(target), 'body');
     // A glossary term the text uses is linked on the page (src/astro/glossary-plugin.ts).
-    for (const term of glossary.termsIn(brief.body)) add(term.entity, 'body');
+    const terms = glossary.termsIn(brief.body);
+    if (terms.length) termsOf.set(brief.slug, terms);
+    for (const term of terms) add(term.entity, 'body');
     refsOf.set(brief.slug, refs);
     // Briefs are visited newest first, so each backlink list comes out already sorted.
     for (const key of refs.keys()) {
@@ -174,6 +180,7 @@ export function buildGraph(
     entities,
     index,
     brief: (slug) => bySlug.get(slug),
+    glossaryTermsOf: (slug) => termsOf.get(slug) ?? [],
     status: (brief) => briefStatus(brief, today),
     entitiesOf,
     backlinks,

@@ -121,4 +121,42 @@ describe('cache keys', () => {
     );
     expect(entityCacheKey(onTheDay, entities[0]!)).toBe(entityCacheKey(dayBefore, entities[0]!));
   });
+
+  it('of a profile cover the briefs its first page lists, the pager, the count and the chart', () => {
+    const site = readConfig({}, process.cwd());
+    // One brief per page: MP's page lists b (the newest) and links page 2 for a.
+    const onePerPage = { ...site, archive: { ...site.archive, pageSize: 1 } };
+    const key = (graph: ReturnType<typeof buildGraph>) =>
+      entityCacheKey(graph, entities[0]!, onePerPage);
+    const retitled = (slug: string) =>
+      buildGraph(
+        briefs().map((b) => (b.slug === slug ? { ...b, title: 'A new headline' } : b)),
+        entities,
+      );
+    expect(key(retitled('b')), 'b is on the first page').not.toBe(key(before));
+    expect(key(retitled('a')), 'a is on page 2, which has a key of its own').toBe(key(before));
+    const moved = buildGraph(
+      briefs().map((b) => (b.slug === 'a' ? { ...b, date: new Date('2023-01-01T00:00:00Z') } : b)),
+      entities,
+    );
+    expect(key(moved), 'the pager and the chart show its date').not.toBe(key(before));
+    expect(entityCacheKey(before, entities[0]!, site), 'another page size').not.toBe(key(before));
+  });
+
+  it('change for a brief whose body uses a glossary term when the term is glossed anew', () => {
+    const term = (pinyin: string) => ({
+      ...entity('terms', 'yangqi', 'Central SOEs'),
+      data: { original: '央企', pinyin, english: 'central state-owned enterprises' },
+    });
+    const graphWith = (pinyin: string) =>
+      buildGraph(
+        [...briefs(), brief('d', '2024-04-01', {}, 'The 央企 lead the sector.')],
+        [...entities, term(pinyin)],
+      );
+    const first = graphWith('yāngqǐ');
+    expect(first.glossaryTermsOf('d').map((t) => t.original)).toEqual(['央企']);
+    expect(first.glossaryTermsOf('c')).toEqual([]);
+    expect(briefCacheKey(graphWith('yangqi'), 'd')).not.toBe(briefCacheKey(first, 'd'));
+    expect(briefCacheKey(graphWith('yangqi'), 'c')).toBe(briefCacheKey(first, 'c'));
+  });
 });
