@@ -16,13 +16,16 @@
 import { fork, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  createWriteStream,
+  closeSync,
   existsSync,
+  ftruncateSync,
+  openSync,
   mkdirSync,
   readFileSync,
   renameSync,
   rmSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { totalmem } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -33,6 +36,7 @@ import { indexSite } from '../src/search/build/index-site.ts';
 import { listContentFiles } from '../src/content/files.ts';
 import { configOrReport } from './check.ts';
 import { copiedPagesWatch, copyCachedPages, removeUnclaimed } from './lib/cached-pages.ts';
+import { followFile } from './lib/follow-file.ts';
 import type { CheckOutcome } from './lib/check-worker.ts';
 import { type Phase, startPhase } from './lib/progress.ts';
 import { verifySite } from './lib/verify-site.ts';
@@ -103,7 +107,9 @@ function failedSources(sources: Record<string, string>): string {
 
 rmSync(staging, { recursive: true, force: true });
 mkdirSync(dirname(logFile), { recursive: true });
-const log = createWriteStream(logFile);
+// Appended to by this process (the check's errors) and by Astro, which writes to it directly.
+const log = openSync(logFile, 'a');
+ftruncateSync(log);
 
 // 1. The content check, in a process of its own, while Astro starts beside it; on a large site,
 // before. Not a worker thread: the build's process kept a worker's memory after it ended
@@ -120,7 +126,7 @@ const checked = new Promise<CheckOutcome>((done, reject) => {
   );
   let errors = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-    log.write(chunk);
+    writeSync(log, chunk);
     errors += chunk;
   });
   child.once('message', (outcome: CheckOutcome) => done(outcome));
@@ -159,7 +165,8 @@ const astro = spawn(
   process.execPath,
   [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging, ...astroArgs],
   {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its log straight into the file, which this process follows (scripts/lib/follow-file.ts).
+    stdio: ['ignore', log, log],
     env: {
       ...process.env,
       NODE_OPTIONS: astroNodeOptions(),
@@ -168,35 +175,35 @@ const astro = spawn(
     },
   },
 );
-/** Astro logs one line per page ("  ├─ /briefs/x/index.html (+3ms)"), "(restored)" when reused. */
-const PAGE_LINE = /^\s*\S*\s+[├└]─/;
-/** A reused page, kept as it was ("(cached)" when it was in place already); lines may run together. */
+/**
+ * Astro logs a line per page ("  ├─ /briefs/x/index.html (+3ms)"), ending "(cached)" or
+ * "(restored)" when it reused the page; with pages rendered side by side, lines run together.
+ */
+const PAGE = /[├└]─/g;
 const KEPT_PAGE = /[├└]─\s+(\S+)\s+\((?:cached|restored)\)/g;
 let rendered = 0;
 let restored = 0;
 /** The pages phase, once the check has said about how many pages there are. */
 const pages: { expected: number; phase?: Phase } = { expected: 0 };
-function onLines(stream: NodeJS.ReadableStream) {
-  let pending = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    log.write(chunk);
-    if (verbose) process.stdout.write(chunk);
-    const parts = (pending + chunk).split('\n');
-    pending = parts.pop()!;
-    for (const raw of parts) {
-      const line = stripVTControlCharacters(raw);
-      for (const [, file] of line.matchAll(KEPT_PAGE)) copies.kept(join(staging, file!));
-      if (!PAGE_LINE.test(line)) continue;
-      rendered++;
-      if (/\((?:cached|restored)\)\s*$/.test(line)) restored++;
+let pending = '';
+const astroLog = followFile(logFile, (text) => {
+  if (verbose) process.stdout.write(text);
+  const parts = (pending + text).split('\n');
+  pending = parts.pop()!;
+  for (const raw of parts) {
+    const line = stripVTControlCharacters(raw);
+    rendered += line.match(PAGE)?.length ?? 0;
+    for (const [, file] of line.matchAll(KEPT_PAGE)) {
+      restored++;
+      copies.kept(join(staging, file!));
     }
-    pages.phase?.update(rendered, Math.max(rendered, pages.expected));
-  });
-}
-onLines(astro.stdout);
-onLines(astro.stderr);
-const astroExit = new Promise<number | null>((done) => astro.on('close', done));
+  }
+  pages.phase?.update(rendered, Math.max(rendered, pages.expected));
+});
+const astroExit = new Promise<number | null>((done) => astro.on('close', done)).then((code) => {
+  astroLog.stop();
+  return code;
+});
 
 const outcome = await passed(await checked, () => {
   astro.kill();
@@ -228,7 +235,7 @@ const indexing = indexSite(staging, outcome.pages, {
 // Handled below, once Astro is done; this only keeps an early failure from going unhandled.
 indexing.catch(() => {});
 const status = await astroExit;
-await new Promise((done) => log.end(done));
+closeSync(log);
 if (status !== 0) {
   pagesPhase.fail(`astro build failed after ${rendered} pages`);
   await indexing.catch(() => {});
