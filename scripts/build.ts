@@ -154,11 +154,12 @@ async function passed(
   rmSync(staging, { recursive: true, force: true });
   process.exit(1);
 }
-// The unchanged pages of the last build, put in place while the check runs (its own process):
-// Astro then leaves them alone instead of restoring them one at a time.
-const copied = copyCachedPages(config.cacheDir, staging);
-const copies = copiedPagesWatch(copied);
 const checkFirst = listContentFiles(config.contentDir).length >= CHECK_FIRST_FROM;
+// On a large site, the unchanged pages of the last build are put in place while the check runs
+// (its own process): Astro then leaves them alone instead of restoring them one at a time. On a
+// smaller one Astro starts beside the check, and copying first would only delay it (BENCHMARKS.md).
+const copied = checkFirst ? copyCachedPages(config.cacheDir, staging) : [];
+const copies = copiedPagesWatch(copied);
 if (checkFirst) await passed(await checked);
 
 const astro = spawn(
