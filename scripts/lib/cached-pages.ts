@@ -145,7 +145,7 @@ export function copiedPagesWatch(copied: readonly CopiedPage[]) {
   return {
     /** Astro kept the page at `path` as it was. */
     kept(path: string) {
-      kept.add(path);
+      if (byPath.has(path)) kept.add(path);
     },
     written(path: string): boolean {
       const page = byPath.get(path);
