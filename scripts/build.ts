@@ -34,6 +34,7 @@ import { INDEX_AFTER_BUILD, PAGES_IN_PLACE } from '../src/astro/build-env.ts';
 import { hashesOfPage, headersFile } from '../src/astro/security.ts';
 import { indexSite } from '../src/search/build/index-site.ts';
 import { listContentFiles } from '../src/content/files.ts';
+import { CHECKED_CONTENT } from '../src/content/handover.ts';
 import { configOrReport } from './check.ts';
 import { copiedPagesWatch, copyCachedPages, removeUnclaimed } from './lib/cached-pages.ts';
 import { followFile } from './lib/follow-file.ts';
@@ -64,6 +65,8 @@ const logFile = resolve(
   `build-${basename(outDir)}-${createHash('sha1').update(outDir).digest('hex').slice(0, 8)}.log`,
 );
 const logName = relative(process.cwd(), logFile) || logFile;
+// The check's result for Astro's process, on a large site (src/content/handover.ts).
+const handoverFile = logFile.replace(/\.log$/, '.checked');
 
 /**
  * Node's heap limit for Astro: Node's default (about 4 GB on a large machine) is too small for
@@ -80,6 +83,7 @@ function astroNodeOptions(): string {
 function fail(message: string): never {
   console.error(`\n✗ ${message}\n  ${outDir} was left as it was.`);
   rmSync(staging, { recursive: true, force: true });
+  rmSync(handoverFile, { force: true });
   process.exit(1);
 }
 
@@ -106,14 +110,19 @@ function failedSources(sources: Record<string, string>): string {
 }
 
 rmSync(staging, { recursive: true, force: true });
+// Only this build's check may hand its result over: not one of a build that stopped half-way.
+rmSync(handoverFile, { force: true });
 mkdirSync(dirname(logFile), { recursive: true });
 // Appended to by this process (the check's errors) and by Astro, which writes to it directly.
 const log = openSync(logFile, 'a');
 ftruncateSync(log);
 
 // 1. The content check, in a process of its own, while Astro starts beside it; on a large site,
-// before. Not a worker thread: the build's process kept a worker's memory after it ended
-// (2.8 GB at 100,000 briefs, for the whole build).
+// before, and then Astro's process takes over its result instead of validating every file again
+// (src/content/handover.ts). Not a worker thread: the build's process kept a worker's memory
+// after it ended (2.8 GB at 100,000 briefs, for the whole build).
+const checkFirst = listContentFiles(config.contentDir).length >= CHECK_FIRST_FROM;
+const handover = checkFirst ? { [CHECKED_CONTENT]: handoverFile } : {};
 const checkPhase = startPhase('content check');
 const checked = new Promise<CheckOutcome>((done, reject) => {
   const child = fork(
@@ -122,6 +131,7 @@ const checked = new Promise<CheckOutcome>((done, reject) => {
     {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      env: { ...process.env, ...handover },
     },
   );
   let errors = '';
@@ -154,7 +164,6 @@ async function passed(
   rmSync(staging, { recursive: true, force: true });
   process.exit(1);
 }
-const checkFirst = listContentFiles(config.contentDir).length >= CHECK_FIRST_FROM;
 // On a large site, the unchanged pages of the last build are put in place while the check runs
 // (its own process): Astro then leaves them alone instead of restoring them one at a time. On a
 // smaller one Astro starts beside the check, and copying first would only delay it (BENCHMARKS.md).
@@ -173,6 +182,7 @@ const astro = spawn(
       NODE_OPTIONS: astroNodeOptions(),
       [INDEX_AFTER_BUILD]: '1',
       [PAGES_IN_PLACE]: '1',
+      ...handover,
     },
   },
 );
@@ -237,6 +247,7 @@ const indexing = indexSite(staging, outcome.pages, {
 indexing.catch(() => {});
 const status = await astroExit;
 closeSync(log);
+rmSync(handoverFile, { force: true });
 if (status !== 0) {
   pagesPhase.fail(`astro build failed after ${rendered} pages`);
   await indexing.catch(() => {});

@@ -8,6 +8,9 @@
  */
 import { siteGraph } from '../../src/astro/site-graph.ts';
 import { getConfig } from '../../src/config.ts';
+import { fingerprintContent } from '../../src/content/files.ts';
+import { CHECKED_CONTENT, handOver } from '../../src/content/handover.ts';
+import { locationKey } from '../../src/content/load.ts';
 import { KINDS } from '../../src/content/registry.ts';
 import { briefUrl, entityUrl } from '../../src/model/records.ts';
 import {
@@ -44,6 +47,11 @@ const errors: string[] = [];
 const config = getConfig();
 /** Warnings count as errors (`npm run build -- --strict`). */
 const strict = process.argv.includes('--strict');
+// On a large site Astro's process takes the result over (src/content/handover.ts): the folder's
+// fingerprint from before the check read it tells whether it is still this content.
+const handover = process.env[CHECKED_CONTENT];
+const location = { root: config.root, contentDir: config.contentDir, today: config.buildDay };
+const fingerprint = handover ? fingerprintContent(location.root, location.contentDir) : '';
 const content = checkContent(config, {
   strict,
   print: {
@@ -55,6 +63,7 @@ const content = checkContent(config, {
 let outcome: CheckOutcome;
 if (!content) outcome = { ok: false, report: errors.join('\n') };
 else {
+  if (handover) handOver(handover, locationKey(location), fingerprint, content);
   const graph = siteGraph(content, config);
   const years = new Set(graph.briefs.map((b) => b.date.getUTCFullYear())).size;
   const sources: Record<string, string> = {};

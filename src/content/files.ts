@@ -207,7 +207,7 @@ function readSource(root: string, path: string, bodies: Bodies = 'held'): Source
  * Reads a file's text again, mid-build; an error names the file if it is gone. Made out here:
  * a closure made in readSource would keep its bytes alive (they share one scope).
  */
-function rereader(path: string, file: string): () => string {
+export function rereader(path: string, file: string): () => string {
   return () => {
     try {
       return readFileSync(path, 'utf8');

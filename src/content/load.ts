@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { type Bodies, fingerprintContent, readContentFiles } from './files.ts';
+import { CHECKED_CONTENT, takeOver } from './handover.ts';
 import { validateContent, type ValidationResult } from './validate.ts';
 
 export interface ContentLocation {
@@ -32,6 +33,12 @@ export function loadContent(
   return validateContent(readContentFiles(root, contentDir, bodies), today);
 }
 
+/** Which content a result is for: the folder, the root its paths are shown from, the day. */
+export function locationKey(location: ContentLocation): string {
+  // The loader is given Astro's root (with a trailing slash), the pages the config's.
+  return `${resolve(location.root)}\0${resolve(location.root, location.contentDir)}\0${location.today?.getTime()}`;
+}
+
 interface Remembered {
   key: string;
   fingerprint: string;
@@ -54,8 +61,7 @@ const shared = globalThis as { [REMEMBERED]?: Remembered };
  * The folder is looked at again at most every `maxAgeMs`.
  */
 export function loadContentCached(location: ContentLocation, maxAgeMs = 0): ValidationResult {
-  // The loader is given Astro's root (with a trailing slash), the pages the config's.
-  const key = `${resolve(location.root)}\0${resolve(location.root, location.contentDir)}\0${location.today?.getTime()}`;
+  const key = locationKey(location);
   const now = Date.now();
   const last = shared[REMEMBERED];
   if (last?.key === key && now - last.checkedAt < maxAgeMs) return last.result;
@@ -64,7 +70,11 @@ export function loadContentCached(location: ContentLocation, maxAgeMs = 0): Vali
     last.checkedAt = now;
     return last.result;
   }
-  const result = loadContent(location, 'read when asked');
+  // In `npm run build` on a large site, the check has just validated the same files (handover.ts).
+  const handedOver = process.env[CHECKED_CONTENT];
+  const result =
+    (handedOver && takeOver(handedOver, location.root, key, fingerprint)) ||
+    loadContent(location, 'read when asked');
   // Looked at when the reading ended: at 100,000 briefs it takes half a minute, and the
   // fingerprint (taken before it) still tells a change made meanwhile at the next look.
   shared[REMEMBERED] = { key, fingerprint, checkedAt: Date.now(), result };
