@@ -6,7 +6,8 @@
  * resolution all go through here.
  */
 import type { z } from 'astro/zod';
-import type { BriefRecord, EntityRecord, FromFile } from '../model/records.ts';
+import { glossaryMatcher } from '../model/glossary.ts';
+import { type BriefRecord, type EntityRecord, type FromFile, refKey } from '../model/records.ts';
 import { EntityIndex, splitQualifiedTarget } from '../model/resolve.ts';
 import { closest, ownStrings } from '../model/text.ts';
 import { isoDay } from '../model/dates.ts';
@@ -466,6 +467,8 @@ export function validateContent(files: ContentFiles, today: Date = utcToday()): 
   const unknown = new Map<string, UnknownRef>();
   const redirects = new Map<string, string>();
   const checks = { schema: briefSchema, section: 'briefs', problems, context };
+  // The terms a body uses are found while it is in hand: the bodies are not held.
+  const glossary = glossaryMatcher(index);
   for (const found of parseAll<z.output<typeof briefSchema>>(files.briefs, checks)) {
     const { file, parsed, data, format, links } = found;
     const refs: Partial<Record<KindId, string[]>> = {};
@@ -538,6 +541,7 @@ export function validateContent(files: ContentFiles, today: Date = utcToday()): 
           draft,
           redirectFrom: data.redirect_from,
           refs,
+          glossary: glossary.termsIn(parsed.body).map((term) => refKey(term.entity)),
         },
         found,
       ),

@@ -110,16 +110,25 @@ function textKey(text: string): string {
   return `${text.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
 }
 
+/** A match as remembered: the phrase (folded) instead of its term, which may have changed since. */
+interface RememberedMatch {
+  start: number;
+  end: number;
+  phrase: string;
+}
+
+/**
+ * What find() answered for each long text (a body), by a hash of the text, for the latest set of
+ * phrases: validation asks about every body, and the Markdown plugin asks again about the bodies
+ * it renders, with a matcher of its own (the link graph's index is another than validation's).
+ * A hash and not the text: the bodies are not held (src/content/load.ts).
+ */
+let remembered: { pattern: string; matches: Map<string, readonly RememberedMatch[]> } | undefined;
+
 export class GlossaryMatcher {
   readonly terms: GlossaryTerm[];
   private readonly pattern: RegExp | undefined;
   private readonly byPhrase = new Map<string, GlossaryTerm>();
-  /**
-   * What find() answered for each long text (a body), by a hash of the text: the link graph, the
-   * pages' cache keys and the Markdown plugin each ask about every body, and a body is read once
-   * instead of three times. A hash and not the text: the bodies are not held (src/content/load.ts).
-   */
-  private readonly remembered = new Map<string, readonly GlossaryMatch[]>();
 
   /**
    * `index`, when given, drops phrases that are the name or alias of another entity (the
@@ -144,20 +153,29 @@ export class GlossaryMatcher {
   /** Every occurrence in `text`, left to right, never overlapping. */
   find(text: string): readonly GlossaryMatch[] {
     if (!this.pattern) return [];
+    // Short texts (the plugin's text nodes) are asked about once: not worth remembering.
     const key = text.length >= REMEMBER_FROM ? textKey(text) : undefined;
-    const known = key && this.remembered.get(key);
-    if (known) return known;
-    const matches: GlossaryMatch[] = [];
+    if (key && remembered?.pattern !== this.pattern.source)
+      remembered = { pattern: this.pattern.source, matches: new Map() };
+    let found = key && remembered!.matches.get(key);
+    if (!found) {
+      found = this.scan(text);
+      if (key) remembered!.matches.set(key, found);
+    }
+    return found.flatMap(({ start, end, phrase }) => {
+      const term = this.byPhrase.get(phrase);
+      return term ? [{ start, end, term }] : [];
+    });
+  }
+
+  private scan(text: string): RememberedMatch[] {
+    const matches: RememberedMatch[] = [];
     const normalized = text.normalize('NFKC');
     // NFKC can change lengths (full-width letters stay one unit, ligatures do not): match on
     // the original when nothing changed, which is the common case.
     const source = normalized.length === text.length ? normalized : text;
-    for (const m of source.matchAll(this.pattern)) {
-      const term = this.byPhrase.get(fold(m[0]));
-      if (term) matches.push({ start: m.index, end: m.index + m[0].length, term });
-    }
-    // Short texts (the plugin's text nodes) are asked about once: not worth keeping.
-    if (key) this.remembered.set(key, matches);
+    for (const m of source.matchAll(this.pattern!))
+      matches.push({ start: m.index, end: m.index + m[0].length, phrase: fold(m[0]) });
     return matches;
   }
 

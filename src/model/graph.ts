@@ -13,7 +13,7 @@ import {
 import { KIND_IDS, type KindId } from '../content/registry.ts';
 import { EntityIndex } from './resolve.ts';
 import { type BriefStatus, briefStatus } from './publication.ts';
-import { glossaryMatcher, type GlossaryTerm } from './glossary.ts';
+import { glossaryTerms, type GlossaryTerm } from './glossary.ts';
 
 export interface CoMention {
   entity: EntityRecord;
@@ -84,9 +84,9 @@ export function buildGraph(
   const position = new Map(briefs.map((b, i) => [b.slug, i]));
   const bySlug = new Map(briefs.map((b) => [b.slug, b]));
 
-  const glossary = glossaryMatcher(index);
+  const glossary = new Map(glossaryTerms(entities).map((term) => [refKey(term.entity), term]));
   const refsOf = new Map<string, Map<string, Edge['via']>>();
-  // Kept for the pages' cache keys, which would otherwise read every body again.
+  // The terms each brief's page glosses, for its cache key.
   const termsOf = new Map<string, readonly GlossaryTerm[]>();
   const backlinkPositions = new Map<string, number[]>();
 
@@ -103,7 +103,7 @@ export function buildGraph(
       for (const slug of brief.refs[kind] ?? []) add(index.get({ kind, slug }), 'frontmatter');
     for (const target of brief.links) add(index.resolve(target), 'body');
     // A glossary term the text uses is linked on the page (src/astro/glossary-plugin.ts).
-    const terms = glossary.termsIn(brief.body);
+    const terms = brief.glossary.flatMap((key) => glossary.get(key) ?? []);
     if (terms.length) termsOf.set(brief.slug, terms);
     for (const term of terms) add(term.entity, 'body');
     refsOf.set(brief.slug, refs);

@@ -62,6 +62,11 @@ export interface BriefRecord extends FromFile {
   redirectFrom: string[];
   /** Frontmatter references, by kind. */
   refs: Partial<Record<KindId, string[]>>;
+  /**
+   * The glossary terms its body uses (`terms/slug`), in order of first use: found when the file
+   * is validated, as its wikilinks are (src/model/glossary.ts).
+   */
+  glossary: string[];
 }
 
 export function refKey(ref: EntityRef): string {

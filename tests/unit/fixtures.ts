@@ -1,5 +1,7 @@
 /** Small in-memory records for unit tests of the link graph. */
-import type { BriefRecord, EntityRecord } from '../../src/model/records.ts';
+import { glossaryMatcher } from '../../src/model/glossary.ts';
+import { type BriefRecord, type EntityRecord, refKey } from '../../src/model/records.ts';
+import { EntityIndex } from '../../src/model/resolve.ts';
 import { findWikilinks } from '../../src/content/wikilinks.ts';
 import type { KindId } from '../../src/content/registry.ts';
 
@@ -33,5 +35,15 @@ export function brief(
     body,
     format: 'md',
     links: findWikilinks(body).map((l) => l.target),
+    glossary: [],
   };
+}
+
+/** The briefs with the glossary terms their bodies use, found as validation finds them. */
+export function withGlossary(briefs: BriefRecord[], entities: EntityRecord[]): BriefRecord[] {
+  const matcher = glossaryMatcher(new EntityIndex(entities));
+  return briefs.map((b) => ({
+    ...b,
+    glossary: matcher.termsIn(b.body).map((t) => refKey(t.entity)),
+  }));
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { briefCacheKey, entityCacheKey, trackerCacheKey } from '../../../src/astro/cache-keys.ts';
 import { buildGraph } from '../../../src/model/graph.ts';
 import { trackerRows } from '../../../src/model/policy.ts';
-import { brief, entity } from '../fixtures.ts';
+import { brief, entity, withGlossary } from '../fixtures.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -35,8 +35,10 @@ const briefs = () => [
 
 describe('cache keys of the reference pieces', () => {
   it('change for a brief when a glossary term it uses changes, not for one that does not use it', () => {
-    const before = buildGraph(briefs(), [term('yāngqǐ')]);
-    const after = buildGraph(briefs(), [term('yang qi')]);
+    const graphWith = (pinyin: string) =>
+      buildGraph(withGlossary(briefs(), [term(pinyin)]), [term(pinyin)]);
+    const before = graphWith('yāngqǐ');
+    const after = graphWith('yang qi');
     expect(briefCacheKey(after, 'a')).not.toBe(briefCacheKey(before, 'a'));
     expect(briefCacheKey(after, 'b')).toBe(briefCacheKey(before, 'b'));
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { briefCacheKey, entityCacheKey } from '../../../src/astro/cache-keys.ts';
 import { readConfig } from '../../../src/config.ts';
 import { buildGraph } from '../../../src/model/graph.ts';
-import { brief, entity } from '../fixtures.ts';
+import { brief, entity, withGlossary } from '../fixtures.ts';
 
 const entities = [
   entity('companies', 'mp', 'MP Materials'),
@@ -150,7 +150,10 @@ describe('cache keys', () => {
     });
     const graphWith = (pinyin: string) =>
       buildGraph(
-        [...briefs(), brief('d', '2024-04-01', {}, 'The 央企 lead the sector.')],
+        withGlossary(
+          [...briefs(), brief('d', '2024-04-01', {}, 'The 央企 lead the sector.')],
+          [...entities, term(pinyin)],
+        ),
         [...entities, term(pinyin)],
       );
     const first = graphWith('yāngqǐ');

@@ -55,6 +55,31 @@ describe('validateContent', () => {
     expect(result.briefs[0]!.date.toISOString()).toBe('2025-03-22T00:00:00.000Z');
   });
 
+  it('finds the glossary terms a body uses, in order of first use', () => {
+    const term = (slug: string, name: string, original: string, english: string) => ({
+      path: `content/terms/${slug}.md`,
+      text: `---\nname: ${name}\noriginal: ${original}\npinyin: ${slug}\nenglish: ${english}\n---\nProfile.\n`,
+    });
+    const result = validateContent({
+      ...files([
+        brief(goodBrief.replace('Body with', 'Central SOEs and 作风建设, then 央企 and')),
+        brief(goodBrief, 'content/briefs/2025/y.md'),
+      ]),
+      entities: {
+        companies: [company('northern', 'China Northern Rare Earth', '[北方稀土]')],
+        terms: [
+          term('yangqi', 'Central SOEs', '央企', 'central state-owned enterprises'),
+          term('zuofeng', 'Work style', '作风建设', 'work-style building'),
+        ],
+      },
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.briefs.map((b) => [b.slug, b.glossary])).toEqual([
+      ['x', ['terms/zuofeng', 'terms/yangqi']],
+      ['y', []],
+    ]);
+  });
+
   it('names file, line and field for an impossible date', () => {
     const [problem] = validateContent(
       files([brief(goodBrief.replace('date: 2025-03-22', 'date: 2025-02-30'))]),

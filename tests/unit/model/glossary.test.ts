@@ -8,7 +8,7 @@ import {
   pinyinKey,
 } from '../../../src/model/glossary.ts';
 import { EntityIndex } from '../../../src/model/resolve.ts';
-import { brief, entity } from '../fixtures.ts';
+import { brief, entity, withGlossary } from '../fixtures.ts';
 
 function term(
   slug: string,
@@ -124,7 +124,7 @@ describe('glossary matcher', () => {
 
   it('counts a brief that uses a term in the link graph', () => {
     const graph = buildGraph(
-      [brief('x', '2025-01-01', {}, 'The 央企 reorganisation.')],
+      withGlossary([brief('x', '2025-01-01', {}, 'The 央企 reorganisation.')], [yangqi, zuofeng]),
       [yangqi, zuofeng],
     );
     expect(graph.backlinks(yangqi).map((b) => b.slug)).toEqual(['x']);
