@@ -5,11 +5,11 @@
  */
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import sitemap from '@astrojs/sitemap';
 import { join, resolve, sep } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { commandFlags } from './src/astro/command-flags.ts';
 import { kindStyles } from './src/astro/kind-styles.ts';
+import { sortedSitemap } from './src/astro/sitemap-integration.ts';
 import { markdownOptions } from './src/astro/markdown.ts';
 import { ConfigError, getConfig } from './src/config.ts';
 import { loadContentCached } from './src/content/load.ts';
@@ -97,7 +97,7 @@ export default defineConfig({
     commandFlags(),
     kindStyles(),
     mdx(),
-    sitemap({ filter: (page) => !page.includes('/404') }),
+    sortedSitemap({ filter: (page) => !page.includes('/404') }),
     contentMedia(),
     redirects(),
     pagefind(),
