@@ -12,7 +12,7 @@ import { kindStyles } from './src/astro/kind-styles.ts';
 import { sortedSitemap } from './src/astro/sitemap-integration.ts';
 import { markdownOptions } from './src/astro/markdown.ts';
 import { ConfigError, getConfig } from './src/config.ts';
-import { loadContentCached } from './src/content/load.ts';
+import { contentLocation, loadContentCached } from './src/content/load.ts';
 import { pagefind } from './src/astro/pagefind-integration.ts';
 import { PAGES_IN_PLACE } from './src/astro/build-env.ts';
 import { redirects } from './src/astro/redirects-integration.ts';
@@ -34,16 +34,8 @@ function config() {
   }
 }
 
-const {
-  root,
-  contentDir,
-  distDir,
-  siteUrl,
-  basePath,
-  cacheDir,
-  buildDay,
-  site: settings,
-} = config();
+const projectConfig = config();
+const { root, distDir, siteUrl, basePath, cacheDir, site: settings } = projectConfig;
 
 /**
  * @param {string} projectRoot
@@ -61,7 +53,7 @@ function ignoredByDevServer(projectRoot, dist) {
 }
 
 /** [[wikilinks]] in MDX resolve against the same validated profiles as everything else. */
-const entityIndex = () => loadContentCached({ root, contentDir, today: buildDay }, 1000).index;
+const entityIndex = () => loadContentCached(contentLocation(projectConfig), 1000).index;
 
 export default defineConfig({
   site: siteUrl,

@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, type Config, getConfig } from '../src/config.ts';
-import { loadContent } from '../src/content/load.ts';
+import { contentLocation, loadContent } from '../src/content/load.ts';
 import {
   type AnnotationLevel,
   countByGroup,
@@ -88,11 +88,7 @@ export function checkContent(
   const format = options.format ?? 'text';
   const out = options.print ?? console;
   const started = performance.now();
-  const result = loadContent({
-    root: config.root,
-    contentDir: config.contentDir,
-    today: config.buildDay,
-  });
+  const result = loadContent(contentLocation(config));
   if (!result.briefs.length && !result.problems.length) {
     const folder = `${config.contentDir}/briefs`;
     result.problems.push({

@@ -10,7 +10,7 @@ import { siteGraph } from '../../src/astro/site-graph.ts';
 import { getConfig } from '../../src/config.ts';
 import { fingerprintContent } from '../../src/content/files.ts';
 import { CHECKED_CONTENT, handOver } from '../../src/content/handover.ts';
-import { locationKey } from '../../src/content/load.ts';
+import { contentLocation, locationKey } from '../../src/content/load.ts';
 import { KINDS } from '../../src/content/registry.ts';
 import { briefUrl, entityUrl } from '../../src/model/records.ts';
 import {
@@ -50,7 +50,7 @@ const strict = process.argv.includes('--strict');
 // On a large site Astro's process takes the result over (src/content/handover.ts): the folder's
 // fingerprint from before the check read it tells whether it is still this content.
 const handover = process.env[CHECKED_CONTENT];
-const location = { root: config.root, contentDir: config.contentDir, today: config.buildDay };
+const location = contentLocation(config);
 const fingerprint = handover ? fingerprintContent(location.root, location.contentDir) : '';
 const content = checkContent(config, {
   strict,

@@ -13,7 +13,7 @@ import type { Loader } from 'astro/loaders';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getConfig } from '../config.ts';
-import { loadContentCached } from '../content/load.ts';
+import { contentLocation, loadContentCached } from '../content/load.ts';
 import { formatProblems } from '../content/problems.ts';
 import { BRIEFS_DIR } from '../content/registry.ts';
 
@@ -24,13 +24,13 @@ export function contentLoader(): Loader {
     name: 'briefing-content',
     load: async ({ store, collection, config, watcher, logger }) => {
       const root = fileURLToPath(config.root);
-      const { contentDir, buildDay } = getConfig();
+      const location = { ...contentLocation(getConfig()), root };
       let reported = '';
       let warned = 0;
 
       /** `maxAgeMs`: how long a look at the folder holds (see loadContentCached). */
       const sync = (maxAgeMs: number) => {
-        const content = loadContentCached({ root, contentDir, today: buildDay }, maxAgeMs);
+        const content = loadContentCached(location, maxAgeMs);
         // Every collection sees the same problems: the briefs' loader tells the author.
         const problems = content.problems.length ? formatProblems(content.problems) : '';
         if (collection === BRIEFS_DIR && problems !== reported) {
@@ -75,7 +75,7 @@ export function contentLoader(): Loader {
       // (a fingerprint stats every file: 1.7 s at 100,000).
       sync(FIRST_SYNC_MAX_AGE_MS);
       // In `astro dev`, pick up added, edited and deleted files.
-      const dir = resolve(root, contentDir);
+      const dir = resolve(root, location.contentDir);
       watcher?.add(dir);
       watcher?.on('all', (_event, changed) => {
         if (!changed.startsWith(dir)) return;

@@ -7,7 +7,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { getConfig } from '../config.ts';
-import { loadContentCached } from '../content/load.ts';
+import { contentLocation, loadContentCached } from '../content/load.ts';
 import { entitiesToLookup, pagesToIndex } from '../search/build/documents.ts';
 import { indexSite } from '../search/build/index-site.ts';
 import { INDEX_AFTER_BUILD } from './build-env.ts';
@@ -20,11 +20,7 @@ export function pagefind(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (process.env[INDEX_AFTER_BUILD] === '1') return;
         const config = getConfig();
-        const content = loadContentCached({
-          root: config.root,
-          contentDir: config.contentDir,
-          today: config.buildDay,
-        });
+        const content = loadContentCached(contentLocation(config));
         const graph = siteGraph(content, config);
         logger.info(
           await indexSite(fileURLToPath(dir), pagesToIndex(graph, config.basePath), {

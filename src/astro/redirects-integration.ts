@@ -9,7 +9,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } fro
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getConfig } from '../config.ts';
-import { loadContentCached } from '../content/load.ts';
+import { contentLocation, loadContentCached } from '../content/load.ts';
 import { briefStatus } from '../model/publication.ts';
 import { briefUrl, compareBriefsNewestFirst } from '../model/records.ts';
 import { planRedirects, QUERY_MAP_FILE, type Redirect, servedPath } from '../model/redirects.ts';
@@ -30,11 +30,7 @@ export function redirects(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const config = getConfig();
-        const content = loadContentCached({
-          root: config.root,
-          contentDir: config.contentDir,
-          today: config.buildDay,
-        });
+        const content = loadContentCached(contentLocation(config));
         // Published briefs only, as the pages are: a scheduled brief's old address must not
         // give its title or new address away before its day.
         const wanted: Redirect[] = content.briefs

@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { type Config, getConfig } from '../config.ts';
-import { loadContentCached } from '../content/load.ts';
+import { contentLocation, loadContentCached } from '../content/load.ts';
 import { formatProblems, type Problem } from '../content/problems.ts';
 import { type GitDates, readGitDates } from '../content/git-dates.ts';
 import type { ValidationResult } from '../content/validate.ts';
@@ -31,10 +31,7 @@ let cached: { content: ValidationResult; data: SiteData } | undefined;
 export async function getSiteData(): Promise<SiteData> {
   const config = getConfig();
   // A build reads the content once; the dev server looks for changes at most once a second.
-  const content = loadContentCached(
-    { root: config.root, contentDir: config.contentDir, today: config.buildDay },
-    dev ? 1000 : Infinity,
-  );
+  const content = loadContentCached(contentLocation(config), dev ? 1000 : Infinity);
   if (content.problems.length) throw contentError(content.problems, config.root);
   if (cached?.content !== content) {
     // One `git log` for the whole content folder, read again only when the content changes.

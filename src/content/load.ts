@@ -2,9 +2,11 @@
  * Reading and validating a content folder in one call: what `npm run check`, the Astro
  * loader, the pages and the wikilink resolution of MDX all use.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { Config } from '../config.ts';
 import { type Bodies, fingerprintContent, readContentFiles } from './files.ts';
 import { CHECKED_CONTENT, takeOver } from './handover.ts';
+import { BriefMemo, memoKey } from './memo.ts';
 import { validateContent, type ValidationResult } from './validate.ts';
 
 export interface ContentLocation {
@@ -14,6 +16,8 @@ export interface ContentLocation {
   contentDir: string;
   /** The build's day (config.buildDay): policy statuses depend on it. The clock's day by default. */
   today?: Date | undefined;
+  /** Where briefs checked in one run are remembered for the next (src/content/memo.ts). */
+  memo?: string | undefined;
 }
 
 /**
@@ -27,10 +31,32 @@ export interface ContentLocation {
  * instead, as src/astro/site-graph.ts does.
  */
 export function loadContent(
-  { root, contentDir, today }: ContentLocation,
+  { root, contentDir, today, memo: memoFile }: ContentLocation,
   bodies: Bodies = 'held',
 ): ValidationResult {
-  return validateContent(readContentFiles(root, contentDir, bodies), today);
+  const files = readContentFiles(root, contentDir, bodies);
+  const memo =
+    memoFile &&
+    new BriefMemo(
+      memoFile,
+      memoKey(root, { settings: files.settings?.text, components: files.components, today }),
+    );
+  const result = validateContent(files, today, memo || undefined);
+  if (memo) memo.save();
+  return result;
+}
+
+/** Where a project's content is, checked on its build day, with the memo of its briefs. */
+export function contentLocation(
+  config: Pick<Config, 'root' | 'contentDir' | 'buildDay' | 'cacheDir'>,
+): ContentLocation {
+  return {
+    root: config.root,
+    contentDir: config.contentDir,
+    today: config.buildDay,
+    // Beside Astro's caches: cleared with them, and kept by a CI cache of them.
+    memo: join(config.cacheDir, 'briefing', 'checked-briefs'),
+  };
 }
 
 /** Which content a result is for: the folder, the root its paths are shown from, the day. */

@@ -46,6 +46,7 @@ import { isSlug, slugOfPath } from './slugs.ts';
 import { type HtmlPolicy, htmlPolicy } from './html-policy.ts';
 import type { MdxRules } from './mdx-rules.ts';
 import { type BodyFormat, BodySyntaxError, readBody, type Wikilink } from './wikilinks.ts';
+import type { BriefMemo, RememberedBrief } from './memo.ts';
 
 export type { ContentFiles, SourceFile, UnreadFile } from './files.ts';
 
@@ -77,6 +78,10 @@ interface Parsed<T> {
   format: BodyFormat;
   /** The body's wikilinks with their lines, or undefined when the body does not parse. */
   links: Wikilink[];
+  /** What an earlier run found for this text (src/content/memo.ts): nothing was checked again. */
+  remembered?: RememberedBrief | undefined;
+  /** Checked now and no problem found: the warnings of its own checks, for the memo. */
+  clean?: Problem[] | undefined;
 }
 
 const formatOf = (path: string): BodyFormat => (path.endsWith('.mdx') ? 'mdx' : 'md');
@@ -126,6 +131,8 @@ interface Checks {
   section: string;
   problems: Problem[];
   context: CheckContext;
+  /** Briefs checked in an earlier run (src/content/memo.ts). */
+  memo?: BriefMemo | undefined;
 }
 
 /**
@@ -166,9 +173,48 @@ function* parseAll<T>(
       continue;
     }
     claimedBy.set(slug, file.path);
+    const remembered = checks.memo?.take(file.path, file.digest);
+    if (remembered) {
+      checks.context.warnings.push(...remembered.warnings);
+      const { data, format, links } = remembered;
+      yield {
+        file,
+        parsed: parsedWhenAsked(file.text, remembered.bodyStartLine),
+        data: data as T,
+        format,
+        links,
+        remembered,
+      };
+      continue;
+    }
+    const before = { problems: problems.length, warnings: checks.context.warnings.length };
     const parsed = parseOne<T>(file, checks);
-    if (parsed) yield parsed;
+    const clean =
+      problems.length === before.problems
+        ? checks.context.warnings.slice(before.warnings)
+        : undefined;
+    if (parsed) yield { ...parsed, clean };
   }
+}
+
+/**
+ * A remembered file's frontmatter, parsed only if a problem must name a line in it (an unknown
+ * reference, say): its body alone is cut out of the text when asked.
+ */
+function parsedWhenAsked(text: string, bodyStartLine: number): ParsedFile {
+  let full: ParsedFile | undefined;
+  const parse = () => (full ??= parseFrontmatter(text) as ParsedFile);
+  return {
+    get data() {
+      return parse().data;
+    },
+    get body() {
+      return bodyOf(text);
+    },
+    bodyStartLine,
+    lineOf: (path) => parse().lineOf(path),
+    lineOfKey: (parent, key) => parse().lineOfKey(parent, key),
+  };
 }
 
 /**
@@ -441,7 +487,11 @@ export function validateEntities(
  * `today`: the build's day (src/config.ts `buildDay`): a policy's status is derived from its
  * events up to that day.
  */
-export function validateContent(files: ContentFiles, today: Date = utcToday()): ValidationResult {
+export function validateContent(
+  files: ContentFiles,
+  today: Date = utcToday(),
+  memo?: BriefMemo,
+): ValidationResult {
   const problems: Problem[] = [...(files.problems ?? [])];
   const settings = validateSettings(files.settings, problems);
   const context = checkContext(settings, files.components, today, files.root);
@@ -466,11 +516,12 @@ export function validateContent(files: ContentFiles, today: Date = utcToday()): 
   const briefs: BriefRecord[] = [];
   const unknown = new Map<string, UnknownRef>();
   const redirects = new Map<string, string>();
-  const checks = { schema: briefSchema, section: 'briefs', problems, context };
+  const checks = { schema: briefSchema, section: 'briefs', problems, context, memo };
   // The terms a body uses are found while it is in hand: the bodies are not held.
   const glossary = glossaryMatcher(index);
+  if (memo) memo.glossary = glossary.signature();
   for (const found of parseAll<z.output<typeof briefSchema>>(files.briefs, checks)) {
-    const { file, parsed, data, format, links } = found;
+    const { file, parsed, data, format, links, remembered } = found;
     const refs: Partial<Record<KindId, string[]>> = {};
     for (const kind of KIND_IDS) {
       const slugs = (data as Record<string, unknown>)[kind] as string[];
@@ -510,8 +561,21 @@ export function validateContent(files: ContentFiles, today: Date = utcToday()): 
       data;
     // A brief without a summary is summed up by its first paragraph.
     const summary =
+      remembered?.summary ??
       data.summary ??
       firstParagraph(parsed.body, format, context.rules.briefs?.summary?.max ?? 400);
+    const terms =
+      remembered && memo?.sameGlossary
+        ? remembered.glossary
+        : glossary.termsIn(parsed.body).map((term) => refKey(term.entity));
+    if (memo && (found.clean || (remembered && terms !== remembered.glossary))) {
+      const { bodyStartLine } = parsed;
+      const warnings = found.clean ?? remembered!.warnings;
+      memo.keep(file.path, {
+        ...{ digest: file.digest!, data, format, links, bodyStartLine, warnings },
+        ...{ summary, glossary: terms },
+      });
+    }
     corrections.concat(updates).forEach((revision) => {
       if (revision.date >= date) return;
       const kind = corrections.includes(revision) ? 'corrections' : 'updates';
@@ -541,7 +605,7 @@ export function validateContent(files: ContentFiles, today: Date = utcToday()): 
           draft,
           redirectFrom: data.redirect_from,
           refs,
-          glossary: glossary.termsIn(parsed.body).map((term) => refKey(term.entity)),
+          glossary: terms,
         },
         found,
       ),

@@ -150,6 +150,13 @@ export class GlossaryMatcher {
     this.pattern = phrasePattern(phrases);
   }
 
+  /** What decides the matches: each phrase and the term it stands for. */
+  signature(): string {
+    return JSON.stringify(
+      [...this.byPhrase].map(([phrase, term]) => [phrase, refKey(term.entity)]),
+    );
+  }
+
   /** Every occurrence in `text`, left to right, never overlapping. */
   find(text: string): readonly GlossaryMatch[] {
     if (!this.pattern) return [];

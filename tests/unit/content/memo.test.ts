@@ -1,0 +1,123 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type ContentLocation, loadContent } from '../../../src/content/load.ts';
+import { memoKey } from '../../../src/content/memo.ts';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A copy of the sample content in a folder of its own, with a memo. */
+function project() {
+  const root = mkdtempSync(join(tmpdir(), 'briefing-memo-'));
+  dirs.push(root);
+  cpSync('content', join(root, 'content'), { recursive: true });
+  const memo = join(root, 'cache', 'checked-briefs');
+  const location: ContentLocation = {
+    root,
+    contentDir: 'content',
+    today: new Date('2026-06-01T00:00:00Z'),
+    memo,
+  };
+  const path = (file: string) => join(root, file);
+  return { root, location, memo, path };
+}
+
+/** Changes what the memo remembers of one brief, to tell a remembered result from a new one. */
+function tamper(memo: string, file: string, change: (data: Record<string, unknown>) => void) {
+  const stored = deserialize(readFileSync(memo)) as {
+    briefs: Map<string, { data: Record<string, unknown> }>;
+  };
+  change(stored.briefs.get(file)!.data);
+  writeFileSync(memo, serialize(stored));
+}
+
+describe('the memo of checked briefs', () => {
+  it('gives the same result as checking every file, and is what a second run uses', () => {
+    const { location, memo } = project();
+    const fresh = loadContent({ ...location, memo: undefined });
+    const first = loadContent(location);
+    expect(existsSync(memo)).toBe(true);
+    const second = loadContent(location);
+    expect(first).toEqual(fresh);
+    expect(second).toEqual(fresh);
+
+    const brief = fresh.briefs[0]!;
+    tamper(memo, brief.filePath!, (data) => (data.title = 'Remembered'));
+    expect(loadContent(location).briefs[0]!.title).toBe('Remembered');
+  });
+
+  it('checks an edited brief again, and forgets a deleted one', () => {
+    const { location, memo, path } = project();
+    const [brief, other] = loadContent(location).briefs;
+    tamper(memo, brief!.filePath!, (data) => (data.title = 'Remembered'));
+    writeFileSync(
+      path(brief!.filePath!),
+      readFileSync(path(brief!.filePath!), 'utf8') + '\nMore.\n',
+    );
+    expect(loadContent(location).briefs[0]!.title).toBe(brief!.title);
+
+    rmSync(path(other!.filePath!));
+    loadContent(location);
+    const stored = deserialize(readFileSync(memo)) as { briefs: Map<string, unknown> };
+    expect(stored.briefs.has(other!.filePath!)).toBe(false);
+    expect(stored.briefs.has(brief!.filePath!)).toBe(true);
+  });
+
+  it('finds every error again: of a brief on its own, and across files with their lines', () => {
+    const { location, path } = project();
+    const [brief, other] = loadContent(location).briefs;
+    const text = readFileSync(path(brief!.filePath!), 'utf8');
+    // An error of the brief on its own: it is not remembered.
+    writeFileSync(path(brief!.filePath!), text.replace(/^title: .*$/m, 'title: ""'));
+    // An unknown reference, which only the other files tell: the brief itself is remembered.
+    const otherText = readFileSync(path(other!.filePath!), 'utf8');
+    writeFileSync(
+      path(other!.filePath!),
+      otherText.replace(/^companies:.*$/m, 'companies: [no-such-company]'),
+    );
+    const problems = () =>
+      loadContent(location)
+        .problems.map((p) => `${p.file}:${p.line}:${p.field}`)
+        .sort();
+    const first = problems();
+    expect(first.some((p) => p.startsWith(`${brief!.filePath}:`) && p.endsWith(':title'))).toBe(
+      true,
+    );
+    expect(first.some((p) => p.startsWith(`${other!.filePath}:`))).toBe(true);
+    expect(problems()).toEqual(first);
+  });
+
+  it('finds the glossary terms of remembered briefs again when the glossary changes', () => {
+    const { location, path } = project();
+    const content = loadContent(location);
+    const using = content.briefs.find((b) => b.glossary.length)!;
+    expect(using).toBeDefined();
+    const term = using.glossary[0]!;
+    const file = path(`content/${term}.md`);
+    // The term no longer glosses anything: no original phrase, no English rendering.
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace(/^original: .*$/m, '')
+        .replace(/^english: .*$/m, ''),
+    );
+    const after = loadContent(location).briefs.find((b) => b.slug === using.slug)!;
+    expect(after.glossary).not.toContain(term);
+  });
+
+  it('starts afresh for other settings or another day', () => {
+    const { root } = project();
+    const base = { settings: 'a: 1', components: ['KeyDates'], today: new Date(0) };
+    const key = memoKey(root, base);
+    expect(memoKey(root, base)).toBe(key);
+    expect(memoKey(root, { ...base, settings: 'a: 2' })).not.toBe(key);
+    expect(memoKey(root, { ...base, today: new Date(86_400_000) })).not.toBe(key);
+    expect(memoKey(root, { ...base, components: [] })).not.toBe(key);
+    // The code that checks is part of it: a project's src/content.
+    cpSync('src/content', join(root, 'src/content'), { recursive: true });
+    expect(memoKey(root, base)).not.toBe(key);
+  });
+});
