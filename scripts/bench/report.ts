@@ -63,7 +63,8 @@ function figureRows(entries: BenchEntry[]): string[][] {
   row('index bytes', (s) => s.indexBytes, 0);
   projectOnly('largest HTML page bytes', (p) => p.largest?.html.bytes, 0);
   projectOnly('largest export bytes', (p) => p.largest?.json.bytes, 0);
-  projectOnly('check s', (p) => p.checkSeconds, 2);
+  projectOnly('check s (cold)', (p) => p.checkSeconds, 2);
+  projectOnly('check s (again, from its memo)', (p) => p.checkAgainSeconds, 2);
   projectOnly('dev: first page s', (p) => p.devFirstPageSeconds, 1);
   projectOnly('rebuild s (one brief edited)', (p) => p.rebuildSeconds);
   projectOnly('  files reused by Astro', (p) => p.rebuildTimings?.pagesReused, 0);
@@ -154,7 +155,12 @@ function issue15(entries: BenchEntry[], t: Judge) {
   t(p.peakRssMB <= 4096, `peak RSS ≤ 4 GB (whole tree) at 100000: ${p.peakRssMB} MB`);
   const lin = ratio(p.msPerBrief, ten?.project.msPerBrief);
   t(lin == null ? null : lin <= 1.1, `ms/brief at 100000 ≤ 1.1× at 10000: ${lin ?? '–'}×`);
-  t(p.checkSeconds < 30, `npm run check < 30 s at 100000: ${p.checkSeconds} s`);
+  t(p.checkSeconds < 30, `npm run check < 30 s at 100000, cold: ${p.checkSeconds} s`);
+  const again = p.checkAgainSeconds;
+  t(
+    again == null ? null : again < 30,
+    `npm run check < 30 s at 100000, again (from its memo): ${again ?? '–'} s`,
+  );
   const rb = ratio(p.rebuildSeconds, p.buildSeconds);
   t(
     rb == null ? null : rb <= 0.2,

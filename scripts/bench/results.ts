@@ -36,7 +36,9 @@ export interface SideResult {
 }
 
 export interface ProjectResult extends SideResult {
+  /** `npm run check` cold, and again from the memo of checked briefs the first left. */
   checkSeconds: number;
+  checkAgainSeconds?: number | null;
   /** The content check that `npm run build` runs first (included in astroSeconds). */
   checkInBuildSeconds: number | null;
   /** The worst single-word English first search, from a gzip-only host (level 6) and with brotli. */
