@@ -34,7 +34,6 @@ import { INDEX_AFTER_BUILD, PAGES_IN_PLACE } from '../src/astro/build-env.ts';
 import { hashesOfPage, headersFile } from '../src/astro/security.ts';
 import { indexSite } from '../src/search/build/index-site.ts';
 import { listContentFiles } from '../src/content/files.ts';
-import { CHECKED_CONTENT } from '../src/content/handover.ts';
 import { configOrReport } from './check.ts';
 import { copiedPagesWatch, copyCachedPages, removeUnclaimed } from './lib/cached-pages.ts';
 import { followFile } from './lib/follow-file.ts';
@@ -65,8 +64,6 @@ const logFile = resolve(
   `build-${basename(outDir)}-${createHash('sha1').update(outDir).digest('hex').slice(0, 8)}.log`,
 );
 const logName = relative(process.cwd(), logFile) || logFile;
-// The check's result for Astro's process, on a large site (src/content/handover.ts).
-const handoverFile = logFile.replace(/\.log$/, '.checked');
 
 /**
  * Node's heap limit for Astro: Node's default (about 4 GB on a large machine) is too small for
@@ -83,7 +80,6 @@ function astroNodeOptions(): string {
 function fail(message: string): never {
   console.error(`\n✗ ${message}\n  ${outDir} was left as it was.`);
   rmSync(staging, { recursive: true, force: true });
-  rmSync(handoverFile, { force: true });
   process.exit(1);
 }
 
@@ -110,8 +106,6 @@ function failedSources(sources: Record<string, string>): string {
 }
 
 rmSync(staging, { recursive: true, force: true });
-// Only this build's check may hand its result over: not one of a build that stopped half-way.
-rmSync(handoverFile, { force: true });
 mkdirSync(dirname(logFile), { recursive: true });
 // Appended to by this process (the check's errors) and by Astro, which writes to it directly.
 const log = openSync(logFile, 'a');
@@ -122,16 +116,14 @@ ftruncateSync(log);
 // (src/content/handover.ts). Not a worker thread: the build's process kept a worker's memory
 // after it ended (2.8 GB at 100,000 briefs, for the whole build).
 const checkFirst = listContentFiles(config.contentDir).length >= CHECK_FIRST_FROM;
-const handover = checkFirst ? { [CHECKED_CONTENT]: handoverFile } : {};
 const checkPhase = startPhase('content check');
 const checked = new Promise<CheckOutcome>((done, reject) => {
   const child = fork(
     new URL('./lib/check-worker.ts', import.meta.url),
-    strict ? ['--strict'] : [],
+    [...(strict ? ['--strict'] : []), ...(checkFirst ? ['--hand-over'] : [])],
     {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      env: { ...process.env, ...handover },
     },
   );
   let errors = '';
@@ -182,7 +174,6 @@ const astro = spawn(
       NODE_OPTIONS: astroNodeOptions(),
       [INDEX_AFTER_BUILD]: '1',
       [PAGES_IN_PLACE]: '1',
-      ...handover,
     },
   },
 );
@@ -247,7 +238,6 @@ const indexing = indexSite(staging, outcome.pages, {
 indexing.catch(() => {});
 const status = await astroExit;
 closeSync(log);
-rmSync(handoverFile, { force: true });
 if (status !== 0) {
   pagesPhase.fail(`astro build failed after ${rendered} pages`);
   await indexing.catch(() => {});

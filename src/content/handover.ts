@@ -1,18 +1,30 @@
 /**
- * Validated content handed from `npm run build`'s content check to Astro's process.
+ * The content check's whole result, kept for the next process that needs the same content.
  *
- * On a large site the build checks the content before Astro starts (scripts/build.ts), and
+ * On a large site `npm run build` checks the content before Astro starts (scripts/build.ts), and
  * Astro's process then validated every file again: about 30 s of work at 100,000 briefs, against
- * 3 s to read the check's result back. So the check writes its result to the file
- * BRIEFING_CHECKED_CONTENT names (V8's serialisation: Dates, Maps and shared records survive it),
- * with the content folder's fingerprint taken before it read the folder; Astro's process takes
- * the result only if the folder's fingerprint is still the same, and validates anew otherwise.
+ * 3 s to read the check's result back. So the build's check writes its result beside Astro's
+ * caches (V8's serialisation: Dates, Maps and shared records survive it), with the content
+ * folder's fingerprint (each file's path, size and modification time) taken before it read the
+ * folder. A process takes the result only while the fingerprint and the key (the folder, the day,
+ * the code that checks, the settings: load.ts `resultKey`) are the same, and validates anew
+ * otherwise. Astro's process in the build takes it, and so does `npm run dev`, which then starts
+ * without checking 100,000 files on a site the last build checked.
  *
  * Bodies are not written: a record reads its body from its file when asked, as one validated in
- * Astro's process does (src/content/load.ts says why).
+ * Astro's process does (src/content/load.ts says why). The key and the fingerprint come first in
+ * the file, so that a result for other content is turned down without reading the rest.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FromFile } from '../model/records.ts';
 import { EntityIndex } from '../model/resolve.ts';
@@ -20,14 +32,10 @@ import { rereader } from './files.ts';
 import { bodyOf } from './frontmatter.ts';
 import type { ValidationResult } from './validate.ts';
 
-/** The environment variable that names the file, set by scripts/build.ts for both processes. */
-export const CHECKED_CONTENT = 'BRIEFING_CHECKED_CONTENT';
-
-interface Handover {
-  /** Which folder, root and build day the result is for (load.ts `locationKey`). */
+/** What the result is for: the content (`key`) as it was (`fingerprint`). */
+interface Header {
   key: string;
   fingerprint: string;
-  result: Omit<ValidationResult, 'index'>;
 }
 
 /** A record from a file without its body (a copy: the checked one keeps it). */
@@ -45,33 +53,45 @@ function withBodyFromFile(record: FromFile, root: string): void {
   Object.defineProperty(record, 'body', { enumerable: true, get: () => bodyOf(reread()) });
 }
 
-/** Writes a passed check's result for Astro's process (to a new file, then renamed into place). */
+/** Writes a passed check's result (to a new file, then renamed into place). */
 export function handOver(
   file: string,
   key: string,
   fingerprint: string,
   result: ValidationResult,
 ): void {
-  const handover: Handover = {
-    key,
-    fingerprint,
-    result: {
-      settings: result.settings,
-      briefs: result.briefs.map(withoutBody),
-      entities: result.entities.map(withoutBody),
-      problems: result.problems,
-      warnings: result.warnings,
-      unknown: result.unknown,
-    },
+  const kept: Omit<ValidationResult, 'index'> = {
+    settings: result.settings,
+    briefs: result.briefs.map(withoutBody),
+    entities: result.entities.map(withoutBody),
+    problems: result.problems,
+    warnings: result.warnings,
+    unknown: result.unknown,
   };
-  writeFileSync(`${file}.partial`, serialize(handover));
-  renameSync(`${file}.partial`, file);
+  const header = Buffer.from(JSON.stringify({ key, fingerprint } satisfies Header));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  mkdirSync(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, Buffer.concat([length, header, serialize(kept)]));
+  renameSync(partial, file);
+}
+
+/** `length` bytes of the file from `position`, or undefined if it is shorter. */
+function readAt(fd: number, length: number, position: number): Buffer | undefined {
+  const bytes = Buffer.allocUnsafe(length);
+  for (let at = 0; at < length;) {
+    const read = readSync(fd, bytes, at, length - at, position + at);
+    if (read === 0) return undefined;
+    at += read;
+  }
+  return bytes;
 }
 
 /**
- * The result handed over for this folder as it is now (`key`, `fingerprint`), with bodies read
- * from the files under `root`; undefined when there is none, or it is for another folder or an
- * earlier state of this one.
+ * The result kept for this content as it is now (`key`, `fingerprint`), with bodies read from
+ * the files under `root`; undefined when there is none, or it is for other content or an earlier
+ * state of this one.
  */
 export function takeOver(
   file: string,
@@ -79,14 +99,26 @@ export function takeOver(
   key: string,
   fingerprint: string,
 ): ValidationResult | undefined {
-  let handover: Handover;
+  let result: Omit<ValidationResult, 'index'>;
+  let fd: number | undefined;
   try {
-    handover = deserialize(readFileSync(file)) as Handover;
+    fd = openSync(file, 'r');
+    const length = readAt(fd, 4, 0)?.readUInt32LE();
+    const header =
+      length === undefined
+        ? undefined
+        : (JSON.parse(readAt(fd, length, 4)?.toString('utf8') ?? 'null') as Header | null);
+    if (header?.key !== key || header.fingerprint !== fingerprint) return undefined;
+    const start = 4 + length!;
+    const bytes = readAt(fd, fstatSync(fd).size - start, start);
+    if (!bytes) return undefined;
+    result = deserialize(bytes) as Omit<ValidationResult, 'index'>;
   } catch {
+    // None, or not one this version can read: the content is validated anew.
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  if (handover.key !== key || handover.fingerprint !== fingerprint) return undefined;
-  const { result } = handover;
   for (const record of [...result.briefs, ...result.entities]) withBodyFromFile(record, root);
   return { ...result, index: new EntityIndex(result.entities) };
 }

@@ -4,8 +4,14 @@
  */
 import { join, resolve } from 'node:path';
 import type { Config } from '../config.ts';
-import { type Bodies, fingerprintContent, readContentFiles } from './files.ts';
-import { CHECKED_CONTENT, takeOver } from './handover.ts';
+import {
+  authorComponents,
+  type Bodies,
+  fingerprintContent,
+  readContentFiles,
+  readSettingsFile,
+} from './files.ts';
+import { takeOver } from './handover.ts';
 import { BriefMemo, memoKey } from './memo.ts';
 import { validateContent, type ValidationResult } from './validate.ts';
 
@@ -18,6 +24,8 @@ export interface ContentLocation {
   today?: Date | undefined;
   /** Where briefs checked in one run are remembered for the next (src/content/memo.ts). */
   memo?: string | undefined;
+  /** Where a build's check leaves its whole result for the next process (handover.ts). */
+  handover?: string | undefined;
 }
 
 /**
@@ -56,7 +64,19 @@ export function contentLocation(
     today: config.buildDay,
     // Beside Astro's caches: cleared with them, and kept by a CI cache of them.
     memo: join(config.cacheDir, 'briefing', 'checked-briefs'),
+    handover: join(config.cacheDir, 'briefing', 'checked-content'),
   };
+}
+
+/**
+ * What a whole validation result depends on besides the files: the folder, the day, the code
+ * that checks, the settings and the MDX components (memo.ts `memoKey`).
+ */
+export function resultKey(location: ContentLocation): string {
+  const { root, contentDir, today } = location;
+  const settings = readSettingsFile(root, contentDir)?.text;
+  const components = authorComponents(root);
+  return `${locationKey(location)}\0${memoKey(root, { settings, components, today })}`;
 }
 
 /** Which content a result is for: the folder, the root its paths are shown from, the day. */
@@ -96,10 +116,10 @@ export function loadContentCached(location: ContentLocation, maxAgeMs = 0): Vali
     last.checkedAt = now;
     return last.result;
   }
-  // In `npm run build` on a large site, the check has just validated the same files (handover.ts).
-  const handedOver = process.env[CHECKED_CONTENT];
+  // On a large site, the build's check has validated the same files (handover.ts).
   const result =
-    (handedOver && takeOver(handedOver, location.root, key, fingerprint)) ||
+    (location.handover &&
+      takeOver(location.handover, location.root, resultKey(location), fingerprint)) ||
     loadContent(location, 'read when asked');
   // Looked at when the reading ended: at 100,000 briefs it takes half a minute, and the
   // fingerprint (taken before it) still tells a change made meanwhile at the next look.

@@ -1,14 +1,18 @@
 import { cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fingerprintContent } from '../../../src/content/files.ts';
-import { CHECKED_CONTENT, handOver, takeOver } from '../../../src/content/handover.ts';
-import { loadContent, loadContentCached, locationKey } from '../../../src/content/load.ts';
+import { handOver, takeOver } from '../../../src/content/handover.ts';
+import {
+  loadContent,
+  loadContentCached,
+  locationKey,
+  resultKey,
+} from '../../../src/content/load.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-afterEach(() => delete process.env[CHECKED_CONTENT]);
 
 /** A copy of the sample content in a folder of its own. */
 function project() {
@@ -63,16 +67,21 @@ describe('the check handing its result to Astro', () => {
   });
 
   it('is what loadContentCached returns while the folder is as the check saw it, and not after', () => {
-    const { root, location, file, key } = project();
+    const { root, location, file } = project();
     const checked = loadContent(location);
     // A mark the files do not have, to tell the handed-over result from one validated anew.
     checked.briefs[0]!.title = 'Handed over';
-    handOver(file, key, fingerprintContent(root, 'content'), checked);
-    process.env[CHECKED_CONTENT] = file;
-    expect(loadContentCached(location).briefs[0]!.title).toBe('Handed over');
+    handOver(file, resultKey(location), fingerprintContent(root, 'content'), checked);
+    const kept = { ...location, handover: file };
+    expect(loadContentCached(kept).briefs[0]!.title).toBe('Handed over');
+
+    // Other settings: another key.
+    const key = resultKey(location);
+    writeFileSync(join(root, 'content/site.yaml'), '# changed\n', { flag: 'a' });
+    expect(resultKey(location)).not.toBe(key);
 
     const touched = join(root, checked.briefs[0]!.filePath!);
     utimesSync(touched, new Date(), new Date(Date.now() + 5000));
-    expect(loadContentCached(location).briefs[0]!.title).not.toBe('Handed over');
+    expect(loadContentCached(kept).briefs[0]!.title).not.toBe('Handed over');
   });
 });
