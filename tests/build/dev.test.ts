@@ -122,7 +122,11 @@ describe('npm run dev', () => {
       );
       expect(betaPage).not.toContain('<title>Error</title>');
       expect(betaPage).not.toContain('id="sources"');
-      expect(terminal).toMatch(/2 content warnings: `npm run check` lists them/);
+      // Counted by the content loader when the watcher tells it of the change, which may come
+      // after the page has been served from the new content.
+      await expect
+        .poll(() => terminal, { timeout: 15_000 })
+        .toMatch(/2 content warnings: `npm run check` lists them/);
     },
   );
 });
