@@ -15,21 +15,14 @@
  * Astro's process does (src/content/load.ts says why). The key and the fingerprint come first in
  * the file, so that a result for other content is turned down without reading the rest.
  */
-import {
-  closeSync,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  renameSync,
-  writeFileSync,
-} from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FromFile } from '../model/records.ts';
 import { EntityIndex } from '../model/resolve.ts';
 import { rereader } from './files.ts';
 import { bodyOf } from './frontmatter.ts';
+import { writeWhole } from './memo.ts';
 import type { ValidationResult } from './validate.ts';
 
 /** What the result is for: the content (`key`) as it was (`fingerprint`). */
@@ -71,10 +64,7 @@ export function handOver(
   const header = Buffer.from(JSON.stringify({ key, fingerprint } satisfies Header));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
-  mkdirSync(dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, Buffer.concat([length, header, serialize(kept)]));
-  renameSync(partial, file);
+  writeWhole(file, Buffer.concat([length, header, serialize(kept)]));
 }
 
 /** `length` bytes of the file from `position`, or undefined if it is shorter. */

@@ -87,11 +87,19 @@ export class BriefMemo {
     const same = !this.changed && this.sameGlossary && this.now.size === this.before.briefs.size;
     if (same) return;
     const stored: Stored = { key: this.key, glossary: this.glossary, briefs: this.now };
-    mkdirSync(dirname(this.file), { recursive: true });
-    const partial = `${this.file}.${process.pid}.partial`;
-    writeFileSync(partial, serialize(stored));
-    renameSync(partial, this.file);
+    writeWhole(this.file, serialize(stored));
   }
+}
+
+/**
+ * Writes `bytes` to a new file, then renames it into place: a reader never sees half a file, and
+ * two processes writing at once (the check and Astro's loader beside it) each write a whole one.
+ */
+export function writeWhole(file: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, bytes);
+  renameSync(partial, file);
 }
 
 /**

@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fingerprintContent } from '../../../src/content/files.ts';
@@ -10,15 +9,13 @@ import {
   locationKey,
   resultKey,
 } from '../../../src/content/load.ts';
+import { removeSampleCopies, sampleCopy } from '../../helpers/sample-copy.ts';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(removeSampleCopies);
 
 /** A copy of the sample content in a folder of its own. */
 function project() {
-  const root = mkdtempSync(join(tmpdir(), 'briefing-handover-'));
-  dirs.push(root);
-  cpSync('content', join(root, 'content'), { recursive: true });
+  const root = sampleCopy('briefing-handover-');
   const location = { root, contentDir: 'content', today: new Date('2026-06-01T00:00:00Z') };
   return { root, location, file: join(root, 'checked'), key: locationKey(location) };
 }

@@ -1,19 +1,16 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ContentLocation, loadContent } from '../../../src/content/load.ts';
 import { memoKey } from '../../../src/content/memo.ts';
+import { removeSampleCopies, sampleCopy } from '../../helpers/sample-copy.ts';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(removeSampleCopies);
 
 /** A copy of the sample content in a folder of its own, with a memo. */
 function project() {
-  const root = mkdtempSync(join(tmpdir(), 'briefing-memo-'));
-  dirs.push(root);
-  cpSync('content', join(root, 'content'), { recursive: true });
+  const root = sampleCopy('briefing-memo-');
   const memo = join(root, 'cache', 'checked-briefs');
   const location: ContentLocation = {
     root,
