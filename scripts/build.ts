@@ -37,7 +37,7 @@ import { listContentFiles } from '../src/content/files.ts';
 import { configOrReport } from './check.ts';
 import { copiedPagesWatch, copyCachedPages, removeUnclaimed } from './lib/cached-pages.ts';
 import { followFile } from './lib/follow-file.ts';
-import type { CheckOutcome } from './lib/check-worker.ts';
+import type { CheckOutcome, HandedOver } from './lib/check-worker.ts';
 import { type Phase, startPhase } from './lib/progress.ts';
 import { verifySite } from './lib/verify-site.ts';
 
@@ -117,6 +117,9 @@ ftruncateSync(log);
 // after it ended (2.8 GB at 100,000 briefs, for the whole build).
 const checkFirst = listContentFiles(config.contentDir).length >= CHECK_FIRST_FROM;
 const checkPhase = startPhase('content check');
+/** On a large site, once the content passed and its result is kept for Astro's process. */
+let handedOver = () => {};
+const takenOver = new Promise<void>((done) => (handedOver = done));
 const checked = new Promise<CheckOutcome>((done, reject) => {
   const child = fork(
     new URL('./lib/check-worker.ts', import.meta.url),
@@ -131,7 +134,9 @@ const checked = new Promise<CheckOutcome>((done, reject) => {
     writeSync(log, chunk);
     errors += chunk;
   });
-  child.once('message', (outcome: CheckOutcome) => done(outcome));
+  child.on('message', (message: CheckOutcome | HandedOver) =>
+    'handedOver' in message ? handedOver() : done(message),
+  );
   child.once('error', reject);
   child.once('exit', (code) =>
     reject(
@@ -161,7 +166,8 @@ async function passed(
 // smaller one Astro starts beside the check, and copying first would only delay it (BENCHMARKS.md).
 const copied = checkFirst ? copyCachedPages(config.cacheDir, staging) : [];
 const copies = copiedPagesWatch(copied);
-if (checkFirst) await passed(await checked);
+// Astro starts once the content passed; the check's search documents and expected files follow.
+if (checkFirst) await Promise.race([takenOver, checked.then((outcome) => passed(outcome))]);
 
 const astro = spawn(
   process.execPath,

@@ -58,6 +58,10 @@ describe.each(modes)('a rebuild after editing one brief ($mode)', ({ checkFirstF
     );
     expect(page('briefs')).toContain('Renamed beta brief');
     expect(readFileSync(join(dist, 'rss.xml'), 'utf8')).toContain('Renamed beta brief');
+    // The export and the timeline have cache keys too (src/astro/cache-keys.ts).
+    const file = (p: string) => readFileSync(join(dist, p), 'utf8');
+    expect(file('api/briefs/2025.json')).toContain('Renamed beta brief');
+    expect(page('timeline/2025')).toContain('Renamed beta brief');
     expect(page('policies/eight-provisions')).not.toContain('beta');
     // An unchanged MDX brief still renders on a rebuild (its module must stay registered).
     expect(page('briefs/delta')).toContain('Something happens.');
@@ -69,5 +73,8 @@ describe.each(modes)('a rebuild after editing one brief ($mode)', ({ checkFirstF
     expect(existsSync(join(dist, 'briefs/beta')), 'the removed brief has no page').toBe(false);
     expect(page('briefs/alpha')).toContain('Alpha');
     expect(page('companies/mp-materials')).not.toContain('Renamed beta brief');
+    expect(file('api/briefs/2025.json')).not.toContain('"beta"');
+    expect(file('api/links/2025.json')).not.toContain('"beta"');
+    expect(page('timeline/2025')).not.toContain('Renamed beta brief');
   });
 });

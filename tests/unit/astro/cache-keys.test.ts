@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { briefCacheKey, entityCacheKey } from '../../../src/astro/cache-keys.ts';
+import {
+  briefCacheKey,
+  entityCacheKey,
+  exportPartCacheKey,
+  linksPartCacheKey,
+  timelinePageCacheKey,
+} from '../../../src/astro/cache-keys.ts';
+import { archiveByYear } from '../../../src/model/archive.ts';
 import { readConfig } from '../../../src/config.ts';
 import { buildGraph } from '../../../src/model/graph.ts';
 import { brief, entity, withGlossary } from '../fixtures.ts';
@@ -161,5 +168,83 @@ describe('cache keys', () => {
     expect(first.glossaryTermsOf('c')).toEqual([]);
     expect(briefCacheKey(graphWith('yangqi'), 'd')).not.toBe(briefCacheKey(first, 'd'));
     expect(briefCacheKey(graphWith('yangqi'), 'c')).toBe(briefCacheKey(first, 'c'));
+  });
+});
+
+describe('cache keys of the export and the timeline', () => {
+  const site = readConfig({}, process.cwd());
+  const graphOf = (list: ReturnType<typeof briefs>, ents = entities) => buildGraph(list, ents);
+  const retitled = (slug: string) =>
+    graphOf(briefs().map((b) => (b.slug === slug ? { ...b, title: 'A new headline' } : b)));
+  const before = graphOf(briefs());
+  const part = (graph: ReturnType<typeof buildGraph>, slugs: string[]) =>
+    graph.briefs.filter((b) => slugs.includes(b.slug));
+
+  it('of an export part change with a brief of the part, its entities and its dates, and only then', () => {
+    const key = (graph: ReturnType<typeof buildGraph>, slugs = ['a', 'b']) =>
+      exportPartCacheKey(graph, part(graph, slugs), site);
+    expect(key(graphOf(briefs()))).toBe(key(before));
+    expect(key(retitled('a'))).not.toBe(key(before));
+    expect(key(retitled('c')), 'c is in another part').toBe(key(before));
+    const moreRefs = graphOf(
+      briefs().map((b) => (b.slug === 'b' ? { ...b, refs: { ...b.refs, themes: ['geo'] } } : b)),
+    );
+    expect(key(moreRefs), 'b lists another entity').not.toBe(key(before));
+    const revised = graphOf(
+      briefs().map((b) =>
+        b.slug === 'a'
+          ? {
+              ...b,
+              git: {
+                path: 'content/briefs/a.md',
+                first: b.date,
+                last: new Date('2024-06-01T00:00:00Z'),
+              },
+            }
+          : b,
+      ),
+    );
+    expect(key(revised), 'a was updated later').not.toBe(key(before));
+    const moved = { ...site, siteUrl: 'https://example.org' };
+    expect(exportPartCacheKey(before, part(before, ['a']), moved)).not.toBe(
+      exportPartCacheKey(before, part(before, ['a']), site),
+    );
+  });
+
+  it('of a link part change when a wikilink points elsewhere', () => {
+    const withLink = () => [
+      ...briefs().slice(0, 2),
+      brief('c', '2024-03-01', { companies: ['lynas'] }, 'See [[Aussie miner]].'),
+    ];
+    const first = graphOf(withLink(), [
+      entities[0]!,
+      { ...entities[1]!, aliases: ['Aussie miner'] },
+      entities[2]!,
+    ]);
+    const moved = graphOf(withLink(), [
+      { ...entities[0]!, aliases: ['Aussie miner'] },
+      entities[1]!,
+      entities[2]!,
+    ]);
+    expect(linksPartCacheKey(moved, part(moved, ['c']))).not.toBe(
+      linksPartCacheKey(first, part(first, ['c'])),
+    );
+    expect(linksPartCacheKey(moved, part(moved, ['a', 'b']))).toBe(
+      linksPartCacheKey(first, part(first, ['a', 'b'])),
+    );
+  });
+
+  it('of a timeline page change with the briefs it lists and the dates of the pager, not with other pages', () => {
+    // One brief per page: 2024's page 1 lists c, page 2 b, page 3 a.
+    const year = (graph: ReturnType<typeof buildGraph>) => archiveByYear(graph.briefs, 1)[0]!;
+    const key = (graph: ReturnType<typeof buildGraph>, page: number) =>
+      timelinePageCacheKey(year(graph), page, {}, site);
+    expect(key(retitled('b'), 2)).not.toBe(key(before, 2));
+    expect(key(retitled('b'), 1), 'b is on page 2').toBe(key(before, 1));
+    const redated = graphOf(
+      briefs().map((b) => (b.slug === 'a' ? { ...b, date: new Date('2024-01-05T00:00:00Z') } : b)),
+    );
+    expect(key(redated, 1), 'the pager shows the dates of page 3').not.toBe(key(before, 1));
+    expect(timelinePageCacheKey(year(before), 1, { older: 2023 }, site)).not.toBe(key(before, 1));
   });
 });

@@ -3,12 +3,16 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { exportBriefs, exportParts, type ExportPart } from '../../../model/feeds.ts';
 import { siteRoot } from '../../../astro/links.ts';
 import { getSiteData } from '../../../astro/site-data.ts';
+import { exportPartCacheKey } from '../../../astro/cache-keys.ts';
 
-export const getStaticPaths = (async () =>
-  exportParts((await getSiteData()).graph.briefs).map((part) => ({
+export const getStaticPaths = (async () => {
+  const { graph, config } = await getSiteData();
+  return exportParts(graph.briefs).map((part) => ({
     params: { part: part.id },
     props: { part },
-  }))) satisfies GetStaticPaths;
+    cacheKey: exportPartCacheKey(graph, part.briefs, config),
+  }));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) =>
   Response.json(

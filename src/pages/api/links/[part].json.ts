@@ -2,12 +2,16 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { exportParts, type ExportPart } from '../../../model/feeds.ts';
 import { getSiteData } from '../../../astro/site-data.ts';
+import { linksPartCacheKey } from '../../../astro/cache-keys.ts';
 
-export const getStaticPaths = (async () =>
-  exportParts((await getSiteData()).graph.briefs).map((part) => ({
+export const getStaticPaths = (async () => {
+  const { graph } = await getSiteData();
+  return exportParts(graph.briefs).map((part) => ({
     params: { part: part.id },
     props: { part },
-  }))) satisfies GetStaticPaths;
+    cacheKey: linksPartCacheKey(graph, part.briefs),
+  }));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) =>
   Response.json((await getSiteData()).graph.edges((props as { part: ExportPart }).part.briefs));
