@@ -110,6 +110,8 @@ mkdirSync(dirname(logFile), { recursive: true });
 // Appended to by this process (the check's errors) and by Astro, which writes to it directly.
 const log = openSync(logFile, 'a');
 ftruncateSync(log);
+/** Closed once Astro is done; the check's process may still be writing its memo then. */
+let logOpen = true;
 
 // 1. The content check, in a process of its own, while Astro starts beside it; on a large site,
 // before, and then Astro's process takes over its result instead of validating every file again
@@ -131,7 +133,7 @@ const checked = new Promise<CheckOutcome>((done, reject) => {
   );
   let errors = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-    writeSync(log, chunk);
+    if (logOpen) writeSync(log, chunk);
     errors += chunk;
   });
   child.on('message', (message: CheckOutcome | HandedOver) =>
@@ -243,6 +245,7 @@ const indexing = indexSite(staging, outcome.pages, {
 // Handled below, once Astro is done; this only keeps an early failure from going unhandled.
 indexing.catch(() => {});
 const status = await astroExit;
+logOpen = false;
 closeSync(log);
 if (status !== 0) {
   pagesPhase.fail(`astro build failed after ${rendered} pages`);
