@@ -37,7 +37,7 @@ import { listContentFiles } from '../src/content/files.ts';
 import { configOrReport } from './check.ts';
 import { copiedPagesWatch, copyCachedPages, removeUnclaimed } from './lib/cached-pages.ts';
 import { followFile } from './lib/follow-file.ts';
-import type { CheckOutcome, HandedOver } from './lib/check-worker.ts';
+import type { CheckOutcome } from './lib/check-worker.ts';
 import { type Phase, startPhase } from './lib/progress.ts';
 import { verifySite } from './lib/verify-site.ts';
 
@@ -110,8 +110,6 @@ mkdirSync(dirname(logFile), { recursive: true });
 // Appended to by this process (the check's errors) and by Astro, which writes to it directly.
 const log = openSync(logFile, 'a');
 ftruncateSync(log);
-/** Closed once Astro is done; the check's process may still be writing its memo then. */
-let logOpen = true;
 
 // 1. The content check, in a process of its own, while Astro starts beside it; on a large site,
 // before, and then Astro's process takes over its result instead of validating every file again
@@ -119,9 +117,6 @@ let logOpen = true;
 // after it ended (2.8 GB at 100,000 briefs, for the whole build).
 const checkFirst = listContentFiles(config.contentDir).length >= CHECK_FIRST_FROM;
 const checkPhase = startPhase('content check');
-/** On a large site, once the content passed and its result is kept for Astro's process. */
-let handedOver = () => {};
-const takenOver = new Promise<void>((done) => (handedOver = done));
 const checked = new Promise<CheckOutcome>((done, reject) => {
   const child = fork(
     new URL('./lib/check-worker.ts', import.meta.url),
@@ -133,12 +128,10 @@ const checked = new Promise<CheckOutcome>((done, reject) => {
   );
   let errors = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-    if (logOpen) writeSync(log, chunk);
+    writeSync(log, chunk);
     errors += chunk;
   });
-  child.on('message', (message: CheckOutcome | HandedOver) =>
-    'handedOver' in message ? handedOver() : done(message),
-  );
+  child.once('message', (outcome: CheckOutcome) => done(outcome));
   child.once('error', reject);
   child.once('exit', (code) =>
     reject(
@@ -168,8 +161,7 @@ async function passed(
 // smaller one Astro starts beside the check, and copying first would only delay it (BENCHMARKS.md).
 const copied = checkFirst ? copyCachedPages(config.cacheDir, staging) : [];
 const copies = copiedPagesWatch(copied);
-// Astro starts once the content passed; the check's search documents and expected files follow.
-if (checkFirst) await Promise.race([takenOver, checked.then((outcome) => passed(outcome))]);
+if (checkFirst) await passed(await checked);
 
 const astro = spawn(
   process.execPath,
@@ -245,7 +237,6 @@ const indexing = indexSite(staging, outcome.pages, {
 // Handled below, once Astro is done; this only keeps an early failure from going unhandled.
 indexing.catch(() => {});
 const status = await astroExit;
-logOpen = false;
 closeSync(log);
 if (status !== 0) {
   pagesPhase.fail(`astro build failed after ${rendered} pages`);

@@ -75,8 +75,6 @@ export interface CheckOptions {
   format?: ReportFormat;
   /** Where the report goes (the console by default). */
   print?: Printer;
-  /** Is handed the writing of the memo of checked briefs (load.ts); written at once by default. */
-  saveMemo?: (save: () => void) => void;
 }
 
 /** Up to this many warnings are listed in full; more are counted by kind. */
@@ -90,7 +88,7 @@ export function checkContent(
   const format = options.format ?? 'text';
   const out = options.print ?? console;
   const started = performance.now();
-  const result = loadContent(contentLocation(config), 'held', options.saveMemo);
+  const result = loadContent(contentLocation(config));
   if (!result.briefs.length && !result.problems.length) {
     const folder = `${config.contentDir}/briefs`;
     result.problems.push({

@@ -5,11 +5,6 @@
  * build's main process while Astro and Pagefind run. It sends back only what the build needs:
  * its report, the pages and entities to index for search, and the files the published site
  * must hold.
- *
- * On a large site (`--hand-over`) it first says when the content passed and its result is kept
- * for Astro's process (src/content/handover.ts): the build starts Astro then, while this process
- * goes on with the search documents and the list of expected files on the other core, and writes
- * its memo of checked briefs last, once the outcome is sent.
  */
 import { siteGraph } from '../../src/astro/site-graph.ts';
 import { getConfig } from '../../src/config.ts';
@@ -44,11 +39,6 @@ export type CheckOutcome =
     }
   | { ok: false; report: string };
 
-/** Sent before the outcome on a large site: the content passed and Astro can take it over. */
-export interface HandedOver {
-  handedOver: true;
-}
-
 process.title = CHECK_PROCESS_TITLE;
 
 const lines: string[] = [];
@@ -62,7 +52,6 @@ const strict = process.argv.includes('--strict');
 const handover = process.argv.includes('--hand-over');
 const location = contentLocation(config);
 const fingerprint = handover ? fingerprintContent(location.root, location.contentDir) : '';
-let saveMemo = () => {};
 const content = checkContent(config, {
   strict,
   print: {
@@ -70,15 +59,11 @@ const content = checkContent(config, {
     warn: (text) => warnings.push(text),
     error: (text) => errors.push(text),
   },
-  saveMemo: (save) => (saveMemo = save),
 });
 let outcome: CheckOutcome;
 if (!content) outcome = { ok: false, report: errors.join('\n') };
 else {
-  if (handover) {
-    handOver(location.handover!, resultKey(location), fingerprint, content);
-    process.send!({ handedOver: true } satisfies HandedOver);
-  }
+  if (handover) handOver(location.handover!, resultKey(location), fingerprint, content);
   const graph = siteGraph(content, config);
   const years = new Set(graph.briefs.map((b) => b.date.getUTCFullYear())).size;
   const sources: Record<string, string> = {};
@@ -97,9 +82,5 @@ else {
     expectedPages: graph.briefs.length + 2 * graph.entities.length + years + 2 * KINDS.length + 16,
   };
 }
-// Sent, then the memo written (a few seconds at 100,000 briefs, which nobody waits for), then the
-// channel closed, so the process ends.
-process.send!(outcome, () => {
-  saveMemo();
-  process.disconnect();
-});
+// Sent, then the channel closed, so the process ends once the message is out.
+process.send!(outcome, () => process.disconnect());

@@ -37,12 +37,10 @@ export interface ContentLocation {
  * instead of all at once. A short run such as `npm run check` holds them: it asks for every body
  * again. A record copied with a spread holds its body again: copy its property descriptors
  * instead, as src/astro/site-graph.ts does.
- * `saveMemo`: is handed the writing of the memo, for a caller that has more urgent work first.
  */
 export function loadContent(
   { root, contentDir, today, memo: memoFile }: ContentLocation,
   bodies: Bodies = 'held',
-  saveMemo: (save: () => void) => void = (save) => save(),
 ): ValidationResult {
   const files = readContentFiles(root, contentDir, bodies);
   const memo =
@@ -52,8 +50,7 @@ export function loadContent(
       memoKey(root, { settings: files.settings?.text, components: files.components, today }),
     );
   const result = validateContent(files, today, memo || undefined);
-  // The build's check saves it once it has sent its result (scripts/lib/check-worker.ts).
-  if (memo) saveMemo(() => memo.save());
+  if (memo) memo.save();
   return result;
 }
 
