@@ -17,9 +17,9 @@ import type { Config } from '../config.ts';
 import { glossaryMatcher, type GlossaryTerm } from '../model/glossary.ts';
 import { policyEvents, type TrackerRow } from '../model/policy.ts';
 import { entityNames } from '../model/names.ts';
-import { LIST_PAGE_SIZE, paginate } from '../model/pages.ts';
+import { LIST_PAGE_SIZE, paginate, pagerLinks } from '../model/pages.ts';
 import { chartBars, countByQuarter } from '../model/grouping.ts';
-import type { ArchiveYear } from '../model/archive.ts';
+import { type ArchiveYear, yearUrl } from '../model/archive.ts';
 
 /**
  * The settings every page shows (site title, language, address, base path, repository…):
@@ -206,10 +206,11 @@ export function timelinePageCacheKey(
     around: [around.newer, around.older],
     count: entry.briefs.length,
     chart: page === 1 ? countByQuarter(entry.briefs) : null,
-    pages: entry.pages.map((months) => {
-      const briefs = months.flatMap((m) => m.briefs);
-      return [briefs[0] && isoDay(briefs[0].date), briefs.at(-1) && isoDay(briefs.at(-1)!.date)];
-    }),
+    pager: pagerLinks(
+      yearUrl(entry.year),
+      entry.pages.map((months) => months.flatMap((m) => m.briefs)),
+      (b) => isoDay(b.date),
+    ).map((link) => link.label),
     months: entry.pages[page - 1]!.map(({ month, briefs, continued }) => [
       month.id,
       month.label,

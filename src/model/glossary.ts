@@ -73,12 +73,13 @@ function treeSource(node: PhraseNode): string {
 }
 
 /**
- * One expression for every phrase (use it through `phraseMatches`), shared prefixes factored out ("state-owned enterprise" and
- * "state-owned capital" share "state-owned "), so that each position of a text costs a look at
- * its first character rather than a try of every phrase: the cost of a list of phrases grows with
- * the glossary (230 phrases: 780 µs a brief body as a list, 220 µs as a tree; 40 phrases: 90
- * and 110 µs). At each position the longest phrase wins ("central state-owned enterprise" over
- * a shorter phrase inside it), as it did in a list sorted longest first.
+ * One expression for every phrase (matched through `phraseMatches`), shared prefixes factored
+ * out ("state-owned enterprise" and "state-owned capital" share "state-owned "), so that each
+ * position of a text costs a look at its first character rather than a try of every phrase: the
+ * cost of a list of phrases grows with the glossary (230 phrases: 780 µs a brief body as a list,
+ * 220 µs as a tree; 40 phrases: 90 and 110 µs). At each position the longest phrase wins
+ * ("central state-owned enterprise" over a shorter phrase inside it), as it did in a list sorted
+ * longest first.
  */
 export function phrasePattern(phrases: readonly string[]): RegExp | undefined {
   const latin: PhraseNode = { next: new Map() };
