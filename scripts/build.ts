@@ -14,7 +14,7 @@
  * sitemap and search index: scripts/lib/verify-site.ts) and given its `_headers`.
  */
 import { fork, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   closeSync,
   existsSync,
@@ -30,7 +30,7 @@ import {
 import { setPriority, totalmem } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { INDEX_AFTER_BUILD, PAGES_IN_PLACE } from '../src/astro/build-env.ts';
+import { CHECK_HANDOVER, INDEX_AFTER_BUILD, PAGES_IN_PLACE } from '../src/astro/build-env.ts';
 import { hashesOfPage, headersFile } from '../src/astro/security.ts';
 import { indexSite } from '../src/search/build/index-site.ts';
 import { listContentFiles } from '../src/content/files.ts';
@@ -112,16 +112,19 @@ const log = openSync(logFile, 'a');
 ftruncateSync(log);
 
 // 1. The content check, in a process of its own, while Astro starts beside it; on a large site,
-// before, and then Astro's process takes over its result instead of validating every file again
-// (src/content/handover.ts). Not a worker thread: the build's process kept a worker's memory
-// after it ended (2.8 GB at 100,000 briefs, for the whole build).
+// before. Either way Astro's process takes over its result instead of validating every file
+// again: beside the check, its content loader waits for it (src/content/handover.ts; this
+// build's token says the result is this build's). Not a worker thread: the build's process kept
+// a worker's memory after it ended (2.8 GB at 100,000 briefs, for the whole build).
 const checkFirst = listContentFiles(config.contentDir).length >= CHECK_FIRST_FROM;
 const checkPhase = startPhase('content check');
+const handoverToken = randomUUID();
 const checked = new Promise<CheckOutcome>((done, reject) => {
   const child = fork(
     new URL('./lib/check-worker.ts', import.meta.url),
-    [...(strict ? ['--strict'] : []), ...(checkFirst ? ['--hand-over'] : [])],
+    strict ? ['--strict'] : [],
     {
+      env: { ...process.env, [CHECK_HANDOVER]: handoverToken },
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     },
@@ -174,6 +177,7 @@ const astro = spawn(
       NODE_OPTIONS: astroNodeOptions(),
       [INDEX_AFTER_BUILD]: '1',
       [PAGES_IN_PLACE]: '1',
+      [CHECK_HANDOVER]: handoverToken,
     },
   },
 );

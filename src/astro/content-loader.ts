@@ -13,11 +13,15 @@ import type { Loader } from 'astro/loaders';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getConfig } from '../config.ts';
+import { handedOver } from '../content/handover.ts';
 import { contentLocation, loadContentCached } from '../content/load.ts';
+import { CHECK_HANDOVER } from './build-env.ts';
 import { formatProblems } from '../content/problems.ts';
 import { BRIEFS_DIR } from '../content/registry.ts';
 
 const FIRST_SYNC_MAX_AGE_MS = 2000;
+/** How long the loader waits for the build's check (which stops the build if it fails). */
+const HANDOVER_WAIT_MS = 10 * 60_000;
 
 export function contentLoader(): Loader {
   return {
@@ -25,6 +29,10 @@ export function contentLoader(): Loader {
     load: async ({ store, collection, config, watcher, logger }) => {
       const root = fileURLToPath(config.root);
       const location = { ...contentLocation(getConfig()), root };
+      // In `npm run build`, the check beside this process hands its result over: waited for
+      // rather than validating every file again (it is taken if the files are as it read them).
+      const token = process.env[CHECK_HANDOVER];
+      if (token && location.handover) await handedOver(location.handover, token, HANDOVER_WAIT_MS);
       let reported = '';
       let warned = 0;
 

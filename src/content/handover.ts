@@ -1,15 +1,16 @@
 /**
  * The content check's whole result, kept for the next process that needs the same content.
  *
- * On a large site `npm run build` checks the content before Astro starts (scripts/build.ts), and
- * Astro's process then validated every file again: about 30 s of work at 100,000 briefs, against
- * 3 s to read the check's result back. So the build's check writes its result beside Astro's
+ * `npm run build` checks the content in a process of its own (scripts/build.ts), and Astro's
+ * process validated every file again: about 30 s of work at 100,000 briefs, against 3 s to read
+ * the check's result back (at 10,000, 5 s against 0.3 s). So the build's check writes its result beside Astro's
  * caches (V8's serialisation: Dates, Maps and shared records survive it), with the content
  * folder's fingerprint (each file's path, size and modification time) taken before it read the
  * folder. A process takes the result only while the fingerprint and the key (the folder, the day,
  * the code that checks, the settings: load.ts `resultKey`) are the same, and validates anew
- * otherwise. Astro's process in the build takes it, and so does `npm run dev`, which then starts
- * without checking 100,000 files on a site the last build checked.
+ * otherwise. Astro's process in the build takes it (on a small site Astro starts beside the
+ * check, and its content loader waits for the result: `handedOver`), and so does `npm run dev`,
+ * which then starts without checking 100,000 files on a site the last build checked.
  *
  * Bodies are not written: a record reads its body from its file when asked, as one validated in
  * Astro's process does (src/content/load.ts says why). The key and the fingerprint come first in
@@ -25,10 +26,14 @@ import { bodyOf } from './frontmatter.ts';
 import { writeWhole } from './memo.ts';
 import type { ValidationResult } from './validate.ts';
 
-/** What the result is for: the content (`key`) as it was (`fingerprint`). */
+/**
+ * What the result is for: the content (`key`) as it was (`fingerprint`), and which build's check
+ * wrote it (`token`, scripts/build.ts).
+ */
 interface Header {
   key: string;
   fingerprint: string;
+  token?: string | undefined;
 }
 
 /** A record from a file without its body (a copy: the checked one keeps it). */
@@ -52,6 +57,7 @@ export function handOver(
   key: string,
   fingerprint: string,
   result: ValidationResult,
+  token?: string,
 ): void {
   const kept: Omit<ValidationResult, 'index'> = {
     settings: result.settings,
@@ -61,7 +67,7 @@ export function handOver(
     warnings: result.warnings,
     unknown: result.unknown,
   };
-  const header = Buffer.from(JSON.stringify({ key, fingerprint } satisfies Header));
+  const header = Buffer.from(JSON.stringify({ key, fingerprint, token } satisfies Header));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
   writeWhole(file, Buffer.concat([length, header, serialize(kept)]));
@@ -76,6 +82,34 @@ function readAt(fd: number, length: number, position: number): Buffer | undefine
     at += read;
   }
   return bytes;
+}
+
+/** The header of the result kept in `file`, if there is one that this version can read. */
+function readHeader(fd: number): { header: Header; start: number } | undefined {
+  const length = readAt(fd, 4, 0)?.readUInt32LE();
+  if (length === undefined) return undefined;
+  const header = JSON.parse(readAt(fd, length, 4)?.toString('utf8') ?? 'null') as Header | null;
+  return header ? { header, start: 4 + length } : undefined;
+}
+
+/**
+ * Waits until the result in `file` is the one written with `token` (by this build's check, in a
+ * process of its own), or `timeoutMs` passed. The build stops this process if the check fails.
+ */
+export async function handedOver(file: string, token: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    let fd: number | undefined;
+    try {
+      fd = openSync(file, 'r');
+      if (readHeader(fd)?.header.token === token) return;
+    } catch {
+      // Not written yet, or being replaced.
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+    await new Promise((wake) => setTimeout(wake, 20));
+  }
 }
 
 /**
@@ -93,14 +127,10 @@ export function takeOver(
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
-    const length = readAt(fd, 4, 0)?.readUInt32LE();
-    const header =
-      length === undefined
-        ? undefined
-        : (JSON.parse(readAt(fd, length, 4)?.toString('utf8') ?? 'null') as Header | null);
-    if (header?.key !== key || header.fingerprint !== fingerprint) return undefined;
-    const start = 4 + length!;
-    const bytes = readAt(fd, fstatSync(fd).size - start, start);
+    const kept = readHeader(fd);
+    if (!kept || kept.header.key !== key || kept.header.fingerprint !== fingerprint)
+      return undefined;
+    const bytes = readAt(fd, fstatSync(fd).size - kept.start, kept.start);
     if (!bytes) return undefined;
     result = deserialize(bytes) as Omit<ValidationResult, 'index'>;
   } catch {

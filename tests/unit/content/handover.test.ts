@@ -2,7 +2,7 @@ import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fingerprintContent } from '../../../src/content/files.ts';
-import { handOver, takeOver } from '../../../src/content/handover.ts';
+import { handedOver, handOver, takeOver } from '../../../src/content/handover.ts';
 import {
   loadContent,
   loadContentCached,
@@ -21,6 +21,26 @@ function project() {
 }
 
 describe('the check handing its result to Astro', () => {
+  it('is waited for until the result of this build is in place, and for no longer', async () => {
+    const { root, location, file, key } = project();
+    const checked = loadContent(location);
+    const fingerprint = fingerprintContent(root, 'content');
+    // The last build's result is there: not this build's.
+    handOver(file, key, fingerprint, checked, 'last build');
+    const waited = handedOver(file, 'this build', 10_000);
+    let done = false;
+    void waited.then(() => (done = true));
+    await new Promise((wake) => setTimeout(wake, 200));
+    expect(done, 'still waiting for this build').toBe(false);
+    handOver(file, key, fingerprint, checked, 'this build');
+    await waited;
+    expect(takeOver(file, root, key, fingerprint)!.briefs).toHaveLength(checked.briefs.length);
+    // Never written: the wait ends at its limit.
+    const started = Date.now();
+    await handedOver(join(root, 'missing'), 'this build', 300);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
   it('reads back what the check validated, bodies included, with the aliases index rebuilt', () => {
     const { root, location, file, key } = project();
     const checked = loadContent(location);
