@@ -14,7 +14,7 @@
  * sitemap and search index: scripts/lib/verify-site.ts) and given its `_headers`.
  */
 import { fork, spawn } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   closeSync,
   existsSync,
@@ -113,18 +113,17 @@ ftruncateSync(log);
 
 // 1. The content check, in a process of its own, while Astro starts beside it; on a large site,
 // before. Either way Astro's process takes over its result instead of validating every file
-// again: beside the check, its content loader waits for it (src/content/handover.ts; this
-// build's token says the result is this build's). Not a worker thread: the build's process kept
-// a worker's memory after it ended (2.8 GB at 100,000 briefs, for the whole build).
+// again: beside the check, its content loader waits for a result written since the check started
+// (src/content/handover.ts). Not a worker thread: the build's process kept a worker's memory
+// after it ended (2.8 GB at 100,000 briefs, for the whole build).
 const checkFirst = listContentFiles(config.contentDir).length >= CHECK_FIRST_FROM;
 const checkPhase = startPhase('content check');
-const handoverToken = randomUUID();
+const checkStarted = Date.now();
 const checked = new Promise<CheckOutcome>((done, reject) => {
   const child = fork(
     new URL('./lib/check-worker.ts', import.meta.url),
-    strict ? ['--strict'] : [],
+    [...(strict ? ['--strict'] : []), '--hand-over'],
     {
-      env: { ...process.env, [CHECK_HANDOVER]: handoverToken },
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     },
@@ -177,7 +176,7 @@ const astro = spawn(
       NODE_OPTIONS: astroNodeOptions(),
       [INDEX_AFTER_BUILD]: '1',
       [PAGES_IN_PLACE]: '1',
-      [CHECK_HANDOVER]: handoverToken,
+      [CHECK_HANDOVER]: String(checkStarted),
     },
   },
 );

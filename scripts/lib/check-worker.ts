@@ -6,7 +6,6 @@
  * its report, the pages and entities to index for search, and the files the published site
  * must hold.
  */
-import { CHECK_HANDOVER } from '../../src/astro/build-env.ts';
 import { siteGraph } from '../../src/astro/site-graph.ts';
 import { getConfig } from '../../src/config.ts';
 import { fingerprintContent } from '../../src/content/files.ts';
@@ -49,11 +48,10 @@ const config = getConfig();
 /** Warnings count as errors (`npm run build -- --strict`). */
 const strict = process.argv.includes('--strict');
 // Astro's process takes the result over (src/content/handover.ts): the folder's fingerprint from
-// before the check read it tells whether it is still this content, the build's token that this
-// build's check wrote it.
-const token = process.env[CHECK_HANDOVER];
+// before the check read it tells whether it is still this content.
+const handover = process.argv.includes('--hand-over');
 const location = contentLocation(config);
-const fingerprint = token ? fingerprintContent(location.root, location.contentDir) : '';
+const fingerprint = handover ? fingerprintContent(location.root, location.contentDir) : '';
 const content = checkContent(config, {
   strict,
   print: {
@@ -65,7 +63,7 @@ const content = checkContent(config, {
 let outcome: CheckOutcome;
 if (!content) outcome = { ok: false, report: errors.join('\n') };
 else {
-  if (token) handOver(location.handover!, resultKey(location), fingerprint, content, token);
+  if (handover) handOver(location.handover!, resultKey(location), fingerprint, content);
   const graph = siteGraph(content, config);
   const years = new Set(graph.briefs.map((b) => b.date.getUTCFullYear())).size;
   const sources: Record<string, string> = {};

@@ -13,8 +13,8 @@ export const INDEX_AFTER_BUILD = 'BRIEFING_INDEX_AFTER_BUILD';
 export const PAGES_IN_PLACE = 'BRIEFING_PAGES_IN_PLACE';
 
 /**
- * This build's check hands its result over to Astro's process with this token in the file's
- * header (src/content/handover.ts): Astro's content loader waits for it instead of validating
- * every file itself beside the check.
+ * When this build's check started (ms): it hands its result over to Astro's process
+ * (src/content/handover.ts), and Astro's content loader waits for a result written since then
+ * instead of validating every file itself beside the check.
  */
 export const CHECK_HANDOVER = 'BRIEFING_CHECK_HANDOVER';

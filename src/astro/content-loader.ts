@@ -31,8 +31,8 @@ export function contentLoader(): Loader {
       const location = { ...contentLocation(getConfig()), root };
       // In `npm run build`, the check beside this process hands its result over: waited for
       // rather than validating every file again (it is taken if the files are as it read them).
-      const token = process.env[CHECK_HANDOVER];
-      if (token && location.handover) await handedOver(location.handover, token, HANDOVER_WAIT_MS);
+      const since = Number(process.env[CHECK_HANDOVER]);
+      if (since && location.handover) await handedOver(location.handover, since, HANDOVER_WAIT_MS);
       let reported = '';
       let warned = 0;
 

@@ -3,12 +3,12 @@
  *
  * `npm run build` checks the content in a process of its own (scripts/build.ts), and Astro's
  * process validated every file again: about 30 s of work at 100,000 briefs, against 3 s to read
- * the check's result back (at 10,000, 5 s against 0.3 s). So the build's check writes its result beside Astro's
- * caches (V8's serialisation: Dates, Maps and shared records survive it), with the content
- * folder's fingerprint (each file's path, size and modification time) taken before it read the
- * folder. A process takes the result only while the fingerprint and the key (the folder, the day,
- * the code that checks, the settings: load.ts `resultKey`) are the same, and validates anew
- * otherwise. Astro's process in the build takes it (on a small site Astro starts beside the
+ * the check's result back (at 10,000, 5 s against 0.3 s). So the build's check writes its result
+ * beside Astro's caches (V8's serialisation: Dates, Maps and shared records survive it), with the
+ * content folder's fingerprint (each file's path, size and modification time) taken before it
+ * read the folder. A process takes the result only while the fingerprint and the key (the folder,
+ * the day, the code that checks, the settings: load.ts `resultKey`) are the same, and validates
+ * anew otherwise. Astro's process in the build takes it (on a small site Astro starts beside the
  * check, and its content loader waits for the result: `handedOver`), and so does `npm run dev`,
  * which then starts without checking 100,000 files on a site the last build checked.
  *
@@ -16,7 +16,7 @@
  * Astro's process does (src/content/load.ts says why). The key and the fingerprint come first in
  * the file, so that a result for other content is turned down without reading the rest.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FromFile } from '../model/records.ts';
@@ -26,14 +26,10 @@ import { bodyOf } from './frontmatter.ts';
 import { writeWhole } from './memo.ts';
 import type { ValidationResult } from './validate.ts';
 
-/**
- * What the result is for: the content (`key`) as it was (`fingerprint`), and which build's check
- * wrote it (`token`, scripts/build.ts).
- */
+/** What the result is for: the content (`key`) as it was (`fingerprint`). */
 interface Header {
   key: string;
   fingerprint: string;
-  token?: string | undefined;
 }
 
 /** A record from a file without its body (a copy: the checked one keeps it). */
@@ -57,7 +53,6 @@ export function handOver(
   key: string,
   fingerprint: string,
   result: ValidationResult,
-  token?: string,
 ): void {
   const kept: Omit<ValidationResult, 'index'> = {
     settings: result.settings,
@@ -67,7 +62,7 @@ export function handOver(
     warnings: result.warnings,
     unknown: result.unknown,
   };
-  const header = Buffer.from(JSON.stringify({ key, fingerprint, token } satisfies Header));
+  const header = Buffer.from(JSON.stringify({ key, fingerprint } satisfies Header));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
   writeWhole(file, Buffer.concat([length, header, serialize(kept)]));
@@ -93,21 +88,16 @@ function readHeader(fd: number): { header: Header; start: number } | undefined {
 }
 
 /**
- * Waits until the result in `file` is the one written with `token` (by this build's check, in a
- * process of its own), or `timeoutMs` passed. The build stops this process if the check fails.
+ * Waits until a result was written into `file` at `since` (ms) or later: by the check of the build
+ * that started then, in a process of its own (or by another build of the same content meanwhile:
+ * `takeOver` then tells whether it is for the same content), or until `timeoutMs` passed. The
+ * build stops this process if its check fails.
  */
-export async function handedOver(file: string, token: string, timeoutMs: number): Promise<void> {
+export async function handedOver(file: string, since: number, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    let fd: number | undefined;
-    try {
-      fd = openSync(file, 'r');
-      if (readHeader(fd)?.header.token === token) return;
-    } catch {
-      // Not written yet, or being replaced.
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
+    const written = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+    if (written !== undefined && written >= since) return;
     await new Promise((wake) => setTimeout(wake, 20));
   }
 }

@@ -21,23 +21,24 @@ function project() {
 }
 
 describe('the check handing its result to Astro', () => {
-  it('is waited for until the result of this build is in place, and for no longer', async () => {
+  it('is waited for until a result written since the check started is in place', async () => {
     const { root, location, file, key } = project();
     const checked = loadContent(location);
     const fingerprint = fingerprintContent(root, 'content');
-    // The last build's result is there: not this build's.
-    handOver(file, key, fingerprint, checked, 'last build');
-    const waited = handedOver(file, 'this build', 10_000);
+    // The last build's result is there, written before this build's check started.
+    handOver(file, key, fingerprint, checked);
+    utimesSync(file, new Date('2026-01-01'), new Date('2026-01-01'));
+    const waited = handedOver(file, Date.now(), 10_000);
     let done = false;
     void waited.then(() => (done = true));
     await new Promise((wake) => setTimeout(wake, 200));
-    expect(done, 'still waiting for this build').toBe(false);
-    handOver(file, key, fingerprint, checked, 'this build');
+    expect(done, "still waiting for this build's check").toBe(false);
+    handOver(file, key, fingerprint, checked);
     await waited;
     expect(takeOver(file, root, key, fingerprint)!.briefs).toHaveLength(checked.briefs.length);
     // Never written: the wait ends at its limit.
     const started = Date.now();
-    await handedOver(join(root, 'missing'), 'this build', 300);
+    await handedOver(join(root, 'missing'), started, 300);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
