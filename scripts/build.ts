@@ -122,7 +122,7 @@ const checkStarted = Date.now();
 const checked = new Promise<CheckOutcome>((done, reject) => {
   const child = fork(
     new URL('./lib/check-worker.ts', import.meta.url),
-    [...(strict ? ['--strict'] : []), '--hand-over'],
+    strict ? ['--strict'] : [],
     {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

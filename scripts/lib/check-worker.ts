@@ -2,9 +2,9 @@
  * The content check of `npm run build`, in a child process (scripts/build.ts): it runs beside
  * Astro's start-up on the other core, and the memory of the records it reads (every body: about
  * 2 GB at 100,000 briefs) goes back to the system when it ends, instead of staying with the
- * build's main process while Astro and Pagefind run. It sends back only what the build needs:
- * its report, the pages and entities to index for search, and the files the published site
- * must hold.
+ * build's main process while Astro and Pagefind run. It keeps its whole result for Astro's
+ * process (src/content/handover.ts), and sends back only what the build needs: its report, the
+ * pages and entities to index for search, and the files the published site must hold.
  */
 import { siteGraph } from '../../src/astro/site-graph.ts';
 import { getConfig } from '../../src/config.ts';
@@ -49,9 +49,8 @@ const config = getConfig();
 const strict = process.argv.includes('--strict');
 // Astro's process takes the result over (src/content/handover.ts): the folder's fingerprint from
 // before the check read it tells whether it is still this content.
-const handover = process.argv.includes('--hand-over');
 const location = contentLocation(config);
-const fingerprint = handover ? fingerprintContent(location.root, location.contentDir) : '';
+const fingerprint = fingerprintContent(location.root, location.contentDir);
 const content = checkContent(config, {
   strict,
   print: {
@@ -63,7 +62,7 @@ const content = checkContent(config, {
 let outcome: CheckOutcome;
 if (!content) outcome = { ok: false, report: errors.join('\n') };
 else {
-  if (handover) handOver(location.handover!, resultKey(location), fingerprint, content);
+  handOver(location.handover!, resultKey(location), fingerprint, content);
   const graph = siteGraph(content, config);
   const years = new Set(graph.briefs.map((b) => b.date.getUTCFullYear())).size;
   const sources: Record<string, string> = {};
