@@ -116,7 +116,8 @@ export function loadContentCached(location: ContentLocation, maxAgeMs = 0): Vali
     last.checkedAt = now;
     return last.result;
   }
-  // On a large site, the build's check has validated the same files (handover.ts).
+  // In a build, and in `npm run dev` after one, the build's check has validated the same files
+  // (handover.ts).
   const result =
     (location.handover &&
       takeOver(location.handover, location.root, resultKey(location), fingerprint)) ||

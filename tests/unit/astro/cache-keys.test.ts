@@ -22,6 +22,20 @@ const briefs = () => [
   brief('c', '2024-03-01', { companies: ['lynas'] }),
 ];
 
+/** c links [[Aussie miner]], an alias of Lynas in `first` and of MP in `moved`. */
+function aliasMoved() {
+  const withLink = () => [
+    ...briefs().slice(0, 2),
+    brief('c', '2024-03-01', { companies: ['lynas'] }, 'See [[Aussie miner]].'),
+  ];
+  const aliasOf = (slug: string) =>
+    entities.map((e) => (e.slug === slug ? { ...e, aliases: ['Aussie miner'] } : e));
+  return {
+    first: buildGraph(withLink(), aliasOf('lynas')),
+    moved: buildGraph(withLink(), aliasOf('mp')),
+  };
+}
+
 describe('cache keys', () => {
   const before = buildGraph(briefs(), entities);
 
@@ -57,20 +71,7 @@ describe('cache keys', () => {
   });
 
   it('change when a wikilink would point elsewhere', () => {
-    const withLink = () => [
-      ...briefs().slice(0, 2),
-      brief('c', '2024-03-01', { companies: ['lynas'] }, 'See [[Aussie miner]].'),
-    ];
-    const first = buildGraph(withLink(), [
-      ...entities.slice(0, 1),
-      { ...entities[1]!, aliases: ['Aussie miner'] },
-      entities[2]!,
-    ]);
-    const moved = buildGraph(withLink(), [
-      { ...entities[0]!, aliases: ['Aussie miner'] },
-      entities[1]!,
-      entities[2]!,
-    ]);
+    const { first, moved } = aliasMoved();
     expect(briefCacheKey(moved, 'c')).not.toBe(briefCacheKey(first, 'c'));
   });
 
@@ -212,20 +213,7 @@ describe('cache keys of the export and the timeline', () => {
   });
 
   it('of a link part change when a wikilink points elsewhere', () => {
-    const withLink = () => [
-      ...briefs().slice(0, 2),
-      brief('c', '2024-03-01', { companies: ['lynas'] }, 'See [[Aussie miner]].'),
-    ];
-    const first = graphOf(withLink(), [
-      entities[0]!,
-      { ...entities[1]!, aliases: ['Aussie miner'] },
-      entities[2]!,
-    ]);
-    const moved = graphOf(withLink(), [
-      { ...entities[0]!, aliases: ['Aussie miner'] },
-      entities[1]!,
-      entities[2]!,
-    ]);
+    const { first, moved } = aliasMoved();
     expect(linksPartCacheKey(moved, part(moved, ['c']))).not.toBe(
       linksPartCacheKey(first, part(first, ['c'])),
     );
