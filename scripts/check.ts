@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, type Config, getConfig } from '../src/config.ts';
-import { contentLocation, loadContent } from '../src/content/load.ts';
+import { contentLocation, loadContentInParallel } from '../src/content/load.ts';
 import {
   type AnnotationLevel,
   countByGroup,
@@ -24,8 +24,8 @@ import {
 import { placeholdersLeft } from '../src/content/templates.ts';
 import type { ValidationResult } from '../src/content/validate.ts';
 import { isoDay } from '../src/model/dates.ts';
-import { briefStatus } from '../src/model/publication.ts';
-import { compareBriefsNewestFirst } from '../src/model/records.ts';
+import { briefStatus, type BriefStatus } from '../src/model/publication.ts';
+import { type BriefRecord, compareBriefsNewestFirst } from '../src/model/records.ts';
 import { formatSuggestion, suggestionsFor } from './lib/suggestions.ts';
 
 export type ReportFormat = 'text' | 'github';
@@ -81,14 +81,14 @@ export interface CheckOptions {
 const WARNINGS_LISTED = 20;
 
 /** Checks the content; prints the problems or a summary. Undefined when there are problems. */
-export function checkContent(
+export async function checkContent(
   config: Config,
   options: CheckOptions = {},
-): ValidationResult | undefined {
+): Promise<ValidationResult | undefined> {
   const format = options.format ?? 'text';
   const out = options.print ?? console;
   const started = performance.now();
-  const result = loadContent(contentLocation(config));
+  const result = await loadContentInParallel(contentLocation(config));
   if (!result.briefs.length && !result.problems.length) {
     const folder = `${config.contentDir}/briefs`;
     result.problems.push({
@@ -97,7 +97,10 @@ export function checkContent(
       hint: 'add Markdown files under content/briefs/ (run `npm run new -- brief "Title"`), or import an archive (docs/migration.md)',
     });
   }
-  result.problems.push(...unfinished(result, config));
+  // Each brief's status, found once: at 100,000 briefs, four times took a second.
+  const statuses = new Map(result.briefs.map((b) => [b, briefStatus(b, config.buildDay)]));
+  const status = (brief: (typeof result.briefs)[number]) => statuses.get(brief)!;
+  result.problems.push(...unfinished(result.briefs, status, config.root));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const errors = options.strict
     ? [...result.problems, ...result.warnings.map((w): Problem => ({ ...w, severity: 'error' }))]
@@ -121,7 +124,6 @@ export function checkContent(
         : 'hint: every entity the briefs mention is referenced.\n',
     );
   }
-  const status = (brief: (typeof result.briefs)[number]) => briefStatus(brief, config.buildDay);
   const published = result.briefs.filter((b) => status(b) === 'published').length;
   const drafts = result.briefs.filter((b) => status(b) === 'draft').length;
   const scheduled = result.briefs
@@ -157,12 +159,16 @@ export function checkContent(
  * A brief that a build publishes (now or on its day) may not keep the placeholders of
  * `npm run new`; a draft may.
  */
-function unfinished(result: ValidationResult, config: Config): Problem[] {
-  return result.briefs.flatMap((brief) => {
-    if (briefStatus(brief, config.buildDay) === 'draft') return [];
+function unfinished(
+  briefs: ValidationResult['briefs'],
+  status: (brief: BriefRecord) => BriefStatus,
+  root: string,
+): Problem[] {
+  return briefs.flatMap((brief) => {
+    if (status(brief) === 'draft') return [];
     const left = placeholdersLeft(brief);
     if (!left.length || !brief.filePath) return [];
-    const lines = readFileSync(resolve(config.root, brief.filePath), 'utf8').split('\n');
+    const lines = readFileSync(resolve(root, brief.filePath), 'utf8').split('\n');
     const line = lines.findIndex((l) => l.includes(left[0]!.text)) + 1;
     return [
       {
@@ -224,6 +230,6 @@ if (import.meta.main) {
     process.exitCode = 2;
   } else {
     const config = configOrReport(options.format);
-    process.exitCode = config && checkContent(config, options) ? 0 : 1;
+    process.exitCode = config && (await checkContent(config, options)) ? 0 : 1;
   }
 }

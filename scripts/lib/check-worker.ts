@@ -51,7 +51,7 @@ const strict = process.argv.includes('--strict');
 // before the check read it tells whether it is still this content.
 const location = contentLocation(config);
 const fingerprint = fingerprintContent(location.root, location.contentDir);
-const content = checkContent(config, {
+const content = await checkContent(config, {
   strict,
   print: {
     log: (text) => lines.push(text),

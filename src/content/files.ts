@@ -163,12 +163,17 @@ function realBase(dir: string): string {
   }
 }
 
-function digestOf(text: string): string {
-  return createHash('sha1').update(text).digest('base64url');
+/** The digest of a text, from its UTF-8 bytes (the same as of the text, without encoding it again). */
+function digestOf(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64url');
 }
 
 /** A file's text, or the problem that keeps it from being read as text. */
-function readSource(root: string, path: string, bodies: Bodies = 'held'): SourceFile | Problem {
+export function readSource(
+  root: string,
+  path: string,
+  bodies: Bodies = 'held',
+): SourceFile | Problem {
   const file = shown(root, path);
   let bytes: Buffer;
   try {
@@ -198,7 +203,7 @@ function readSource(root: string, path: string, bodies: Bodies = 'held'): Source
     };
   }
   const text = bytes.toString('utf8');
-  const source: SourceFile = { path: file, text, digest: digestOf(text) };
+  const source: SourceFile = { path: file, text, digest: digestOf(bytes) };
   if (bodies === 'read when asked') source.reread = rereader(path, file);
   return source;
 }
@@ -229,7 +234,13 @@ export const isProblem = (value: SourceFile | Problem): value is Problem => 'mes
  * validation comes to it and let go after (at 100,000 briefs the texts take a gigabyte), and its
  * record's body is read from the file when asked.
  */
-export function readContentFiles(root: string, contentDir: string): ContentFiles<SourceFile>;
+export function readContentFiles(
+  root: string,
+  contentDir: string,
+  bodies?: 'held',
+  /** Files read already (by absolute path), by other threads (src/content/parallel.ts). */
+  readBefore?: ReadonlyMap<string, SourceFile | Problem>,
+): ContentFiles<SourceFile>;
 export function readContentFiles(
   root: string,
   contentDir: string,
@@ -240,8 +251,9 @@ export function readContentFiles(
   root: string,
   contentDir: string,
   bodies: Bodies = 'held',
+  readBefore?: ReadonlyMap<string, SourceFile | Problem>,
 ): ContentFiles {
-  const { base, state, read, list } = folderReader(root, contentDir);
+  const { base, state, read, list } = folderReader(root, contentDir, readBefore);
   const take = (folder: string) =>
     bodies === 'held'
       ? read(folder)
@@ -262,14 +274,32 @@ export function readContentFiles(
   };
 }
 
+/**
+ * The briefs' files, listed but not read (absolute paths): what threads that read and check
+ * briefs of their own are given (src/content/parallel.ts).
+ */
+export function listBriefFiles(root: string, contentDir: string): string[] {
+  return folderReader(root, contentDir).list(BRIEFS_DIR);
+}
+
+/** The path of `file` shown to authors: relative to the project root `root`. */
+export const shownPath = (root: string, file: string) => shown(root, file);
+
 /** The entity profiles alone (what resolving [[wikilinks]] needs), without reading any brief. */
-export function readEntityFiles(root: string, contentDir: string): ContentFiles['entities'] {
+export function readEntityFiles(
+  root: string,
+  contentDir: string,
+): ContentFiles<SourceFile>['entities'] {
   const { read } = folderReader(root, contentDir);
   return Object.fromEntries(KIND_IDS.map((kind) => [kind, read(kind)]));
 }
 
 /** Reads one folder of the content folder at a time; problems collect in `state`. */
-function folderReader(root: string, contentDir: string) {
+function folderReader(
+  root: string,
+  contentDir: string,
+  readBefore?: ReadonlyMap<string, SourceFile | Problem>,
+) {
   const base = resolve(root, contentDir);
   const state: Walk = { root, base: realBase(base), files: [], problems: [], seen: new Set() };
   const list = (folder: string): string[] => {
@@ -294,7 +324,7 @@ function folderReader(root: string, contentDir: string) {
   };
   const read = (folder: string): SourceFile[] =>
     list(folder).flatMap((path) => {
-      const source = readSource(root, path);
+      const source = readBefore?.get(path) ?? readSource(root, path);
       if (isProblem(source)) {
         state.problems.push(source);
         return [];

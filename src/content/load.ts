@@ -7,12 +7,14 @@ import type { Config } from '../config.ts';
 import {
   authorComponents,
   type Bodies,
+  type ContentFiles,
   fingerprintContent,
   readContentFiles,
   readSettingsFile,
 } from './files.ts';
 import { takeOver } from './handover.ts';
 import { BriefMemo, memoKey } from './memo.ts';
+import { checkNewBriefs, type ParallelOptions } from './parallel.ts';
 import { validateContent, type ValidationResult } from './validate.ts';
 
 export interface ContentLocation {
@@ -38,18 +40,46 @@ export interface ContentLocation {
  * again. A record copied with a spread holds its body again: copy its property descriptors
  * instead, as src/astro/site-graph.ts does.
  */
-export function loadContent(
-  { root, contentDir, today, memo: memoFile }: ContentLocation,
-  bodies: Bodies = 'held',
-): ValidationResult {
-  const files = readContentFiles(root, contentDir, bodies);
-  const memo =
-    memoFile &&
-    new BriefMemo(
-      memoFile,
-      memoKey(root, { settings: files.settings?.text, components: files.components, today }),
-    );
-  const result = validateContent(files, today, memo || undefined);
+export function loadContent(location: ContentLocation, bodies: Bodies = 'held'): ValidationResult {
+  const { files, memo } = open(location, bodies);
+  return validated(files, memo, location.today);
+}
+
+/**
+ * The same for a check, whose briefs are checked on every core when the memo holds few of them
+ * (parallel.ts): `npm run check` and the build's check, not Astro's process.
+ */
+export async function loadContentInParallel(
+  location: ContentLocation,
+  options?: ParallelOptions,
+): Promise<ValidationResult> {
+  const { root, contentDir, today } = location;
+  const memo = location.memo ? new BriefMemo(location.memo, briefsKey(location)) : undefined;
+  const read = memo && (await checkNewBriefs(location, memo, options));
+  const files = readContentFiles(root, contentDir, 'held', read);
+  return validated(files, memo, today);
+}
+
+/** The folder's files, and the memo of its briefs if the location has one. */
+function open(location: ContentLocation, bodies: Bodies) {
+  const files = readContentFiles(location.root, location.contentDir, bodies);
+  const key = briefsKey(location, files);
+  return { files, memo: location.memo ? new BriefMemo(location.memo, key) : undefined };
+}
+
+/** The memo's key (memo.ts `memoKey`), from the files read or read for it. */
+function briefsKey(
+  { root, contentDir, today }: ContentLocation,
+  files: Pick<ContentFiles, 'settings' | 'components'> = {
+    settings: readSettingsFile(root, contentDir),
+    components: authorComponents(root),
+  },
+): string {
+  return memoKey(root, { settings: files.settings?.text, components: files.components, today });
+}
+
+function validated(files: ContentFiles, memo: BriefMemo | undefined, today: Date | undefined) {
+  const result = validateContent(files, today, memo);
   if (memo) memo.save();
   return result;
 }
@@ -73,10 +103,7 @@ export function contentLocation(
  * that checks, the settings and the MDX components (memo.ts `memoKey`).
  */
 export function resultKey(location: ContentLocation): string {
-  const { root, contentDir, today } = location;
-  const settings = readSettingsFile(root, contentDir)?.text;
-  const components = authorComponents(root);
-  return `${locationKey(location)}\0${memoKey(root, { settings, components, today })}`;
+  return `${locationKey(location)}\0${briefsKey(location)}`;
 }
 
 /** Which content a result is for: the folder, the root its paths are shown from, the day. */

@@ -483,6 +483,85 @@ export function validateEntities(
   return { entities, entityFiles, problems };
 }
 
+/** What checking briefs needs from the rest of the folder: the settings and the entities. */
+interface Prepared {
+  problems: Problem[];
+  settings: SiteSettings;
+  context: CheckContext;
+  entities: EntityRecord[];
+  entityFiles: EntityFile[];
+  index: EntityIndex;
+  /** Finds the glossary terms a body uses. */
+  glossary: ReturnType<typeof glossaryMatcher>;
+}
+
+/** Checks the settings and the profiles, and builds what resolving names in briefs needs. */
+function prepare(files: Omit<ContentFiles, 'briefs'>, today: Date): Prepared {
+  const problems: Problem[] = [...(files.problems ?? [])];
+  const settings = validateSettings(files.settings, problems);
+  const context = checkContext(settings, files.components, today, files.root);
+  const { entities, entityFiles } = validateEntities(files.entities, problems, context);
+  const index = new EntityIndex(entities);
+  // The terms a body uses are found while it is in hand: the bodies are not held.
+  const glossary = glossaryMatcher(index);
+  return { problems, settings, context, entities, entityFiles, index, glossary };
+}
+
+/**
+ * A brief's summary and glossary terms, as remembered or found now; what its own checks found
+ * goes into the memo when they passed (or when its terms changed with the glossary).
+ */
+function ownFindings(
+  found: Parsed<z.output<typeof briefSchema>>,
+  { context, glossary }: Prepared,
+  memo: BriefMemo | undefined,
+): { summary: string; terms: string[] } {
+  const { file, parsed, data, format, links, remembered } = found;
+  // A brief without a summary is summed up by its first paragraph.
+  const summary =
+    remembered?.summary ??
+    data.summary ??
+    firstParagraph(parsed.body, format, context.rules.briefs?.summary?.max ?? 400);
+  const terms =
+    remembered && memo?.termsCurrent(file.path)
+      ? remembered.glossary
+      : glossary.termsIn(parsed.body).map((term) => refKey(term.entity));
+  if (memo && (found.clean || (remembered && terms !== remembered.glossary))) {
+    const { bodyStartLine } = parsed;
+    const warnings = found.clean ?? remembered!.warnings;
+    memo.keep(file.path, {
+      ...{ digest: file.digest!, data, format, links, bodyStartLine, warnings },
+      ...{ summary, glossary: terms },
+    });
+  }
+  return { summary, terms };
+}
+
+/**
+ * Checks briefs on their own only (what the memo remembers of each), for threads to fill a memo
+ * with, each with its own share of the briefs (src/content/parallel.ts): the checks across
+ * files, and every problem, are left to validateContent, which then takes these from the memo.
+ * The settings and profiles are checked once; the function returned takes briefs a batch at a
+ * time.
+ */
+export function ownChecks(
+  files: Omit<ContentFiles, 'briefs'>,
+  today: Date = utcToday(),
+): (briefs: ReadonlyArray<SourceFile | UnreadFile>, memo: BriefMemo) => void {
+  const prepared = prepare(files, today);
+  const signature = prepared.glossary.signature();
+  return (briefs, memo) => {
+    memo.glossary = signature;
+    // Problems are found again by validateContent; warnings are kept only for the memo.
+    const checks = { ...BRIEF_CHECKS, problems: [], context: prepared.context, memo };
+    prepared.context.warnings.length = 0;
+    for (const found of parseAll<z.output<typeof briefSchema>>(briefs, checks))
+      ownFindings(found, prepared, memo);
+  };
+}
+
+const BRIEF_CHECKS = { schema: briefSchema, section: 'briefs' };
+
 /**
  * `today`: the build's day (src/config.ts `buildDay`): a policy's status is derived from its
  * events up to that day.
@@ -492,12 +571,8 @@ export function validateContent(
   today: Date = utcToday(),
   memo?: BriefMemo,
 ): ValidationResult {
-  const problems: Problem[] = [...(files.problems ?? [])];
-  const settings = validateSettings(files.settings, problems);
-  const context = checkContext(settings, files.components, today, files.root);
-  const { entities, entityFiles } = validateEntities(files.entities, problems, context);
-
-  const index = new EntityIndex(entities);
+  const prepared = prepare(files, today);
+  const { problems, settings, context, entities, entityFiles, index, glossary } = prepared;
   for (const conflict of index.conflicts) {
     const owners = conflict.claimedBy;
     for (const owner of owners) {
@@ -516,12 +591,10 @@ export function validateContent(
   const briefs: BriefRecord[] = [];
   const unknown = new Map<string, UnknownRef>();
   const redirects = new Map<string, string>();
-  const checks = { schema: briefSchema, section: 'briefs', problems, context, memo };
-  // The terms a body uses are found while it is in hand: the bodies are not held.
-  const glossary = glossaryMatcher(index);
+  const checks = { ...BRIEF_CHECKS, problems, context, memo };
   if (memo) memo.glossary = glossary.signature();
   for (const found of parseAll<z.output<typeof briefSchema>>(files.briefs, checks)) {
-    const { file, parsed, data, format, links, remembered } = found;
+    const { file, parsed, data, links } = found;
     const refs: Partial<Record<KindId, string[]>> = {};
     for (const kind of KIND_IDS) {
       const slugs = (data as Record<string, unknown>)[kind] as string[];
@@ -559,23 +632,7 @@ export function validateContent(
     });
     const { title, date, updated, highlights, sources, authors, corrections, updates, draft } =
       data;
-    // A brief without a summary is summed up by its first paragraph.
-    const summary =
-      remembered?.summary ??
-      data.summary ??
-      firstParagraph(parsed.body, format, context.rules.briefs?.summary?.max ?? 400);
-    const terms =
-      remembered && memo?.sameGlossary
-        ? remembered.glossary
-        : glossary.termsIn(parsed.body).map((term) => refKey(term.entity));
-    if (memo && (found.clean || (remembered && terms !== remembered.glossary))) {
-      const { bodyStartLine } = parsed;
-      const warnings = found.clean ?? remembered!.warnings;
-      memo.keep(file.path, {
-        ...{ digest: file.digest!, data, format, links, bodyStartLine, warnings },
-        ...{ summary, glossary: terms },
-      });
-    }
+    const { summary, terms } = ownFindings(found, prepared, memo);
     corrections.concat(updates).forEach((revision) => {
       if (revision.date >= date) return;
       const kind = corrections.includes(revision) ? 'corrections' : 'updates';

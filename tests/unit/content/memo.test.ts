@@ -1,9 +1,15 @@
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ContentLocation, loadContent } from '../../../src/content/load.ts';
-import { memoKey } from '../../../src/content/memo.ts';
+import {
+  BriefMemo,
+  memoKey,
+  readMemo,
+  type RememberedBrief,
+  writeMemo,
+} from '../../../src/content/memo.ts';
 import { removeSampleCopies, sampleCopy } from '../../helpers/sample-copy.ts';
 
 afterAll(removeSampleCopies);
@@ -24,11 +30,9 @@ function project() {
 
 /** Changes what the memo remembers of one brief, to tell a remembered result from a new one. */
 function tamper(memo: string, file: string, change: (data: Record<string, unknown>) => void) {
-  const stored = deserialize(readFileSync(memo)) as {
-    briefs: Map<string, { data: Record<string, unknown> }>;
-  };
-  change(stored.briefs.get(file)!.data);
-  writeFileSync(memo, serialize(stored));
+  const stored = readMemo(memo)!;
+  change(stored.briefs.get(file)!.data as Record<string, unknown>);
+  writeMemo(memo, stored);
 }
 
 describe('the memo of checked briefs', () => {
@@ -58,7 +62,7 @@ describe('the memo of checked briefs', () => {
 
     rmSync(path(other!.filePath!));
     loadContent(location);
-    const stored = deserialize(readFileSync(memo)) as { briefs: Map<string, unknown> };
+    const stored = readMemo(memo)!;
     expect(stored.briefs.has(other!.filePath!)).toBe(false);
     expect(stored.briefs.has(brief!.filePath!)).toBe(true);
   });
@@ -103,6 +107,45 @@ describe('the memo of checked briefs', () => {
     );
     const after = loadContent(location).briefs.find((b) => b.slug === using.slug)!;
     expect(after.glossary).not.toContain(term);
+  });
+
+  it('writes a chunk of briefs another thread serialized again as it is while none of them changed', () => {
+    const { root } = project();
+    const file = join(root, 'cache', 'chunks');
+    const brief = (n: number): RememberedBrief => ({
+      ...{ digest: `d${n}`, data: { title: `Brief ${n}` }, format: 'md', links: [] },
+      ...{ bodyStartLine: 5, warnings: [], summary: `Summary ${n}.`, glossary: [] },
+    });
+    const entries = Array.from({ length: 100 }, (_, n): [string, RememberedBrief] => [
+      `b${n}.md`,
+      brief(n),
+    ]);
+    const chunk = serialize(entries);
+    const first = new BriefMemo(file, 'key');
+    first.keepChunk(chunk);
+    first.keep('loose.md', brief(100));
+    first.save();
+    expect(readFileSync(file).indexOf(chunk)).toBeGreaterThan(0);
+
+    // Every brief taken as it is, one edited: the chunk's bytes are written again, unchanged.
+    const second = new BriefMemo(file, 'key');
+    for (const [path, { digest }] of entries) expect(second.take(path, digest)).toBeDefined();
+    second.keep('loose.md', { ...brief(100), summary: 'Edited.' });
+    second.save();
+    expect(readFileSync(file).indexOf(chunk)).toBeGreaterThan(0);
+    expect(readMemo(file)!.briefs.get('loose.md')!.summary).toBe('Edited.');
+
+    // One of the chunk's briefs edited: its briefs are written anew, the others as remembered.
+    const third = new BriefMemo(file, 'key');
+    for (const [path, { digest }] of entries) third.take(path, digest);
+    third.keep('b7.md', { ...brief(7), summary: 'Edited.' });
+    third.save();
+    expect(readFileSync(file).indexOf(chunk)).toBe(-1);
+    const stored = readMemo(file)!.briefs;
+    expect(stored.size).toBe(100);
+    expect(stored.get('b7.md')!.summary).toBe('Edited.');
+    expect(stored.get('b8.md')).toEqual(brief(8));
+    expect(stored.has('loose.md')).toBe(false);
   });
 
   it('starts afresh for other settings or another day', () => {
