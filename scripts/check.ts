@@ -12,6 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, type Config, getConfig } from '../src/config.ts';
+import type { Bodies } from '../src/content/files.ts';
 import { contentLocation, loadContentInParallel } from '../src/content/load.ts';
 import {
   type AnnotationLevel,
@@ -21,7 +22,6 @@ import {
   type Problem,
   sortProblems,
 } from '../src/content/problems.ts';
-import { placeholdersLeft } from '../src/content/templates.ts';
 import type { ValidationResult } from '../src/content/validate.ts';
 import { isoDay } from '../src/model/dates.ts';
 import { briefStatus, type BriefStatus } from '../src/model/publication.ts';
@@ -75,6 +75,11 @@ export interface CheckOptions {
   format?: ReportFormat;
   /** Where the report goes (the console by default). */
   print?: Printer;
+  /**
+   * Whether the records hold their bodies: the build's check does (its search documents read
+   * every one); by default only for `hints`, and read from the files when asked otherwise.
+   */
+  bodies?: Bodies;
 }
 
 /** Up to this many warnings are listed in full; more are counted by kind. */
@@ -88,7 +93,8 @@ export async function checkContent(
   const format = options.format ?? 'text';
   const out = options.print ?? console;
   const started = performance.now();
-  const result = await loadContentInParallel(contentLocation(config));
+  const bodies = options.bodies ?? (options.hints ? 'held' : 'read when asked');
+  const result = await loadContentInParallel(contentLocation(config), { bodies });
   if (!result.briefs.length && !result.problems.length) {
     const folder = `${config.contentDir}/briefs`;
     result.problems.push({
@@ -100,7 +106,7 @@ export async function checkContent(
   // Each brief's status, found once: at 100,000 briefs, four times took a second.
   const statuses = new Map(result.briefs.map((b) => [b, briefStatus(b, config.buildDay)]));
   const status = (brief: (typeof result.briefs)[number]) => statuses.get(brief)!;
-  result.problems.push(...unfinished(result.briefs, status, config.root));
+  result.problems.push(...unfinished(result, status, config.root));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const errors = options.strict
     ? [...result.problems, ...result.warnings.map((w): Problem => ({ ...w, severity: 'error' }))]
@@ -160,19 +166,18 @@ export async function checkContent(
  * `npm run new`; a draft may.
  */
 function unfinished(
-  briefs: ValidationResult['briefs'],
+  result: ValidationResult,
   status: (brief: BriefRecord) => BriefStatus,
   root: string,
 ): Problem[] {
-  return briefs.flatMap((brief) => {
-    if (status(brief) === 'draft') return [];
-    const left = placeholdersLeft(brief);
-    if (!left.length || !brief.filePath) return [];
-    const lines = readFileSync(resolve(root, brief.filePath), 'utf8').split('\n');
+  return result.briefs.flatMap((brief) => {
+    const left = brief.filePath ? result.unfinished.get(brief.filePath) : undefined;
+    if (!left || status(brief) === 'draft') return [];
+    const lines = readFileSync(resolve(root, brief.filePath!), 'utf8').split('\n');
     const line = lines.findIndex((l) => l.includes(left[0]!.text)) + 1;
     return [
       {
-        file: brief.filePath,
+        file: brief.filePath!,
         line: line || undefined,
         message: `still has the placeholders of \`npm run new\` in ${left.map((p) => p.field).join(', ')}`,
         hint: 'write them, or set `draft: true` to keep the brief unpublished for now',

@@ -53,6 +53,8 @@ const location = contentLocation(config);
 const fingerprint = fingerprintContent(location.root, location.contentDir);
 const content = await checkContent(config, {
   strict,
+  // The search documents below read every body (pagesToIndex).
+  bodies: 'held',
   print: {
     log: (text) => lines.push(text),
     warn: (text) => warnings.push(text),

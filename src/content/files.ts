@@ -225,6 +225,25 @@ export function rereader(path: string, file: string): () => string {
   };
 }
 
+/**
+ * A file another thread read (src/content/parallel.ts), known by its digest: its text is read
+ * again when asked, as a record's body is.
+ */
+export function readElsewhere(
+  file: string,
+  { path, digest }: { path: string; digest: string | undefined },
+): SourceFile {
+  const reread = rereader(file, path);
+  return {
+    path,
+    digest,
+    reread,
+    get text() {
+      return reread();
+    },
+  };
+}
+
 export const isProblem = (value: SourceFile | Problem): value is Problem => 'message' in value;
 
 /**
@@ -245,8 +264,14 @@ export function readContentFiles(
   root: string,
   contentDir: string,
   bodies: 'read when asked',
+  readBefore?: ReadonlyMap<string, SourceFile | Problem>,
 ): ContentFiles<UnreadFile>;
-export function readContentFiles(root: string, contentDir: string, bodies: Bodies): ContentFiles;
+export function readContentFiles(
+  root: string,
+  contentDir: string,
+  bodies: Bodies,
+  readBefore?: ReadonlyMap<string, SourceFile | Problem>,
+): ContentFiles;
 export function readContentFiles(
   root: string,
   contentDir: string,
@@ -259,7 +284,7 @@ export function readContentFiles(
       ? read(folder)
       : list(folder).map((path) => ({
           path: shown(root, path),
-          read: () => readSource(root, path, bodies),
+          read: () => readBefore?.get(path) ?? readSource(root, path, bodies),
         }));
   const briefs = take(BRIEFS_DIR);
   const entities = Object.fromEntries(KIND_IDS.map((kind) => [kind, take(kind)]));

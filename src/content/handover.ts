@@ -61,6 +61,7 @@ export function handOver(
     problems: result.problems,
     warnings: result.warnings,
     unknown: result.unknown,
+    unfinished: result.unfinished,
   };
   const header = Buffer.from(JSON.stringify({ key, fingerprint } satisfies Header));
   const length = Buffer.alloc(4);

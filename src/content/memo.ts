@@ -14,6 +14,10 @@
  * that checks (src/content, src/model, the lock file of the dependencies), of content/site.yaml,
  * of the MDX components or of the build's day starts it afresh. A brief's glossary terms are
  * kept with the glossary they were found with (`glossary`), and found again when it changes.
+ *
+ * The file holds briefs in chunks of a few hundred, each serialized on its own (`Chunk`): the
+ * threads of a cold check serialize their own (parallel.ts), and a chunk whose briefs are all
+ * still current is written again as it was read.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -29,6 +33,7 @@ import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { threadId } from 'node:worker_threads';
 import type { Problem } from './problems.ts';
+import type { PlaceholderLeft } from './templates.ts';
 import type { BodyFormat, Wikilink } from './wikilinks.ts';
 
 export interface RememberedBrief {
@@ -43,6 +48,8 @@ export interface RememberedBrief {
   summary: string;
   /** Its glossary terms (`terms/slug`), found with the memo's `glossary`. */
   glossary: string[];
+  /** The placeholders of `npm run new` it still holds, if any. */
+  placeholders?: PlaceholderLeft[];
 }
 
 interface Stored {

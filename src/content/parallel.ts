@@ -25,10 +25,12 @@ import {
 } from 'node:worker_threads';
 import {
   authorComponents,
+  type Bodies,
   isProblem,
   listBriefFiles,
   readEntityFiles,
   readSettingsFile,
+  readElsewhere,
   readSource,
   shownPath,
   type SourceFile,
@@ -39,6 +41,12 @@ import { ownChecks } from './validate.ts';
 
 /** Below this many briefs to check, starting a thread (about half a second) is not worth it. */
 export const PARALLEL_FROM = 2_000;
+
+/**
+ * At most this many threads: every thread reads and checks the profiles for itself, and this one
+ * takes in what all the others found (measured on 2 cores only).
+ */
+const MOST_THREADS = 8;
 
 /** Briefs a thread takes at a time: small enough that the threads end together. */
 const BATCH = 250;
@@ -52,6 +60,8 @@ export interface ThreadTask {
   files: string[];
   /** Briefs in a batch. */
   batch: number;
+  /** Whether the texts are sent back to be held, or only the digests (files.ts `readElsewhere`). */
+  bodies: Bodies;
   /** The next batch to take, shared by every thread. */
   next: Int32Array;
 }
@@ -61,21 +71,30 @@ export interface WorkerTask extends ThreadTask {
   port: MessagePort;
 }
 
+/** A file read and let go: what reading it again must give (files.ts `readElsewhere`). */
+interface Digested {
+  path: string;
+  digest: string | undefined;
+}
+
 /** What a thread found in one batch: the files as read, and the memo's chunk of those that passed. */
 export interface BatchDone {
-  read: Array<[file: string, found: SourceFile | Problem]>;
+  /** Each file as read; only its digest when the bodies are not held. */
+  read: Array<[file: string, found: SourceFile | Problem | Digested]>;
   chunk: Uint8Array;
   /** The briefs in `chunk` (not sent by a worker thread: `chunk` is what it sends of them). */
   briefs?: Array<[string, RememberedBrief]>;
 }
 
 export interface ParallelOptions {
-  /** Threads in all, this one included (by default one per core). */
+  /** Threads in all, this one included (by default one per core, up to `MOST_THREADS`). */
   threads?: number;
   /** The fewest briefs to check for which threads are started. */
   from?: number;
   /** Briefs a thread takes at a time. */
   batch?: number;
+  /** Whether the files returned hold their texts (by default they do). */
+  bodies?: Bodies;
 }
 
 /**
@@ -86,7 +105,12 @@ export interface ParallelOptions {
 export async function checkNewBriefs(
   where: { root: string; contentDir: string; today?: Date | undefined },
   memo: BriefMemo,
-  { threads = availableParallelism(), from = PARALLEL_FROM, batch = BATCH }: ParallelOptions = {},
+  {
+    threads = Math.min(availableParallelism(), MOST_THREADS),
+    from = PARALLEL_FROM,
+    batch = BATCH,
+    bodies = 'held',
+  }: ParallelOptions = {},
 ): Promise<Map<string, SourceFile | Problem>> {
   const root = resolve(where.root);
   const read = new Map<string, SourceFile | Problem>();
@@ -96,10 +120,11 @@ export async function checkNewBriefs(
   if (threads < 2 || files.length < from) return read;
   const task: ThreadTask = {
     ...{ root, contentDir: where.contentDir, today: where.today?.getTime() },
-    ...{ files, batch, next: new Int32Array(new SharedArrayBuffer(4)) },
+    ...{ files, batch, bodies, next: new Int32Array(new SharedArrayBuffer(4)) },
   };
   const taken = (done: BatchDone) => {
-    for (const [file, found] of done.read) read.set(file, found);
+    for (const [file, found] of done.read)
+      read.set(file, 'message' in found || 'text' in found ? found : readElsewhere(file, found));
     memo.keepChunk(done.chunk, done.briefs);
   };
   const helpers = Array.from({ length: threads - 1 }, () => helper(task));
@@ -126,7 +151,7 @@ export async function checkNewBriefs(
  * Takes batches of `task.files` until none is left, reading and checking each: what the main
  * thread and parallel-worker.ts both run.
  */
-export function batchChecker({ root, contentDir, today, files, batch, next }: ThreadTask) {
+export function batchChecker({ root, contentDir, today, files, batch, bodies, next }: ThreadTask) {
   const entities = readEntityFiles(root, contentDir);
   const check = ownChecks(
     {
@@ -149,12 +174,18 @@ export function batchChecker({ root, contentDir, today, files, batch, next }: Th
         found,
       );
       // Serialized on the thread that checked them: the memo writes these bytes as they are.
+      // Bodies not held are read again when asked: only the digest goes back.
+      const sent =
+        bodies === 'held' ? read : read.map(([file, source]) => [file, digested(source)]);
       const briefs = found.kept();
-      yield { read, chunk: serialize(briefs), briefs };
+      yield { read: sent as BatchDone['read'], chunk: serialize(briefs), briefs };
     }
   }
   return { batches, entities };
 }
+
+const digested = (source: SourceFile | Problem): Digested | Problem =>
+  isProblem(source) ? source : { path: source.path, digest: source.digest };
 
 /** A worker thread, which sends its batches through `port`; `ended` settles when it ends. */
 function helper(task: ThreadTask): { port: MessagePort; ended: Promise<void> } {

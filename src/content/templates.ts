@@ -145,9 +145,21 @@ export function entityTemplate(kind: EntityKind, name: string): string {
   return lines.join('\n');
 }
 
-/** The fields of a brief that still hold a placeholder of the template (`summary`, `sources[0].url`, `body`). */
-export function placeholdersLeft(brief: BriefRecord): Array<{ field: string; text: string }> {
-  const left: Array<{ field: string; text: string }> = [];
+/** A field of a brief that still holds a placeholder of the template, and the placeholder. */
+export interface PlaceholderLeft {
+  /** `summary`, `sources[0].url`, `body`… */
+  field: string;
+  text: string;
+}
+
+/**
+ * The fields of a brief that still hold a placeholder of the template. Found when a brief is
+ * checked, while its body is in hand (validate.ts), and remembered with it (memo.ts).
+ */
+export function placeholdersLeft(
+  brief: Pick<BriefRecord, 'summary' | 'highlights' | 'sources' | 'body'>,
+): PlaceholderLeft[] {
+  const left: PlaceholderLeft[] = [];
   const check = (field: string, value: string | undefined, placeholder: string) => {
     if (value?.includes(placeholder)) left.push({ field, text: placeholder });
   };

@@ -47,6 +47,7 @@ import { type HtmlPolicy, htmlPolicy } from './html-policy.ts';
 import type { MdxRules } from './mdx-rules.ts';
 import { type BodyFormat, BodySyntaxError, readBody, type Wikilink } from './wikilinks.ts';
 import type { BriefMemo, RememberedBrief } from './memo.ts';
+import { type PlaceholderLeft, placeholdersLeft } from './templates.ts';
 
 export type { ContentFiles, SourceFile, UnreadFile } from './files.ts';
 
@@ -69,6 +70,11 @@ export interface ValidationResult {
   warnings: Problem[];
   /** Unknown references, by kind: what the stub command creates. */
   unknown: UnknownRef[];
+  /**
+   * The briefs that still hold placeholders of `npm run new`, by file, with the fields: the
+   * check refuses to publish them (drafts may keep them).
+   */
+  unfinished: Map<string, PlaceholderLeft[]>;
 }
 
 interface Parsed<T> {
@@ -179,7 +185,7 @@ function* parseAll<T>(
       const { data, format, links } = remembered;
       yield {
         file,
-        parsed: parsedWhenAsked(file.text, remembered.bodyStartLine),
+        parsed: parsedWhenAsked(file, remembered.bodyStartLine),
         data: data as T,
         format,
         links,
@@ -201,15 +207,18 @@ function* parseAll<T>(
  * A remembered file's frontmatter, parsed only if a problem must name a line in it (an unknown
  * reference, say): its body alone is cut out of the text when asked.
  */
-function parsedWhenAsked(text: string, bodyStartLine: number): ParsedFile {
+function parsedWhenAsked(file: SourceFile, bodyStartLine: number): ParsedFile {
+  // A file read by another thread reads its text again when asked (files.ts `readElsewhere`).
+  let text: string | undefined;
+  const source = () => (text ??= file.text);
   let full: ParsedFile | undefined;
-  const parse = () => (full ??= parseFrontmatter(text) as ParsedFile);
+  const parse = () => (full ??= parseFrontmatter(source()) as ParsedFile);
   return {
     get data() {
       return parse().data;
     },
     get body() {
-      return bodyOf(text);
+      return bodyOf(source());
     },
     bodyStartLine,
     lineOf: (path) => parse().lineOf(path),
@@ -515,7 +524,7 @@ function ownFindings(
   found: Parsed<z.output<typeof briefSchema>>,
   { context, glossary }: Prepared,
   memo: BriefMemo | undefined,
-): { summary: string; terms: string[] } {
+): { summary: string; terms: string[]; placeholders: PlaceholderLeft[] } {
   const { file, parsed, data, format, links, remembered } = found;
   // A brief without a summary is summed up by its first paragraph.
   const summary =
@@ -526,15 +535,19 @@ function ownFindings(
     remembered && memo?.termsCurrent(file.path)
       ? remembered.glossary
       : glossary.termsIn(parsed.body).map((term) => refKey(term.entity));
+  const placeholders = remembered
+    ? (remembered.placeholders ?? [])
+    : placeholdersLeft({ ...data, summary, body: parsed.body });
   if (memo && (found.clean || (remembered && terms !== remembered.glossary))) {
     const { bodyStartLine } = parsed;
     const warnings = found.clean ?? remembered!.warnings;
     memo.keep(file.path, {
       ...{ digest: file.digest!, data, format, links, bodyStartLine, warnings },
       ...{ summary, glossary: terms },
+      ...(placeholders.length ? { placeholders } : {}),
     });
   }
-  return { summary, terms };
+  return { summary, terms, placeholders };
 }
 
 /**
@@ -590,6 +603,7 @@ export function validateContent(
 
   const briefs: BriefRecord[] = [];
   const unknown = new Map<string, UnknownRef>();
+  const unfinished = new Map<string, PlaceholderLeft[]>();
   const redirects = new Map<string, string>();
   const checks = { ...BRIEF_CHECKS, problems, context, memo };
   if (memo) memo.glossary = glossary.signature();
@@ -632,7 +646,8 @@ export function validateContent(
     });
     const { title, date, updated, highlights, sources, authors, corrections, updates, draft } =
       data;
-    const { summary, terms } = ownFindings(found, prepared, memo);
+    const { summary, terms, placeholders } = ownFindings(found, prepared, memo);
+    if (placeholders.length) unfinished.set(file.path, placeholders);
     corrections.concat(updates).forEach((revision) => {
       if (revision.date >= date) return;
       const kind = corrections.includes(revision) ? 'corrections' : 'updates';
@@ -681,6 +696,7 @@ export function validateContent(
     problems,
     warnings: context.warnings,
     unknown: [...unknown.values()],
+    unfinished,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   type RememberedBrief,
   writeMemo,
 } from '../../../src/content/memo.ts';
+import { PLACEHOLDERS } from '../../../src/content/templates.ts';
 import { removeSampleCopies, sampleCopy } from '../../helpers/sample-copy.ts';
 
 afterAll(removeSampleCopies);
@@ -89,6 +90,17 @@ describe('the memo of checked briefs', () => {
     );
     expect(first.some((p) => p.startsWith(`${other!.filePath}:`))).toBe(true);
     expect(problems()).toEqual(first);
+  });
+
+  it('remembers the placeholders of `npm run new` a brief still holds', () => {
+    const { location, path } = project();
+    const [brief] = loadContent(location).briefs;
+    const file = path(brief!.filePath!);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n${PLACEHOLDERS.body}\n`);
+    const first = loadContent(location).unfinished.get(brief!.filePath!);
+    expect(first).toEqual([{ field: 'body', text: PLACEHOLDERS.body }]);
+    expect(readMemo(location.memo!)!.briefs.get(brief!.filePath!)!.placeholders).toEqual(first);
+    expect(loadContent(location).unfinished.get(brief!.filePath!)).toEqual(first);
   });
 
   it('finds the glossary terms of remembered briefs again when the glossary changes', () => {

@@ -58,13 +58,33 @@ describe('checking briefs on every core', () => {
     expect(await loadContentInParallel(location, options)).toEqual(alone);
   });
 
+  it('can leave the bodies in the files, as `npm run check` does: each is read when asked', async () => {
+    const { location, across } = brokenProject();
+    const options = { threads: 2, from: 0, batch: 1, bodies: 'read when asked' } as const;
+    const alone = loadContent({ ...location, memo: undefined }, 'read when asked');
+    const result = await loadContentInParallel(location, options);
+    expect(result).toEqual(alone);
+    const brief = result.briefs.find((b) => b.filePath === across)!;
+    expect(Object.getOwnPropertyDescriptor(brief, 'body')!.get).toBeTypeOf('function');
+    const file = join(location.root, across);
+    expect(brief.body).toBe(
+      readFileSync(file, 'utf8').split(/^---$/m).slice(2).join('---').slice(1),
+    );
+  });
+
   it('a worker thread reads and checks batches, and sends the files and what passed', async () => {
     const { root, own, across } = brokenProject();
     const files = listBriefFiles(root, 'content');
     const { port1, port2 } = new MessageChannel();
     const task: WorkerTask = {
       ...{ root: resolve(root), contentDir: 'content', today: Date.parse('2026-06-01') },
-      ...{ files, batch: 5, next: new Int32Array(new SharedArrayBuffer(4)), port: port2 },
+      ...{
+        files,
+        batch: 5,
+        bodies: 'held',
+        next: new Int32Array(new SharedArrayBuffer(4)),
+        port: port2,
+      },
     };
     const sent: BatchDone[] = [];
     port1.on('message', (done: BatchDone) => sent.push(done));
