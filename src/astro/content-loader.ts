@@ -14,7 +14,12 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getConfig } from '../config.ts';
 import { handedOver } from '../content/handover.ts';
-import { contentLocation, loadContentCached } from '../content/load.ts';
+import {
+  contentLocation,
+  loadContentCached,
+  loadContentCachedInParallel,
+} from '../content/load.ts';
+import type { ValidationResult } from '../content/validate.ts';
 import { CHECK_HANDOVER } from './build-env.ts';
 import { formatProblems } from '../content/problems.ts';
 import { BRIEFS_DIR } from '../content/registry.ts';
@@ -36,9 +41,7 @@ export function contentLoader(): Loader {
       let reported = '';
       let warned = 0;
 
-      /** `maxAgeMs`: how long a look at the folder holds (see loadContentCached). */
-      const sync = (maxAgeMs: number) => {
-        const content = loadContentCached(location, maxAgeMs);
+      const sync = (content: ValidationResult) => {
         // Every collection sees the same problems: the briefs' loader tells the author.
         const problems = content.problems.length ? formatProblems(content.problems) : '';
         if (collection === BRIEFS_DIR && problems !== reported) {
@@ -79,16 +82,16 @@ export function contentLoader(): Loader {
         for (const id of untouched) store.delete(id);
       };
 
-      // Each collection's loader runs right after the last: one look at the folder serves all
-      // (a fingerprint stats every file: 1.7 s at 100,000).
-      sync(FIRST_SYNC_MAX_AGE_MS);
+      // Every collection's loader starts at once: one look at the folder serves all (a
+      // fingerprint stats every file: 1.7 s at 100,000), and new briefs are checked on every core.
+      sync(await loadContentCachedInParallel(location, FIRST_SYNC_MAX_AGE_MS));
       // In `astro dev`, pick up added, edited and deleted files.
       const dir = resolve(root, location.contentDir);
       watcher?.add(dir);
       watcher?.on('all', (_event, changed) => {
         if (!changed.startsWith(dir)) return;
         try {
-          sync(0);
+          sync(loadContentCached(location));
         } catch (error) {
           logger.error((error as Error).message);
         }

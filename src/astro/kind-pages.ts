@@ -1,5 +1,5 @@
 /** Static paths shared by every per-kind route, so no page repeats the loop over the registry. */
-import { entityCacheKey } from './cache-keys.ts';
+import { cacheKeyed, entityCacheKey } from './cache-keys.ts';
 import type { EntityRecord } from '../model/records.ts';
 import { type EntityKind, KINDS } from '../content/registry.ts';
 import { getSiteData } from './site-data.ts';
@@ -13,6 +13,6 @@ export async function entityPaths() {
   return graph.entities.map((entity) => ({
     params: { kind: entity.kind, slug: entity.slug },
     props: { entity: entity as EntityRecord },
-    cacheKey: entityCacheKey(graph, entity, config, today),
+    ...cacheKeyed(() => entityCacheKey(graph, entity, config, today)),
   }));
 }

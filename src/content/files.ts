@@ -5,7 +5,10 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import {
+  closeSync,
   type Dirent,
+  fstatSync,
+  openSync,
   readdirSync,
   readFileSync,
   readlinkSync,
@@ -13,6 +16,8 @@ import {
   statSync,
 } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import type { KnownFiles } from './known-files.ts';
+import { signatureOf } from './known-files.ts';
 import { AUTHOR_COMPONENTS_DIR } from './mdx-rules.ts';
 import type { Problem } from './problems.ts';
 import { BRIEFS_DIR, CONTENT_EXTENSIONS, KIND_IDS, type KindId, MEDIA_DIR } from './registry.ts';
@@ -29,6 +34,11 @@ export interface SourceFile {
    * record's body is read when asked (readContentFiles, 'read when asked').
    */
   reread?: (() => string) | undefined;
+  /**
+   * What `stat` said of the file as it was read, if it was not changed just before
+   * (known-files.ts): the next run trusts the digest while the signature stays the same.
+   */
+  signature?: string | undefined;
 }
 
 /** A file found but not yet read: validation reads it when it comes to it, then lets it go. */
@@ -176,8 +186,17 @@ export function readSource(
 ): SourceFile | Problem {
   const file = shown(root, path);
   let bytes: Buffer;
+  let signature: string | undefined;
   try {
-    bytes = readFileSync(path);
+    // Its signature before its bytes: a change while it is read leaves a signature that is not
+    // the file's next time, so it is read again then.
+    const fd = openSync(path, 'r');
+    try {
+      signature = signatureOf(fstatSync(fd, { bigint: true }), Date.now());
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     return { file, message: `cannot be read: ${(error as Error).message}` };
   }
@@ -203,7 +222,7 @@ export function readSource(
     };
   }
   const text = bytes.toString('utf8');
-  const source: SourceFile = { path: file, text, digest: digestOf(bytes) };
+  const source: SourceFile = { path: file, text, digest: digestOf(bytes), signature };
   if (bodies === 'read when asked') source.reread = rereader(path, file);
   return source;
 }
@@ -231,12 +250,17 @@ export function rereader(path: string, file: string): () => string {
  */
 export function readElsewhere(
   file: string,
-  { path, digest }: { path: string; digest: string | undefined },
+  {
+    path,
+    digest,
+    signature,
+  }: { path: string; digest: string | undefined; signature?: string | undefined },
 ): SourceFile {
   const reread = rereader(file, path);
   return {
     path,
     digest,
+    signature,
     reread,
     get text() {
       return reread();
@@ -245,6 +269,17 @@ export function readElsewhere(
 }
 
 export const isProblem = (value: SourceFile | Problem): value is Problem => 'message' in value;
+
+/** What readContentFiles may take instead of reading a file. */
+export interface ReadOptions {
+  /** Files read already (by absolute path), by other threads (src/content/parallel.ts). */
+  readBefore?: ReadonlyMap<string, SourceFile | Problem> | undefined;
+  /**
+   * The briefs' files as last read (known-files.ts): each brief read is noted, and with bodies
+   * read when asked, one still as it was is not read at all, its digest taken from here.
+   */
+  known?: KnownFiles | undefined;
+}
 
 /**
  * `root` is the folder paths are shown relative to (the project root); `contentDir` the
@@ -257,36 +292,42 @@ export function readContentFiles(
   root: string,
   contentDir: string,
   bodies?: 'held',
-  /** Files read already (by absolute path), by other threads (src/content/parallel.ts). */
-  readBefore?: ReadonlyMap<string, SourceFile | Problem>,
+  options?: ReadOptions,
 ): ContentFiles<SourceFile>;
 export function readContentFiles(
   root: string,
   contentDir: string,
   bodies: 'read when asked',
-  readBefore?: ReadonlyMap<string, SourceFile | Problem>,
+  options?: ReadOptions,
 ): ContentFiles<UnreadFile>;
 export function readContentFiles(
   root: string,
   contentDir: string,
   bodies: Bodies,
-  readBefore?: ReadonlyMap<string, SourceFile | Problem>,
+  options?: ReadOptions,
 ): ContentFiles;
 export function readContentFiles(
   root: string,
   contentDir: string,
   bodies: Bodies = 'held',
-  readBefore?: ReadonlyMap<string, SourceFile | Problem>,
+  { readBefore, known }: ReadOptions = {},
 ): ContentFiles {
-  const { base, state, read, list } = folderReader(root, contentDir, readBefore);
-  const take = (folder: string) =>
+  const { base, state, read, list } = folderReader(root, contentDir);
+  /** A brief's file: as another thread read it, as it was last read, or read now. */
+  const readBrief = (path: string): SourceFile | Problem => {
+    const source =
+      readBefore?.get(path) ??
+      (bodies === 'held' ? undefined : known?.unchanged(path, shown(root, path))) ??
+      readSource(root, path, bodies);
+    if (!isProblem(source)) known?.note(path, source);
+    return source;
+  };
+  const readOther = (path: string) => readBefore?.get(path) ?? readSource(root, path, bodies);
+  const take = (folder: string, readOne = readOther) =>
     bodies === 'held'
-      ? read(folder)
-      : list(folder).map((path) => ({
-          path: shown(root, path),
-          read: () => readBefore?.get(path) ?? readSource(root, path, bodies),
-        }));
-  const briefs = take(BRIEFS_DIR);
+      ? read(folder, readOne)
+      : list(folder).map((path) => ({ path: shown(root, path), read: () => readOne(path) }));
+  const briefs = take(BRIEFS_DIR, readBrief);
   const entities = Object.fromEntries(KIND_IDS.map((kind) => [kind, take(kind)]));
   strayAtRoot(root, base, new Set([BRIEFS_DIR, ...KIND_IDS]), state.problems);
   return {
@@ -320,11 +361,7 @@ export function readEntityFiles(
 }
 
 /** Reads one folder of the content folder at a time; problems collect in `state`. */
-function folderReader(
-  root: string,
-  contentDir: string,
-  readBefore?: ReadonlyMap<string, SourceFile | Problem>,
-) {
+function folderReader(root: string, contentDir: string) {
   const base = resolve(root, contentDir);
   const state: Walk = { root, base: realBase(base), files: [], problems: [], seen: new Set() };
   const list = (folder: string): string[] => {
@@ -347,9 +384,9 @@ function folderReader(
     walk(state, join(base, folder));
     return state.files;
   };
-  const read = (folder: string): SourceFile[] =>
+  const read = (folder: string, readOne = (path: string) => readSource(root, path)): SourceFile[] =>
     list(folder).flatMap((path) => {
-      const source = readBefore?.get(path) ?? readSource(root, path);
+      const source = readOne(path);
       if (isProblem(source)) {
         state.problems.push(source);
         return [];

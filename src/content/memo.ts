@@ -5,9 +5,10 @@
  * Checking a brief on its own (YAML, the schema, the editorial rules, the Markdown body's
  * wikilinks and HTML, the first paragraph, the glossary) is most of the work of a check: about
  * 35 s of the 45 s at 100,000 briefs. A rebuild after one edit did all of it again for 99,999
- * unchanged files. A remembered brief is still read and its digest compared (a digest and not a
- * modification time: a fresh clone in CI restores the cache with new times), and every check
- * across files (slugs, references, wikilinks, old addresses) runs again on every brief.
+ * unchanged files. A brief is remembered by its digest and not a modification time (a fresh
+ * clone in CI restores the cache with new times): it is read and its digest compared, unless
+ * `stat` shows its file as it was when last read (known-files.ts). Every check across files
+ * (slugs, references, wikilinks, old addresses) runs again on every brief.
  *
  * Only briefs whose own checks found no error are remembered, so every error is found anew.
  * The memo is for one project, one set of settings and one day (`key`): any change of the code

@@ -11,8 +11,10 @@
  * problems found, there. So is a brief the memo knows with another text.
  *
  * Nothing depends on a worker thread finishing: a brief it did not check is read and checked
- * by validateContent like any other. Only the check runs this (load.ts `loadContentInParallel`):
- * Astro's process bundles src/, and a worker thread needs this folder's files as they are.
+ * by validateContent like any other. The check runs this (load.ts `loadContentInParallel`), and
+ * so does the first look of `astro dev`, which runs src/ from its files; a worker thread needs
+ * this folder's files as they are, which `astro build` bundles (its pages take the check's
+ * result instead: handover.ts).
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -75,6 +77,7 @@ export interface WorkerTask extends ThreadTask {
 interface Digested {
   path: string;
   digest: string | undefined;
+  signature: string | undefined;
 }
 
 /** What a thread found in one batch: the files as read, and the memo's chunk of those that passed. */
@@ -141,6 +144,8 @@ export async function checkNewBriefs(
   for (const done of batches()) {
     taken(done);
     takeSent();
+    // This thread's other work between batches: a dev server answers while it checks.
+    await new Promise(setImmediate);
   }
   await Promise.all(helpers.map(({ ended }) => ended));
   takeSent();
@@ -185,7 +190,9 @@ export function batchChecker({ root, contentDir, today, files, batch, bodies, ne
 }
 
 const digested = (source: SourceFile | Problem): Digested | Problem =>
-  isProblem(source) ? source : { path: source.path, digest: source.digest };
+  isProblem(source)
+    ? source
+    : { path: source.path, digest: source.digest, signature: source.signature };
 
 /** A worker thread, which sends its batches through `port`; `ended` settles when it ends. */
 function helper(task: ThreadTask): { port: MessagePort; ended: Promise<void> } {

@@ -7,6 +7,8 @@ import { listBriefFiles } from '../../../src/content/files.ts';
 import {
   type ContentLocation,
   loadContent,
+  loadContentCached,
+  loadContentCachedInParallel,
   loadContentInParallel,
 } from '../../../src/content/load.ts';
 import { readMemo, type RememberedBrief } from '../../../src/content/memo.ts';
@@ -107,5 +109,17 @@ describe('checking briefs on every core', () => {
       (b) => b.filePath === across,
     )!;
     expect((passed.get(across)!.data as { title: string }).title).toBe(brief.title);
+  });
+
+  it('is one check for the callers of a dev server’s first look at once, remembered after', async () => {
+    const { location } = brokenProject();
+    const alone = loadContent({ ...location, memo: undefined }, 'read when asked');
+    const [first, second] = await Promise.all([
+      loadContentCachedInParallel(location),
+      loadContentCachedInParallel(location),
+    ]);
+    expect(second).toBe(first);
+    expect(first).toEqual(alone);
+    expect(loadContentCached(location)).toBe(first);
   });
 });

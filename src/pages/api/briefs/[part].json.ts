@@ -3,14 +3,14 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { exportBriefs, exportParts, type ExportPart } from '../../../model/feeds.ts';
 import { siteRoot } from '../../../astro/links.ts';
 import { getSiteData } from '../../../astro/site-data.ts';
-import { exportPartCacheKey } from '../../../astro/cache-keys.ts';
+import { cacheKeyed, exportPartCacheKey } from '../../../astro/cache-keys.ts';
 
 export const getStaticPaths = (async () => {
   const { graph, config } = await getSiteData();
   return exportParts(graph.briefs).map((part) => ({
     params: { part: part.id },
     props: { part },
-    cacheKey: exportPartCacheKey(graph, part.briefs, config),
+    ...cacheKeyed(() => exportPartCacheKey(graph, part.briefs, config)),
   }));
 }) satisfies GetStaticPaths;
 

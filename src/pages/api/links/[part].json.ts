@@ -2,14 +2,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { exportParts, type ExportPart } from '../../../model/feeds.ts';
 import { getSiteData } from '../../../astro/site-data.ts';
-import { linksPartCacheKey } from '../../../astro/cache-keys.ts';
+import { cacheKeyed, linksPartCacheKey } from '../../../astro/cache-keys.ts';
 
 export const getStaticPaths = (async () => {
   const { graph } = await getSiteData();
   return exportParts(graph.briefs).map((part) => ({
     params: { part: part.id },
     props: { part },
-    cacheKey: linksPartCacheKey(graph, part.briefs),
+    ...cacheKeyed(() => linksPartCacheKey(graph, part.briefs)),
   }));
 }) satisfies GetStaticPaths;
 
