@@ -16,6 +16,7 @@ import { getConfig } from '../config.ts';
 import { handedOver } from '../content/handover.ts';
 import {
   contentLocation,
+  followContent,
   loadContentCached,
   loadContentCachedInParallel,
 } from '../content/load.ts';
@@ -86,13 +87,19 @@ export function contentLoader(): Loader {
       // fingerprint stats every file: 1.7 s at 100,000), and new briefs are checked on every core.
       sync(await loadContentCachedInParallel(location, FIRST_SYNC_MAX_AGE_MS));
       // In `astro dev`, pick up added, edited and deleted files.
+      if (!watcher) return;
       const dir = resolve(root, location.contentDir);
-      watcher?.add(dir);
-      watcher?.on('all', (_event, changed) => {
+      watcher.add(dir);
+      // Pages take what this watcher keeps current, until it fails: then they look for changes
+      // themselves again (src/astro/site-data.ts).
+      const unfollow = followContent(location);
+      watcher.on('error', unfollow);
+      watcher.on('all', (_event, changed) => {
         if (!changed.startsWith(dir)) return;
         try {
           sync(loadContentCached(location));
         } catch (error) {
+          unfollow();
           logger.error((error as Error).message);
         }
       });

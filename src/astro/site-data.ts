@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { type Config, getConfig } from '../config.ts';
-import { contentLocation, loadContentCached } from '../content/load.ts';
+import { contentFollowed, contentLocation, loadContentCached } from '../content/load.ts';
 import { formatProblems, type Problem } from '../content/problems.ts';
 import { type GitDates, readGitDates } from '../content/git-dates.ts';
 import type { ValidationResult } from '../content/validate.ts';
@@ -30,8 +30,11 @@ let cached: { content: ValidationResult; data: SiteData } | undefined;
 
 export async function getSiteData(): Promise<SiteData> {
   const config = getConfig();
-  // A build reads the content once; the dev server looks for changes at most once a second.
-  const content = loadContentCached(contentLocation(config), dev ? 1000 : Infinity);
+  // A build reads the content once; the dev server looks for changes at most once a second,
+  // unless its content loader's watcher keeps the content current (load.ts `followContent`).
+  const location = contentLocation(config);
+  const look = dev && !contentFollowed(location) ? 1000 : Infinity;
+  const content = loadContentCached(location, look);
   if (content.problems.length) throw contentError(content.problems, config.root);
   if (cached?.content !== content) {
     // One `git log` for the whole content folder, read again only when the content changes.

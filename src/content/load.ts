@@ -143,10 +143,32 @@ interface Remembered {
 const REMEMBERED = Symbol.for('briefing.loadContentCached');
 /** A check under way (loadContentCachedInParallel), kept beside it for the same reason. */
 const PENDING = Symbol.for('briefing.loadContentCachedInParallel');
+/** The content folder a watcher follows (followContent), by `locationKey`. */
+const FOLLOWED = Symbol.for('briefing.followContent');
 const shared = globalThis as {
   [REMEMBERED]?: Remembered;
   [PENDING]?: { key: string; result: Promise<ValidationResult> };
+  [FOLLOWED]?: string;
 };
+
+/**
+ * Says that a watcher looks at the folder again at every change (the dev server's content
+ * loader), so the result remembered is current without a look of its own: a look stats every
+ * file (1.9 s at 100,000), and a dev server's page asked for one whenever a second had passed.
+ * Returns what to call when the watcher can no longer be trusted (it failed).
+ */
+export function followContent(location: ContentLocation): () => void {
+  const key = locationKey(location);
+  shared[FOLLOWED] = key;
+  return () => {
+    if (shared[FOLLOWED] === key) delete shared[FOLLOWED];
+  };
+}
+
+/** Whether a watcher follows this folder (followContent). */
+export function contentFollowed(location: ContentLocation): boolean {
+  return shared[FOLLOWED] === locationKey(location);
+}
 
 /**
  * The same, remembered for as long as no content file changes: a dev server asks on every

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { siteGraph } from '../../../src/astro/site-graph.ts';
 import { readConfig } from '../../../src/config.ts';
-import { loadContent } from '../../../src/content/load.ts';
+import { contentFollowed, followContent, loadContent } from '../../../src/content/load.ts';
 import type { GitDates } from '../../../src/content/git-dates.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'briefing-load-'));
@@ -89,5 +89,18 @@ describe('loadContent', () => {
     expect(Object.getOwnPropertyDescriptor(brief, 'body')!.get).toBeTypeOf('function');
     expect(brief!.body).toBe('The body.\n');
     expect(content.briefs[0]!.git, 'the loaded record is not changed').toBeUndefined();
+  });
+});
+
+describe('a content folder a watcher follows', () => {
+  it('is followed until the watcher fails, and only that folder', () => {
+    const location = { root, contentDir: 'content', today: new Date('2026-06-01T00:00:00Z') };
+    const other = { ...location, contentDir: 'elsewhere' };
+    expect(contentFollowed(location)).toBe(false);
+    const unfollow = followContent(location);
+    expect(contentFollowed(location)).toBe(true);
+    expect(contentFollowed(other)).toBe(false);
+    unfollow();
+    expect(contentFollowed(location)).toBe(false);
   });
 });
