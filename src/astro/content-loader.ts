@@ -91,7 +91,8 @@ export function contentLoader(): Loader {
       const dir = resolve(root, location.contentDir);
       watcher.add(dir);
       // Pages take what this watcher keeps current, until it fails: then they look for changes
-      // themselves again (src/astro/site-data.ts).
+      // themselves again (src/astro/site-data.ts). A file changed while the watcher was being
+      // set up shows at the next change in the folder, when the whole folder is looked at.
       const unfollow = followContent(location);
       watcher.on('error', unfollow);
       watcher.on('all', (_event, changed) => {
