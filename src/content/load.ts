@@ -62,28 +62,33 @@ export async function loadContentInParallel(
   const { root, contentDir, today } = location;
   const memo = location.memo ? new BriefMemo(location.memo, briefsKey(location)) : undefined;
   const readBefore = memo && (await checkNewBriefs(location, memo, options));
-  const known = knownFiles(location, memo);
+  const known = knownFiles(location);
   const files = readContentFiles(root, contentDir, options.bodies ?? 'held', { readBefore, known });
   return validated(files, memo, today, known);
 }
 
 /** The folder's files, and the memo of its briefs if the location has one. */
 function open(location: ContentLocation, bodies: Bodies) {
-  const memo = location.memo ? new BriefMemo(location.memo, briefsKey(location)) : undefined;
-  const known = knownFiles(location, memo);
+  const known = knownFiles(location);
   const files = readContentFiles(location.root, location.contentDir, bodies, { known });
-  return { files, memo, known };
+  const key = briefsKey(location, files);
+  return { files, memo: location.memo ? new BriefMemo(location.memo, key) : undefined, known };
 }
 
 /** The briefs' files as last read; only beside a memo, which a digest alone is of use to. */
-function knownFiles(location: ContentLocation, memo: BriefMemo | undefined) {
-  return memo && location.known ? new KnownFiles(location.known) : undefined;
+function knownFiles(location: ContentLocation) {
+  return location.memo && location.known ? new KnownFiles(location.known) : undefined;
 }
 
-/** The memo's key (memo.ts `memoKey`), from the settings and components as they are now. */
-function briefsKey({ root, contentDir, today }: ContentLocation): string {
-  const settings = readSettingsFile(root, contentDir)?.text;
-  return memoKey(root, { settings, components: authorComponents(root), today });
+/** The memo's key (memo.ts `memoKey`), from the files read or read for it. */
+function briefsKey(
+  { root, contentDir, today }: ContentLocation,
+  files: Pick<ContentFiles, 'settings' | 'components'> = {
+    settings: readSettingsFile(root, contentDir),
+    components: authorComponents(root),
+  },
+): string {
+  return memoKey(root, { settings: files.settings?.text, components: files.components, today });
 }
 
 function validated(
