@@ -83,27 +83,42 @@ export function contentLoader(): Loader {
         for (const id of untouched) store.delete(id);
       };
 
-      // Every collection's loader starts at once: one look at the folder serves all (a
-      // fingerprint stats every file: 1.7 s at 100,000), and new briefs are checked on every core.
-      sync(await loadContentCachedInParallel(location, FIRST_SYNC_MAX_AGE_MS));
-      // In `astro dev`, pick up added, edited and deleted files.
-      if (!watcher) return;
+      // In `astro dev`, pick up added, edited and deleted files. The watcher is listened to
+      // before the first look, which takes half a minute at 100,000 briefs: a file changed
+      // meanwhile is looked at again as soon as it ends, not at the next change.
       const dir = resolve(root, location.contentDir);
-      watcher.add(dir);
-      // Pages take what this watcher keeps current, until it fails: then they look for changes
-      // themselves again (src/astro/site-data.ts). A file changed while the watcher was being
-      // set up shows at the next change in the folder, when the whole folder is looked at.
-      const unfollow = followContent(location);
-      watcher.on('error', unfollow);
-      watcher.on('all', (_event, changed) => {
-        if (!changed.startsWith(dir)) return;
+      let looking = true;
+      let changedWhileLooking = false;
+      let unfollow = () => {};
+      const lookAgain = () => {
         try {
           sync(loadContentCached(location));
         } catch (error) {
           unfollow();
           logger.error((error as Error).message);
         }
-      });
+      };
+      if (watcher) {
+        watcher.add(dir);
+        watcher.on('all', (_event, changed) => {
+          if (!changed.startsWith(dir)) return;
+          if (looking) changedWhileLooking = true;
+          else lookAgain();
+        });
+      }
+      // Every collection's loader starts at once: one look at the folder serves all (a
+      // fingerprint stats every file: 1.7 s at 100,000), and new briefs are checked on every core.
+      sync(await loadContentCachedInParallel(location, FIRST_SYNC_MAX_AGE_MS));
+      looking = false;
+      if (!watcher) return;
+      // Pages take what this watcher keeps current, until it fails: then they look for changes
+      // themselves again (src/astro/site-data.ts). A file changed before the watcher watched its
+      // folder (it sets up one folder after another: seconds at 100,000 briefs) and after the
+      // first look read it shows at the next change in the folder, when the whole folder is
+      // looked at.
+      unfollow = followContent(location);
+      watcher.on('error', unfollow);
+      if (changedWhileLooking) lookAgain();
     },
   };
 }
