@@ -73,8 +73,7 @@ describe('contentLoader in astro dev', () => {
       writeFileSync(file, before.replace(/\n---\n/, '\n---\nA sentence added while loading.\n\n'));
       watcher.emit('all', 'change', file);
     });
-    const loading = load();
-    await loading;
+    await load();
     // What the files say now, read afresh (the loader's own results are remembered).
     const digest = () =>
       loadContent({ root, contentDir: content }).briefs.find((b) => b.slug === 'alpha')?.digest;
