@@ -26,13 +26,14 @@ import {
   existsSync,
   linkSync,
   mkdirSync,
+  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { close, createIndex } from 'pagefind';
@@ -405,32 +406,46 @@ export async function indexPages(
     ...(maxFragments ? { maxFragments } : {}),
   });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  // The documents go to a folder Pagefind reads itself, each at its URL's path: sent through
+  // its Node API instead, every page is JSON, then Base64, then a pipe, parsed one at a time
+  // (measured: a fifth more time and a tenth more CPU for 3,000 briefs).
+  const documents = mkdtempSync(join(tmpdir(), 'briefing-index-'));
   try {
-    // A few files in flight at once: Pagefind parses one while the next is read and sent.
-    let next = 0;
-    const feed = async () => {
-      while (next < pages.length) {
-        const page = pages[next++]!;
-        const added = await index.addHTMLFile({
-          url: page.url,
-          content: documentFor(readFileSync(join(outDir, page.file), 'utf8'), {
-            language: siteLanguage,
-            filters: page.filters,
-            hanApart: forceLanguage === 'zh',
-            without,
-          }),
-        });
-        if (added.errors.length)
-          throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
-      }
-    };
-    await Promise.all(Array.from({ length: 8 }, feed));
+    for (const page of pages) {
+      const folder = join(documents, documentFolder(page.url));
+      mkdirSync(folder, { recursive: true });
+      const html = readFileSync(join(outDir, page.file), 'utf8');
+      const document = documentFor(html, {
+        language: siteLanguage,
+        filters: page.filters,
+        hanApart: forceLanguage === 'zh',
+        without,
+      });
+      writeFileSync(join(folder, 'index.html'), document);
+    }
+    const added = await index.addDirectory({ path: documents });
+    if (added.errors.length || added.page_count !== pages.length)
+      throw new Error(
+        `Pagefind indexed ${added.page_count} of ${pages.length} pages for ${dir}: ${added.errors.join('; ')}`,
+      );
     const written = await index.writeFiles({ outputPath: dir });
     if (written.errors.length)
       throw new Error(`Pagefind could not write its index to ${dir}: ${written.errors.join('; ')}`);
   } finally {
+    rmSync(documents, { recursive: true, force: true });
     await close();
   }
+}
+
+/**
+ * The folder, relative to the documents' folder, whose `index.html` Pagefind gives the page's
+ * URL: the URL's path. Pages are folders (`/briefs/x/`) named by slugs and a base path of
+ * unreserved characters (src/content/slugs.ts, settings.ts), so the path is the URL as is.
+ */
+export function documentFolder(url: string): string {
+  if (!/^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(url) || /(^|\/)\.\.?\//.test(url))
+    throw new Error(`cannot index ${url}: a page URL must be a folder path of plain characters`);
+  return url.slice(1);
 }
 
 /** The page with a hash of exactly what documentFor() hands to Pagefind. Read as bytes: fast. */

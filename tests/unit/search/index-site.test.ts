@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PageToIndex } from '../../../src/search/build/documents.ts';
-import { indexSite } from '../../../src/search/build/index-site.ts';
+import { documentFolder, indexSite } from '../../../src/search/build/index-site.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'index-beside-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -70,4 +70,17 @@ describe('indexSite beside a writer', () => {
     expect(fragmentText()).toContain('zanzibar');
     expect(fragmentText()).not.toContain('quillwort');
   }, 60_000);
+});
+
+describe('documentFolder', () => {
+  it('puts a document where Pagefind reads the page URL back from its path', () => {
+    expect(documentFolder('/briefs/gallium-2/')).toBe('briefs/gallium-2/');
+    expect(documentFolder('/sub.path/companies/x/')).toBe('sub.path/companies/x/');
+    expect(documentFolder('/')).toBe('');
+  });
+
+  it('refuses a URL that is not a plain folder path', () => {
+    for (const url of ['/briefs/x', '/briefs/../x/', '/briefs/%E5%8C%97/', 'briefs/x/', '/a b/'])
+      expect(() => documentFolder(url), url).toThrow(/a page URL must be a folder path/);
+  });
 });
