@@ -4,7 +4,7 @@
  */
 import { load } from 'js-yaml';
 import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { ownStrings } from '../model/text.ts';
+import { compactString, ownStrings } from '../model/text.ts';
 
 export interface ParsedFile {
   data: Record<string, unknown>;
@@ -121,7 +121,8 @@ function parseYaml(
   try {
     // The YAML 1.2 core schema (js-yaml's default, as the document's below): dates stay strings,
     // for our own strict date check. No alias: js-yaml does not bound how far aliases expand.
-    data = ownStrings(load(yamlText, { maxAliases: 0 }));
+    // Its strings one byte a character where they can be (compactString), as the copy keeps them.
+    data = ownStrings(load(compactString(yamlText), { maxAliases: 0 }));
   } catch {
     return parseDocumentWithPositions(yamlText, afterClose, bodyStartLine, lineOffset);
   }

@@ -46,7 +46,8 @@ export interface RememberedBrief {
   bodyStartLine: number;
   /** Warnings of its own checks (its problems were none). */
   warnings: Problem[];
-  summary: string;
+  /** Its first paragraph's text, when the frontmatter has no summary. */
+  summary?: string;
   /** Its glossary terms (`terms/slug`), found with the memo's `glossary`. */
   glossary: string[];
   /** The placeholders of `npm run new` it still holds, if any. */

@@ -9,7 +9,7 @@ import type { z } from 'astro/zod';
 import { glossaryMatcher } from '../model/glossary.ts';
 import { type BriefRecord, type EntityRecord, type FromFile, refKey } from '../model/records.ts';
 import { EntityIndex, splitQualifiedTarget } from '../model/resolve.ts';
-import { closest, ownStrings } from '../model/text.ts';
+import { closest, compactString, ownStrings } from '../model/text.ts';
 import { isoDay } from '../model/dates.ts';
 import {
   deriveStatus,
@@ -530,7 +530,7 @@ function ownFindings(
   const summary =
     remembered?.summary ??
     data.summary ??
-    firstParagraph(parsed.body, format, context.rules.briefs?.summary?.max ?? 400);
+    compactString(firstParagraph(parsed.body, format, context.rules.briefs?.summary?.max ?? 400));
   const terms =
     remembered && memo?.termsCurrent(file.path)
       ? remembered.glossary
@@ -542,8 +542,9 @@ function ownFindings(
     const { bodyStartLine } = parsed;
     const warnings = found.clean ?? remembered!.warnings;
     memo.keep(file.path, {
-      ...{ digest: file.digest!, data, format, links, bodyStartLine, warnings },
-      ...{ summary, glossary: terms },
+      ...{ digest: file.digest!, data, format, links, bodyStartLine, warnings, glossary: terms },
+      // The frontmatter's summary is in `data` already.
+      ...(summary !== data.summary ? { summary } : {}),
       ...(placeholders.length ? { placeholders } : {}),
     });
   }

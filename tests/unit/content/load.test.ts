@@ -35,6 +35,21 @@ describe('loadContent', () => {
     );
   });
 
+  it('reads a long file whole, Chinese included, and an empty one as a problem', () => {
+    const long = `${'稀土总量控制指标。 A long paragraph about quotas. '.repeat(4000)}\n`;
+    write('content/briefs/2025/long.md', briefText(long));
+    write('content/briefs/2025/empty.md', '');
+    try {
+      const { briefs, problems } = loadContent({ root, contentDir: 'content' });
+      expect(Buffer.byteLength(long)).toBeGreaterThan(200_000);
+      expect(briefs.find((b) => b.slug === 'long')!.body).toBe(long);
+      expect(problems.map((p) => p.file)).toEqual(['content/briefs/2025/empty.md']);
+    } finally {
+      rmSync(join(root, 'content/briefs/2025/long.md'));
+      rmSync(join(root, 'content/briefs/2025/empty.md'));
+    }
+  });
+
   it('reads a body from its file when asked instead of holding it, as the process of Astro does', () => {
     const content = loadContent({ root, contentDir: 'content' }, 'read when asked');
     expect(content.problems).toEqual([]);
