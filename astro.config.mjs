@@ -17,6 +17,7 @@ import { pagefind } from './src/astro/pagefind-integration.ts';
 import { PAGES_IN_PLACE } from './src/astro/build-env.ts';
 import { redirects } from './src/astro/redirects-integration.ts';
 import { contentMedia } from './src/astro/media-integration.ts';
+import { leftToContentWatcher } from './src/astro/content-watcher.ts';
 import { cspDirectives, SCRIPT_SOURCES, scriptHash, STYLE_SOURCES } from './src/astro/security.ts';
 import { SEARCH_SHORTCUT_SCRIPT } from './src/astro/inline-scripts.ts';
 
@@ -35,13 +36,15 @@ function config() {
 }
 
 const projectConfig = config();
-const { root, distDir, siteUrl, basePath, cacheDir, site: settings } = projectConfig;
+const { root, distDir, contentDir, siteUrl, basePath, cacheDir, site: settings } = projectConfig;
 
 /**
  * @param {string} projectRoot
  * @param {string} dist
  */
 function ignoredByDevServer(projectRoot, dist) {
+  // Briefs and profiles: the content loader watches them a folder at a time, and tells Vite.
+  const contentFile = leftToContentWatcher(contentDir);
   const inside = [
     join(projectRoot, 'bench/work'),
     join(projectRoot, '.briefing'),
@@ -49,7 +52,8 @@ function ignoredByDevServer(projectRoot, dist) {
     `${dist}.staging`,
   ];
   /** @param {string} path */
-  return (path) => inside.some((dir) => path === dir || path.startsWith(dir + sep));
+  return (path) =>
+    contentFile(path) || inside.some((dir) => path === dir || path.startsWith(dir + sep));
 }
 
 /** [[wikilinks]] in MDX resolve against the same validated profiles as everything else. */

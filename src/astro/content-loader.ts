@@ -22,12 +22,42 @@ import {
 } from '../content/load.ts';
 import type { ValidationResult } from '../content/validate.ts';
 import { CHECK_HANDOVER } from './build-env.ts';
+import { watchContentFolder } from './content-watcher.ts';
 import { formatProblems } from '../content/problems.ts';
 import { BRIEFS_DIR } from '../content/registry.ts';
 
 const FIRST_SYNC_MAX_AGE_MS = 2000;
 /** How long the loader waits for the build's check (which stops the build if it fails). */
 const HANDOVER_WAIT_MS = 10 * 60_000;
+
+type Watcher = NonNullable<Parameters<Loader['load']>[0]['watcher']>;
+
+/** The folders watched for each dev server's watcher: every collection's loader asks. */
+const watched = new WeakMap<Watcher, Set<string>>();
+
+/**
+ * Vite's watcher is left the other files of the folder (media, and stray files the check
+ * reports); briefs and profiles are watched a folder at a time (content-watcher.ts) and told to
+ * it, as chokidar tells of a file, so that Vite reloads an edited MDX body.
+ */
+function watchContent(watcher: Watcher, dir: string): void {
+  const dirs = watched.get(watcher) ?? new Set();
+  watched.set(watcher, dirs);
+  if (dirs.has(dir)) return;
+  dirs.add(dir);
+  watcher.add(dir);
+  const stop = watchContentFolder(dir, {
+    changed: (event, path) => {
+      // A server restarted (its configuration changed) has a new watcher, and this one is closed.
+      // (chokidar's `closed`, which its types do not declare.)
+      if ((watcher as { closed?: boolean }).closed) return stop();
+      watcher.emit(event, path);
+      watcher.emit('all', event, path);
+    },
+    // As chokidar tells of a folder it cannot watch: Vite logs it, and the loaders stop trusting.
+    failed: (error) => watcher.emit('error', error),
+  });
+}
 
 export function contentLoader(): Loader {
   return {
@@ -98,8 +128,14 @@ export function contentLoader(): Loader {
           logger.error((error as Error).message);
         }
       };
+      let watchFailed = false;
       if (watcher) {
-        watcher.add(dir);
+        // Listened to first: a folder that cannot be watched is told of at once.
+        watcher.on('error', () => {
+          watchFailed = true;
+          unfollow();
+        });
+        watchContent(watcher, dir);
         watcher.on('all', (_event, changed) => {
           if (!changed.startsWith(dir)) return;
           if (looking) changedWhileLooking = true;
@@ -112,12 +148,8 @@ export function contentLoader(): Loader {
       looking = false;
       if (!watcher) return;
       // Pages take what this watcher keeps current, until it fails: then they look for changes
-      // themselves again (src/astro/site-data.ts). A file changed before the watcher watched its
-      // folder (it sets up one folder after another: seconds at 100,000 briefs) and after the
-      // first look read it shows at the next change in the folder, when the whole folder is
-      // looked at.
-      unfollow = followContent(location);
-      watcher.on('error', unfollow);
+      // themselves again (src/astro/site-data.ts).
+      if (!watchFailed) unfollow = followContent(location);
       if (changedWhileLooking) lookAgain();
     },
   };
