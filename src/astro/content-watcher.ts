@@ -8,7 +8,7 @@
  * what changed as chokidar would have: `add`, `change` or `unlink`, once per file and burst of
  * writes (an editor's save is often several).
  */
-import { type FSWatcher, lstatSync, readdirSync, watch } from 'node:fs';
+import { type FSWatcher, readdirSync, realpathSync, statSync, watch } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { CONTENT_EXTENSIONS } from '../content/registry.ts';
 
@@ -33,6 +33,8 @@ export function leftToContentWatcher(contentDir: string): (path: string) => bool
 
 interface Folder {
   watcher: FSWatcher;
+  /** Its real path: a symbolic link to a folder watched already is not followed (a loop). */
+  real: string;
   /** The names of its briefs and profiles, as last seen. */
   files: Set<string>;
 }
@@ -42,7 +44,10 @@ interface Folder {
  * returned is called. `settleMs`: how long a file's events are gathered before it is looked at.
  */
 export function watchContentFolder(dir: string, tell: ContentWatch, settleMs = 50): () => void {
+  const top = resolve(dir);
   const folders = new Map<string, Folder>();
+  /** The real paths of `folders`. */
+  const reals = new Set<string>();
   const waiting = new Map<string, NodeJS.Timeout>();
   let failed = false;
 
@@ -56,6 +61,15 @@ export function watchContentFolder(dir: string, tell: ContentWatch, settleMs = 5
   /** Starts watching `folder` and those in it; `fresh`: a folder made since, whose files are new. */
   function follow(folder: string, fresh: boolean): void {
     if (failed || folders.has(folder)) return;
+    let real: string;
+    try {
+      real = realpathSync(folder);
+    } catch (error) {
+      // Gone since it was seen, unless it is the content folder itself.
+      if (folder === top) fail(error as Error);
+      return;
+    }
+    if (reals.has(real)) return;
     let watcher: FSWatcher;
     try {
       watcher = watch(folder, { persistent: false }, (_event, name) => {
@@ -69,7 +83,8 @@ export function watchContentFolder(dir: string, tell: ContentWatch, settleMs = 5
     // A folder removed ends its watch with an error on some systems: its files are told of then.
     watcher.on('error', (error) => (exists(folder) ? fail(error) : forget(folder)));
     const files = new Set<string>();
-    folders.set(folder, { watcher, files });
+    folders.set(folder, { watcher, real, files });
+    reals.add(real);
     let entries;
     try {
       entries = readdirSync(folder, { withFileTypes: true });
@@ -79,7 +94,8 @@ export function watchContentFolder(dir: string, tell: ContentWatch, settleMs = 5
     for (const entry of entries) {
       if (skipped(entry.name)) continue;
       const path = join(folder, entry.name);
-      if (entry.isDirectory()) follow(path, fresh);
+      // A symbolic link is followed as the content walk follows it (src/content/files.ts).
+      if (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(path))) follow(path, fresh);
       else if (isContentFile(entry.name)) {
         files.add(entry.name);
         if (fresh) tell.changed('add', path);
@@ -105,7 +121,7 @@ export function watchContentFolder(dir: string, tell: ContentWatch, settleMs = 5
     const parent = folders.get(folder);
     if (!parent) return;
     const path = join(folder, name);
-    const stats = lstatSync(path, { throwIfNoEntry: false });
+    const stats = statSync(path, { throwIfNoEntry: false });
     if (stats?.isDirectory()) return follow(path, true);
     // A folder removed (or replaced by a file): each of its files is gone.
     if (folders.has(path)) forget(path);
@@ -122,10 +138,11 @@ export function watchContentFolder(dir: string, tell: ContentWatch, settleMs = 5
 
   /** Stops watching `folder` and those in it, and tells of each file in them as removed. */
   function forget(folder: string): void {
-    for (const [path, { watcher, files }] of folders) {
+    for (const [path, { watcher, real, files }] of folders) {
       if (path !== folder && !path.startsWith(folder + sep)) continue;
       watcher.close();
       folders.delete(path);
+      reals.delete(real);
       for (const name of files) tell.changed('unlink', join(path, name));
     }
   }
@@ -135,10 +152,13 @@ export function watchContentFolder(dir: string, tell: ContentWatch, settleMs = 5
     waiting.clear();
     for (const { watcher } of folders.values()) watcher.close();
     folders.clear();
+    reals.clear();
   }
 
-  follow(resolve(dir), false);
+  follow(top, false);
   return stop;
 }
 
-const exists = (path: string) => lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+const exists = (path: string) => statSync(path, { throwIfNoEntry: false }) !== undefined;
+const isFolder = (path: string) =>
+  statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;

@@ -2,7 +2,7 @@
  * The content folder's briefs and profiles as `astro dev` watches them: a folder at a time, told
  * to Vite's watcher as chokidar tells of a file.
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -96,6 +96,24 @@ describe('watchContentFolder', () => {
       ['unlink', 'content/briefs/2026/delta.md'],
       ['unlink', 'content/briefs/2026/epsilon.md'],
     ]);
+  });
+
+  it('follows a linked folder as the content walk does, and a link back up only once', async () => {
+    write('content/shared/omega.md');
+    symlinkSync(join(root, 'content/shared'), join(root, 'content/briefs/linked'));
+    symlinkSync(join(root, 'content'), join(root, 'content/briefs/loop'));
+    try {
+      start();
+      write('content/shared/omega.md', 'edited\n');
+      const told = await events(1);
+      expect(told.length).toBe(1);
+      expect(told[0]![0]).toBe('change');
+      expect(told[0]![1]).toMatch(/^content\/(shared|briefs\/linked)\/omega\.md$/);
+    } finally {
+      rmSync(join(root, 'content/briefs/linked'));
+      rmSync(join(root, 'content/briefs/loop'));
+      rmSync(join(root, 'content/shared'), { recursive: true });
+    }
   });
 
   it('tells nothing once stopped', async () => {
