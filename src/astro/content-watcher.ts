@@ -74,7 +74,8 @@ export function watchContentFolder(dir: string, tell: ContentWatch, settleMs = 5
     try {
       watcher = watch(folder, { persistent: false }, (_event, name) => {
         if (name) settle(folder, name.toString());
-        else for (const known of [...(folders.get(folder)?.files ?? [])]) settle(folder, known);
+        // Some systems do not say which file: every name in the folder, and every one known.
+        else for (const each of namesIn(folder)) settle(folder, each);
       });
     } catch (error) {
       fail(error as Error);
@@ -145,6 +146,16 @@ export function watchContentFolder(dir: string, tell: ContentWatch, settleMs = 5
       reals.delete(real);
       for (const name of files) tell.changed('unlink', join(path, name));
     }
+  }
+
+  function namesIn(folder: string): Set<string> {
+    const names = new Set(folders.get(folder)?.files);
+    try {
+      for (const name of readdirSync(folder)) names.add(name);
+    } catch {
+      // Gone: its parent's watch tells of it.
+    }
+    return names;
   }
 
   function stop(): void {
