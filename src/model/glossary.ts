@@ -74,82 +74,193 @@ function treeSource(node: PhraseNode): string {
 
 /**
  * One expression for every phrase (matched through `phraseMatches`), shared prefixes factored
- * out ("state-owned enterprise" and "state-owned capital" share "state-owned "), so that each
- * position of a text costs a look at its first character rather than a try of every phrase: the
- * cost of a list of phrases grows with the glossary (230 phrases: 780 µs a brief body as a list,
- * 220 µs as a tree; 40 phrases: 90 and 110 µs). At each position the longest phrase wins
- * ("central state-owned enterprise" over a shorter phrase inside it), as it did in a list sorted
- * longest first.
+ * out ("state-owned enterprise" and "state-owned capital" share "state-owned "), so that a try at
+ * a position costs a look at its first character rather than a try of every phrase: the cost of a
+ * list of phrases grows with the glossary (230 phrases: 780 µs a brief body as a list, 220 µs as
+ * a tree; 40 phrases: 90 and 110 µs). At each position the longest phrase wins ("central
+ * state-owned enterprise" over a shorter phrase inside it), as it did in a list sorted longest
+ * first.
+ *
+ * The expression is tried only where a phrase can start (`PhraseSearch`): searched for in a whole
+ * body, it cost about 6 ns a character, most of a check's glossary time (100,000 bodies of 8 kB).
  */
-export function phrasePattern(phrases: readonly string[]): RegExp | undefined {
+export function phrasePattern(phrases: readonly string[]): PhraseSearch | undefined {
   const latin: PhraseNode = { next: new Map() };
   const other: PhraseNode = { next: new Map() };
   for (const phrase of phrases) addPhrase(isLatinWord(phrase[0]!) ? latin : other, phrase);
-  const parts = [
-    ...(latin.next.size ? [treeSource(latin)] : []),
-    ...(other.next.size ? [treeSource(other)] : []),
-  ];
-  return parts.length ? new RegExp(parts.join('|'), 'giu') : undefined;
+  const roots = [latin, other].filter((root) => root.next.size);
+  if (!roots.length) return undefined;
+  const pattern = new RegExp(roots.map(treeSource).join('|'), 'iuy');
+  const firsts = roots.flatMap((root) => [...root.next.values()].map(({ source }) => source));
+  const units = phrases.map((phrase) => phrase.normalize('NFKC'));
+  return { pattern, ...startsOf(new RegExp(`^(?:${firsts.join('|')})`, 'iu'), units) };
+}
+
+/**
+ * Where `phraseMatches` tries the expression, so that most of a text is passed over by a loop
+ * over its code units. A phrase can start only at a unit in `first`; one that starts with an ASCII
+ * letter or digit only where a word starts, with the whole ASCII word that starts it (`words`:
+ * English text has letters that start a phrase everywhere, and common pairs of them, such as "co"
+ * or "in", but few whole words that do); any other, when it and the next unit fold to one value
+ * (`foldedUnits`), only at a pair of units a phrase starts with (`pairs`). Anywhere else that a
+ * unit does not fold here (a letter with a case outside ASCII), the expression decides.
+ */
+export interface PhraseSearch {
+  /** Every phrase, tried at one position (sticky); its source names the set of phrases. */
+  readonly pattern: RegExp;
+  /** By code unit: 0 no phrase starts with it; 1 a phrase may (see above); 2 try the expression. */
+  readonly first: Uint8Array;
+  /** A bit per hashed first ASCII word of a phrase, in lower case (`wordHash`). */
+  readonly words: Uint32Array;
+  /** A bit per hashed pair of folded units a phrase starts with (`pairHash`). */
+  readonly pairs: Uint32Array;
+}
+
+/** Bits in `words` and `pairs` (32 kB each): few phrases set the same bit. */
+const HASH_BITS = 18;
+const WORD_SEED = 0x811c9dc5;
+const addToWord = (hash: number, unit: number) => Math.imul(hash ^ (unit | 0x20), 0x01000193);
+const wordHash = (hash: number) => hash >>> (32 - HASH_BITS);
+const pairHash = (a: number, b: number) =>
+  Math.imul(a * 65_599 + b, 0x9e3779b1) >>> (32 - HASH_BITS);
+const hasBit = (bits: Uint32Array, bit: number) => (bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+const setBit = (bits: Uint32Array, bit: number) => {
+  bits[bit >>> 5]! |= 1 << (bit & 31);
+};
+
+/** By code unit: 1 for an ASCII letter or digit. */
+const ASCII_WORD = new Uint8Array(0x10000).map((_, unit) =>
+  unit < 0x80 && /[a-z0-9]/i.test(String.fromCharCode(unit)) ? 1 : 0,
+);
+
+let folded: Int32Array | undefined;
+
+/**
+ * By code unit, what it matches case-insensitively as one value: white space (any run of which
+ * a phrase's space matches) as a space, ASCII in lower case, a unit without case as itself; -1
+ * for any other (a letter with a case outside ASCII, a surrogate), where the expression decides.
+ * Outside ASCII only a unit whose upper and lower case are itself is taken as itself: such a unit
+ * matches no other under the `i` flag. Made once per thread (about 10 ms).
+ */
+function foldedUnits(): Int32Array {
+  if (folded) return folded;
+  folded = new Int32Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) {
+    const char = String.fromCharCode(unit);
+    const caseless =
+      (unit < 0xd800 || unit > 0xdfff) &&
+      char.toLowerCase() === char &&
+      char.toUpperCase() === char;
+    folded[unit] = /\s/u.test(char)
+      ? 0x20
+      : unit < 0x80
+        ? char.toLowerCase().charCodeAt(0)
+        : caseless
+          ? unit
+          : -1;
+  }
+  return folded;
+}
+
+/** `first`, `words` and `pairs` for phrases (NFKC) whose first units `firstUnit` matches. */
+function startsOf(firstUnit: RegExp, phrases: readonly string[]): Omit<PhraseSearch, 'pattern'> {
+  const fold = foldedUnits();
+  const first = new Uint8Array(0x10000);
+  for (let unit = 0; unit < 0xd800; unit++)
+    if (firstUnit.test(String.fromCharCode(unit))) first[unit] = fold[unit]! < 0 ? 2 : 1;
+  for (let unit = 0xe000; unit < 0x10000; unit++)
+    if (firstUnit.test(String.fromCharCode(unit))) first[unit] = fold[unit]! < 0 ? 2 : 1;
+  // A phrase that starts outside the BMP: tried at every high surrogate.
+  if (phrases.some((phrase) => phrase.codePointAt(0)! > 0xffff)) first.fill(2, 0xd800, 0xdc00);
+  const words = new Uint32Array(1 << (HASH_BITS - 5));
+  const pairs = new Uint32Array(1 << (HASH_BITS - 5));
+  for (const phrase of phrases) {
+    if (ASCII_WORD[phrase.charCodeAt(0)]) {
+      let hash = WORD_SEED;
+      for (let i = 0; ASCII_WORD[phrase.charCodeAt(i)]; i++)
+        hash = addToWord(hash, phrase.charCodeAt(i));
+      setBit(words, wordHash(hash));
+      continue;
+    }
+    const a = fold[phrase.charCodeAt(0)]!;
+    const b = phrase.length > 1 ? fold[phrase.charCodeAt(1)]! : -1;
+    // A pair with a unit that does not fold here is not looked up in a text either: a phrase of
+    // one unit (a letter that folds into two) starts with such a unit.
+    if (a >= 0 && b >= 0) setBit(pairs, pairHash(a, b));
+  }
+  return { first, words, pairs };
 }
 
 /** A letter or digit at the end: a Latin phrase may not start right after it. */
 const WORD_BEFORE = /[\p{L}\p{N}]$/u;
 
 /**
- * Where `pattern` (from `phrasePattern`) matches in `text`, left to right, never overlapping. A
+ * Where `search` (from `phrasePattern`) matches in `text`, left to right, never overlapping. A
  * phrase that starts with a Latin letter must start a word: checked here for each match rather
  * than by a lookbehind in the pattern, which was tried at every position of every body (half of
  * the matcher's time: 3.0 against 1.5 s for 30,000 bodies). A match refused for that is looked
  * for again one character on, as the lookbehind would have moved on.
  */
-export function phraseMatches(text: string, pattern: RegExp): Array<[index: number, text: string]> {
+export function phraseMatches(
+  text: string,
+  { pattern, first, words, pairs }: PhraseSearch,
+): Array<[index: number, text: string]> {
+  const fold = foldedUnits();
+  const units = codeUnits(text);
+  const length = units.length;
   const found: Array<[number, string]> = [];
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    const at = m.index;
+  for (let at = 0; at < length; at++) {
+    const unit = units[at]!;
+    if (ASCII_WORD[unit]) {
+      // A phrase that starts with an ASCII letter or digit starts a word, and with all of the
+      // word: the rest of a word no phrase starts with is passed over at once. Unless a letter
+      // that the expression folds into ASCII (ſ, the Kelvin sign) ends the word.
+      if (at > 0 && ASCII_WORD[units[at - 1]!]) continue;
+      let hash = WORD_SEED;
+      let end = at;
+      for (; end < length && ASCII_WORD[units[end]!]; end++) hash = addToWord(hash, units[end]!);
+      const known = hasBit(words, wordHash(hash));
+      if (first[unit] === 0 || (!known && (end === length || fold[units[end]!]! >= 0))) {
+        at = end - 1;
+        continue;
+      }
+    } else {
+      const start = first[unit];
+      if (start === 0) continue;
+      const next = start === 1 && at + 1 < length ? fold[units[at + 1]!]! : -1;
+      if (next >= 0 && !hasBit(pairs, pairHash(fold[unit]!, next))) continue;
+    }
+    pattern.lastIndex = at;
+    const m = pattern.exec(text);
+    if (!m || m.index !== at) continue;
     if (at > 0 && isLatinWord(m[0][0]!) && WORD_BEFORE.test(text.slice(Math.max(0, at - 2), at)))
-      pattern.lastIndex = at + 1;
-    else found.push([at, m[0]]);
+      continue;
+    found.push([at, m[0]]);
+    at = pattern.lastIndex - 1;
   }
   return found;
 }
 
-/** Texts this long or longer are bodies, whose matches are remembered. */
-const REMEMBER_FROM = 500;
+/** Whether this machine stores a UTF-16 code unit low byte first, as Node's `utf16le` writes it. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+let unitBuffer = Buffer.alloc(0);
 
 /**
- * A key for a long text: its length and two 32-bit FNV-1a-style hashes with different constants
- * (for 100,000 bodies, about one chance in a billion that two share a key).
+ * A text's UTF-16 code units, in a buffer shared by every call (valid until the next): read from
+ * a typed array, a body's units cost a third of what `charCodeAt` costs on a two-byte string.
  */
-function textKey(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x3b9aca07;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    a = Math.imul(a ^ code, 0x01000193);
-    b = Math.imul(b ^ code, 0x5bd1e995);
-  }
-  return `${text.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
+function codeUnits(text: string): Uint16Array {
+  if (unitBuffer.length < text.length * 2)
+    unitBuffer = Buffer.allocUnsafeSlow(Math.max(1 << 16, text.length * 4));
+  const units = new Uint16Array(unitBuffer.buffer, unitBuffer.byteOffset, text.length);
+  if (LITTLE_ENDIAN) unitBuffer.write(text, 0, 'utf16le');
+  else for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
 }
-
-/** A match as remembered: the phrase (folded) instead of its term, which may have changed since. */
-interface RememberedMatch {
-  start: number;
-  end: number;
-  phrase: string;
-}
-
-/**
- * What find() answered for each long text (a body), by a hash of the text, for the latest set of
- * phrases: validation asks about every body, and the Markdown plugin asks again about the bodies
- * it renders, with a matcher of its own (the link graph's index is another than validation's).
- * A hash and not the text: the bodies are not held (src/content/load.ts).
- */
-let remembered: { pattern: string; matches: Map<string, readonly RememberedMatch[]> } | undefined;
 
 export class GlossaryMatcher {
   readonly terms: GlossaryTerm[];
-  private readonly pattern: RegExp | undefined;
+  private readonly search: PhraseSearch | undefined;
   private readonly byPhrase = new Map<string, GlossaryTerm>();
 
   /**
@@ -169,7 +280,7 @@ export class GlossaryMatcher {
         phrases.push(phrase);
       }
     }
-    this.pattern = phrasePattern(phrases);
+    this.search = phrasePattern(phrases);
   }
 
   /** What decides the matches: each phrase and the term it stands for. */
@@ -179,33 +290,20 @@ export class GlossaryMatcher {
     );
   }
 
-  /** Every occurrence in `text`, left to right, never overlapping. */
-  find(text: string): readonly GlossaryMatch[] {
-    if (!this.pattern) return [];
-    // Short texts (the plugin's text nodes) are asked about once: not worth remembering.
-    const key = text.length >= REMEMBER_FROM ? textKey(text) : undefined;
-    if (key && remembered?.pattern !== this.pattern.source)
-      remembered = { pattern: this.pattern.source, matches: new Map() };
-    let found = key && remembered!.matches.get(key);
-    if (!found) {
-      found = this.scan(text);
-      if (key) remembered!.matches.set(key, found);
-    }
-    return found.flatMap(({ start, end, phrase }) => {
-      const term = this.byPhrase.get(phrase);
-      return term ? [{ start, end, term }] : [];
-    });
-  }
-
-  private scan(text: string): RememberedMatch[] {
-    const matches: RememberedMatch[] = [];
+  /**
+   * Every occurrence in `text`, left to right, never overlapping. Not remembered by text: a
+   * body's hash cost about what finding its phrases now costs.
+   */
+  find(text: string): GlossaryMatch[] {
+    if (!this.search) return [];
     const normalized = text.normalize('NFKC');
     // NFKC can change lengths (full-width letters stay one unit, ligatures do not): match on
     // the original when nothing changed, which is the common case.
     const source = normalized.length === text.length ? normalized : text;
-    for (const [start, found] of phraseMatches(source, this.pattern!))
-      matches.push({ start, end: start + found.length, phrase: fold(found) });
-    return matches;
+    return phraseMatches(source, this.search).flatMap(([start, found]) => {
+      const term = this.byPhrase.get(fold(found));
+      return term ? [{ start, end: start + found.length, term }] : [];
+    });
   }
 
   /** The terms a text uses, each once, in order of first use. */

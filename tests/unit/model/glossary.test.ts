@@ -97,28 +97,47 @@ describe('glossary matcher', () => {
           .join('|'),
         'giu',
       );
-    // A small alphabet, so that phrases share prefixes and overlap in the texts.
-    const alphabet = ['a', 'b', 'A', ' ', '-', '.', '稀', '土', 'x', 'é', '_'];
     let seed = 7;
     const random = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % n;
     };
-    const word = (length: number) =>
+    const word = (alphabet: string[], length: number) =>
       Array.from({ length }, () => alphabet[random(alphabet.length)]).join('');
-    for (let round = 0; round < 300; round++) {
+    const compare = (phraseAlphabet: string[], textAlphabet: string[], textLength: number) => {
       const phrases = [
         ...new Set(
-          Array.from({ length: 1 + random(6) }, () => word(2 + random(4)).trim()).filter(
-            (p) => p.length >= 2,
-          ),
+          Array.from({ length: 1 + random(6) }, () =>
+            word(phraseAlphabet, 2 + random(4)).trim(),
+          ).filter((p) => p.length >= 2),
         ),
       ];
-      if (!phrases.length) continue;
-      const text = word(60);
+      if (!phrases.length) return;
+      const text = word(textAlphabet, textLength);
       const ours = phraseMatches(text, phrasePattern(phrases)!);
       const theirs = [...text.matchAll(reference(phrases))].map((m) => [m.index, m[0]]);
       expect(ours, `${JSON.stringify(phrases)} in ${JSON.stringify(text)}`).toEqual(theirs);
+    };
+    // A small alphabet, so that phrases share prefixes and overlap in the texts.
+    const small = ['a', 'b', 'A', ' ', '-', '.', '稀', '土', 'x', 'é', '_'];
+    for (let round = 0; round < 300; round++) compare(small, small, 60);
+    // The places the expression is tried (PhraseSearch) skip none it matches at: letters whose
+    // case does not fold into ASCII, letters that fold into ASCII (ſ, the Kelvin sign: in texts
+    // only, since phrases are compared in NFKC), other spaces, digits, a letter outside the BMP.
+    const phraseLetters = ['s', 'S', 'k', 'é', 'É', 'σ', 'ς', 'Σ', '1', ' ', '稀', '土', '𐐀', 'İ'];
+    const textLetters = [...phraseLetters, 'ſ', '\u212a', '\u00a0', '\u3000', '𐐨', 'i', 'x', '.'];
+    for (let round = 0; round < 300; round++) compare(phraseLetters, textLetters, 80);
+    const cases: Array<[phrases: string[], text: string]> = [
+      [['ss', 'sk'], 'sſ s\u212a ſs ſſ ss'],
+      [['稀 土', 'é x', '( x'], '稀\u00a0土 稀\u3000土 É\u00a0x (\tx'],
+      [['σα', 'naïve policy'], 'ςα Σα NAÏVE  policy naïvepolicy'],
+      [['𐐀x', 'İi'], '𐐨x 𐐀x İi İI'],
+      [['ab', 'ab cd', '5g'], 'xab ab_ab 1ab éab ab\ncd 5G'],
+    ];
+    for (const [phrases, text] of cases) {
+      const theirs = [...text.matchAll(reference(phrases))].map((m) => [m.index, m[0]]);
+      expect(theirs.length, text).toBeGreaterThan(2);
+      expect(phraseMatches(text, phrasePattern(phrases)!), text).toEqual(theirs);
     }
   });
 
