@@ -161,7 +161,7 @@ async function passed(
 // On a large site, the unchanged pages of the last build are put in place while the check runs
 // (its own process): Astro then leaves them alone instead of restoring them one at a time. On a
 // smaller one Astro starts beside the check, and copying first would only delay it (BENCHMARKS.md).
-const copied = checkFirst ? copyCachedPages(config.cacheDir, staging) : [];
+const copied = checkFirst ? await copyCachedPages(config.cacheDir, staging) : [];
 const copies = copiedPagesWatch(copied);
 if (checkFirst) await passed(await checked);
 

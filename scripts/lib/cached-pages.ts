@@ -6,10 +6,10 @@
  * renders with a cache key in `<cacheDir>/dist/`, listed in `<cacheDir>/incremental-build.json`.
  * A page whose key is unchanged is not rendered again: Astro copies it from there into the
  * output folder, or leaves it alone if the output folder already holds it. `npm run build`
- * renders into an empty staging folder (scripts/build.ts), so Astro copied every page, with a
- * thread-pool round trip for each folder and each file: 230 s for 107,396 files at 100,000
- * briefs. Copied here in one synchronous loop first, they take a tenth of that, and Astro finds
- * them in place.
+ * renders into an empty staging folder (scripts/build.ts), so Astro copied every page, one
+ * after another, with a thread-pool round trip for each folder and each file: 230 s for 107,396
+ * files at 100,000 briefs. Copied here first, several at once, they take a fraction of that, and
+ * Astro finds them in place.
  *
  * Copies, not hard links: Astro rewrites a changed page in place, which through a link would
  * also change its cached copy and, after a publish, the published page during the next build.
@@ -18,15 +18,8 @@
  * be published: `removeUnclaimed` deletes it once Astro is done. Nor may the search index take a
  * copied page for this build's before Astro has kept or rewritten it (`copiedPagesWatch`).
  */
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  rmdirSync,
-  statSync,
-  unlinkSync,
-} from 'node:fs';
+import { existsSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { pageWritten } from '../../src/search/build/written-pages.ts';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -77,32 +70,43 @@ export interface CopiedPage {
   size: number;
 }
 
+/** Copies under way at once: each waits on the file system, in the kernel, most of its time. */
+const COPIES_AT_ONCE = 4;
+
 /**
  * Copies each cached page of the last build into `outDir` (empty but for what this copies).
- * A page whose cached copy is missing is left to Astro.
+ * A page whose cached copy is missing is left to Astro. Several at once, on the thread pool:
+ * each copy makes a folder and a file, which on a slow file system cost far more in the kernel
+ * than the bytes (at 100,000 briefs, about 0.7 ms a page here, one at a time: 78 s).
  */
-export function copyCachedPages(cacheDir: string, outDir: string): CopiedPage[] {
-  const copied: CopiedPage[] = [];
-  const made = new Set<string>();
+export async function copyCachedPages(cacheDir: string, outDir: string): Promise<CopiedPage[]> {
   const cached = join(cacheDir, OUTPUT_DIR);
-  for (const outputFile of cachedOutputFiles(cacheDir)) {
+  const pages = cachedOutputFiles(cacheDir).flatMap((outputFile) => {
     const from = outputPath(cached, outputFile);
     const to = outputPath(outDir, outputFile);
-    if (!from || !to) continue;
-    const folder = dirname(to);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
+    return from && to ? [{ outputFile, from, to }] : [];
+  });
+  const folders = new Map<string, Promise<unknown>>();
+  const copied: Array<CopiedPage | undefined> = [];
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < pages.length; i = next++) {
+      const { outputFile, from, to } = pages[i]!;
+      const folder = dirname(to);
+      let made = folders.get(folder);
+      if (!made) folders.set(folder, (made = mkdir(folder, { recursive: true })));
+      try {
+        await made;
+        await copyFile(from, to);
+        const { mtimeMs, size } = await stat(to);
+        copied[i] = { outputFile, path: to, mtimeMs, size };
+      } catch {
+        // Left to Astro.
+      }
     }
-    try {
-      copyFileSync(from, to);
-    } catch {
-      continue;
-    }
-    const { mtimeMs, size } = statSync(to);
-    copied.push({ outputFile, path: to, mtimeMs, size });
-  }
-  return copied;
+  };
+  await Promise.all(Array.from({ length: COPIES_AT_ONCE }, lane));
+  return copied.filter((page) => page !== undefined);
 }
 
 /**

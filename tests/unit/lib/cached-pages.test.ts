@@ -42,12 +42,12 @@ function astroCache(pages: Record<string, string>, extra: Record<string, unknown
 }
 
 describe('copyCachedPages', () => {
-  it('copies every page the last build keyed into the output folder', () => {
+  it('copies every page the last build keyed into the output folder', async () => {
     const { cache, out } = astroCache({
       'briefs/a/index.html': 'A',
       'briefs/b/index.html': 'B',
     });
-    const copied = copyCachedPages(cache, out);
+    const copied = await copyCachedPages(cache, out);
     expect(copied.map((c) => c.outputFile).sort()).toEqual([
       'briefs/a/index.html',
       'briefs/b/index.html',
@@ -55,24 +55,37 @@ describe('copyCachedPages', () => {
     expect(readFileSync(join(out, 'briefs/a/index.html'), 'utf8')).toBe(page('A'));
   });
 
-  it('copies, so that writing the page again leaves the cached copy as it was', () => {
+  it('copies many pages at once, into folders they share, each once', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 60 }, (_, i) => [`briefs/${2000 + (i % 4)}/p${i}/index.html`, `${i}`]),
+    );
+    const { cache, out } = astroCache(files);
+    const copied = await copyCachedPages(cache, out);
+    expect(copied.map((c) => c.outputFile)).toEqual(Object.keys(files));
+    for (const [file, title] of Object.entries(files))
+      expect(readFileSync(join(out, file), 'utf8')).toBe(page(title));
+  });
+
+  it('copies, so that writing the page again leaves the cached copy as it was', async () => {
     const { cache, out } = astroCache({ 'briefs/a/index.html': 'A' });
-    copyCachedPages(cache, out);
+    await copyCachedPages(cache, out);
     writeFileSync(join(out, 'briefs/a/index.html'), page('new'));
     expect(readFileSync(join(cache, 'dist/briefs/a/index.html'), 'utf8')).toBe(page('A'));
   });
 
-  it('copies nothing without a readable manifest, and skips pages whose copy is gone', () => {
+  it('copies nothing without a readable manifest, and skips pages whose copy is gone', async () => {
     const { cache, out } = astroCache({ 'briefs/a/index.html': 'A', 'briefs/b/index.html': 'B' });
     rmSync(join(cache, 'dist/briefs/b/index.html'));
-    expect(copyCachedPages(cache, out).map((c) => c.outputFile)).toEqual(['briefs/a/index.html']);
+    expect((await copyCachedPages(cache, out)).map((c) => c.outputFile)).toEqual([
+      'briefs/a/index.html',
+    ]);
     writeFileSync(join(cache, 'incremental-build.json'), '{ not json');
     expect(cachedOutputFiles(cache)).toEqual([]);
     rmSync(join(cache, 'incremental-build.json'));
     expect(cachedOutputFiles(cache)).toEqual([]);
   });
 
-  it('never writes outside the output folder', () => {
+  it('never writes outside the output folder', async () => {
     expect(outputPath('/site/staging', '../elsewhere/index.html')).toBeUndefined();
     expect(outputPath('/site/staging', '/etc/passwd')).toBeUndefined();
     expect(outputPath('/site/staging', '')).toBeUndefined();
@@ -83,13 +96,13 @@ describe('copyCachedPages', () => {
 });
 
 describe('removeUnclaimed', () => {
-  it('deletes the copies this build neither keyed nor wrote, with their empty folders', () => {
+  it('deletes the copies this build neither keyed nor wrote, with their empty folders', async () => {
     const { cache, out } = astroCache({
       'briefs/kept/index.html': 'kept',
       'briefs/gone/index.html': 'gone',
       'briefs/unkeyed/index.html': 'old',
     });
-    const copied = copyCachedPages(cache, out);
+    const copied = await copyCachedPages(cache, out);
     // This build keys only `kept`, and writes `unkeyed` again without a key.
     const next = {
       'src/pages/briefs/[slug].astro': {
@@ -111,12 +124,12 @@ describe('removeUnclaimed', () => {
 });
 
 describe('copiedPagesWatch', () => {
-  it('takes a copied page for written once Astro kept it or wrote it again', () => {
+  it('takes a copied page for written once Astro kept it or wrote it again', async () => {
     const { cache, out } = astroCache({
       'briefs/a/index.html': 'A',
       'briefs/b/index.html': 'B',
     });
-    const watch = copiedPagesWatch(copyCachedPages(cache, out));
+    const watch = copiedPagesWatch(await copyCachedPages(cache, out));
     const [a, b, c] = ['a', 'b', 'c'].map((s) => join(out, `briefs/${s}/index.html`)) as [
       string,
       string,
@@ -138,9 +151,9 @@ describe('copiedPagesWatch', () => {
     expect(watch.written(c)).toBe(true);
   });
 
-  it('does not take a rewrite still in progress for written', () => {
+  it('does not take a rewrite still in progress for written', async () => {
     const { cache, out } = astroCache({ 'briefs/a/index.html': 'A' });
-    const watch = copiedPagesWatch(copyCachedPages(cache, out));
+    const watch = copiedPagesWatch(await copyCachedPages(cache, out));
     const a = join(out, 'briefs/a/index.html');
     writeFileSync(a, '<!doctype html><html><body>half');
     utimesSync(a, new Date(), new Date(Date.now() + 5000));
