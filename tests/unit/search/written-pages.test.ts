@@ -70,6 +70,23 @@ function writer() {
 const tick = () => new Promise((wake) => setTimeout(wake, 15));
 
 describe('runWhenReady', () => {
+  it('lets the process read its input between tasks that end at once', async () => {
+    const log: string[] = [];
+    setImmediate(() => log.push('input'));
+    await runWhenReady({
+      tasks: ['a', 'b', 'c'],
+      ready: () => true,
+      run: (task) => {
+        log.push(task);
+        return Promise.resolve();
+      },
+      lanes: 1,
+      lanesWhileWriting: 1,
+    });
+    expect(log.indexOf('input')).toBeGreaterThan(-1);
+    expect(log.indexOf('input')).toBeLessThan(log.indexOf('c'));
+  });
+
   it('runs ready tasks one at a time while the writer works, then every lane in order', async () => {
     const ready = new Set<string>(['c']);
     const log: string[] = [];
