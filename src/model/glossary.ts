@@ -184,6 +184,9 @@ function startsOf(firstUnit: RegExp, phrases: readonly string[]): Omit<PhraseSea
     }
     const a = fold[phrase.charCodeAt(0)]!;
     const b = phrase.length > 1 ? fold[phrase.charCodeAt(1)]! : -1;
+    // A phrase that starts with a space matches at the first of any run of them.
+    if (a === 0x20)
+      for (let unit = 0; unit < 0x10000; unit++) if (fold[unit] === 0x20) first[unit] = 2;
     // A pair with a unit that does not fold here is not looked up in a text either: a phrase of
     // one unit (a letter that folds into two) starts with such a unit.
     if (a >= 0 && b >= 0) setBit(pairs, pairHash(a, b));

@@ -133,6 +133,7 @@ describe('glossary matcher', () => {
       [['σα', 'naïve policy'], 'ςα Σα NAÏVE  policy naïvepolicy'],
       [['𐐀x', 'İi'], '𐐨x 𐐀x İi İI'],
       [['ab', 'ab cd', '5g'], 'xab ab_ab 1ab éab ab\ncd 5G'],
+      [[' x', 'yy'], '  x \u00a0x\t\tx yy'],
     ];
     for (const [phrases, text] of cases) {
       const theirs = [...text.matchAll(reference(phrases))].map((m) => [m.index, m[0]]);
