@@ -62,9 +62,21 @@ export async function loadContentInParallel(
   const { root, contentDir, today } = location;
   const memo = location.memo ? new BriefMemo(location.memo, briefsKey(location)) : undefined;
   const readBefore = memo && (await checkNewBriefs(location, memo, options));
+  // What the threads found is written while validation runs.
+  memo?.writeAhead();
   const known = knownFiles(location);
-  const files = readContentFiles(root, contentDir, options.bodies ?? 'held', { readBefore, known });
-  return validated(files, memo, today, known);
+  let result: ValidationResult;
+  try {
+    const bodies = options.bodies ?? 'held';
+    const files = readContentFiles(root, contentDir, bodies, { readBefore, known });
+    result = validateContent(files, today, memo);
+  } catch (error) {
+    await memo?.stopWriting();
+    throw error;
+  }
+  await memo?.saveWhenWritten();
+  known?.save();
+  return result;
 }
 
 /** The folder's files, and the memo of its briefs if the location has one. */

@@ -28,6 +28,8 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
+  writev,
   writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -73,23 +75,30 @@ interface Chunk {
 /** Briefs in a chunk the memo serializes itself; a chunk of far fewer is merged into new ones. */
 const CHUNK = 250;
 
-/** The file: the length of a JSON header, the header (`Header`), then each chunk's bytes. */
+/**
+ * The file: `MARK`, each chunk's bytes, the header (JSON, `Header`), and the header's length in
+ * its last four bytes. The header comes last so that the chunks can be written before what it
+ * holds is known (`BriefMemo.writeAhead`).
+ */
+const MARK = Buffer.from('BMm2');
+
 interface Header {
   key: string;
   glossary: string;
-  /** The length of each chunk, in order. */
-  chunks: number[];
+  /** Where each chunk is in the file, in order. */
+  chunks: Array<[offset: number, length: number]>;
 }
 
 /** What `file` holds, or undefined if it is missing or unreadable. */
 function readChunks(file: string): { header: Header; chunks: Chunk[] } | undefined {
   try {
     const bytes = readFileSync(file);
-    const length = bytes.readUInt32LE(0);
-    const header = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as Header;
-    let at = 4 + length;
-    const chunks = header.chunks.map((size) => {
-      const chunk = bytes.subarray(at, (at += size));
+    if (!bytes.subarray(0, MARK.length).equals(MARK)) return undefined;
+    const end = bytes.length - 4;
+    const json = bytes.subarray(end - bytes.readUInt32LE(end), end);
+    const header = JSON.parse(json.toString('utf8')) as Header;
+    const chunks = header.chunks.map(([at, size]) => {
+      const chunk = bytes.subarray(at, at + size);
       return { bytes: chunk, briefs: deserialize(chunk) as Chunk['briefs'] };
     });
     return { header, chunks };
@@ -98,11 +107,97 @@ function readChunks(file: string): { header: Header; chunks: Chunk[] } | undefin
   }
 }
 
-function writeChunks(file: string, header: Omit<Header, 'chunks'>, chunks: Uint8Array[]): void {
-  const json = Buffer.from(JSON.stringify({ ...header, chunks: chunks.map((c) => c.byteLength) }));
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(json.length);
-  writeWhole(file, [length, json, ...chunks]);
+/**
+ * A memo file being written under a name of its own, then renamed into place: a reader never
+ * sees half a file, and two processes writing at once (the check and Astro's loader beside it)
+ * each write a whole one.
+ */
+class MemoFile {
+  private readonly partial: string;
+  private readonly fd: number;
+  private end = 0;
+  private readonly offsets = new Map<Uint8Array, number>();
+  private ahead: Promise<void> = Promise.resolve();
+
+  private readonly file: string;
+
+  constructor(file: string) {
+    this.file = file;
+    mkdirSync(dirname(file), { recursive: true });
+    this.partial = `${file}.${process.pid}.${threadId}.partial`;
+    this.fd = openSync(this.partial, 'w');
+    this.place(MARK);
+  }
+
+  /**
+   * Writes `chunks` on the thread pool, in one call, so that the writing goes on while this
+   * thread is busy (it would not issue a next call until it is free).
+   */
+  writeAhead(chunks: readonly Uint8Array[]): void {
+    const at = this.end;
+    for (const chunk of chunks) {
+      this.offsets.set(chunk, this.end);
+      this.end += chunk.byteLength;
+    }
+    this.ahead = new Promise((done, fail) =>
+      writev(this.fd, chunks as Uint8Array[], at, (error) => (error ? fail(error) : done())),
+    );
+  }
+
+  /** Once what was written ahead is written: the rest of `chunks`, the header, and the rename. */
+  async finish(header: Omit<Header, 'chunks'>, chunks: readonly Uint8Array[]): Promise<void> {
+    try {
+      await this.ahead;
+    } catch (error) {
+      this.remove();
+      throw error;
+    }
+    this.close(header, chunks);
+  }
+
+  /** Removes the file, once what was written ahead is written (the descriptor may be reused). */
+  async abandon(): Promise<void> {
+    await this.ahead.catch(() => {});
+    this.remove();
+  }
+
+  /** Writes `chunks` (those not written already), then the header, and renames the file. */
+  close(header: Omit<Header, 'chunks'>, chunks: readonly Uint8Array[]): void {
+    try {
+      const placed = chunks.map((chunk): [number, number] => [this.place(chunk), chunk.byteLength]);
+      const json = Buffer.from(JSON.stringify({ ...header, chunks: placed } satisfies Header));
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(json.length);
+      this.place(json);
+      this.place(length);
+      closeSync(this.fd);
+    } catch (error) {
+      this.remove();
+      throw error;
+    }
+    renameSync(this.partial, this.file);
+  }
+
+  /** Where `bytes` are in the file: written at its end unless they were already. */
+  private place(bytes: Uint8Array): number {
+    const written = this.offsets.get(bytes);
+    if (written !== undefined) return written;
+    const at = this.end;
+    for (let done = 0; done < bytes.byteLength;)
+      done += writeSync(this.fd, bytes, done, bytes.byteLength - done, at + done);
+    this.offsets.set(bytes, at);
+    this.end += bytes.byteLength;
+    return at;
+  }
+
+  private remove(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // closed already
+    }
+    rmSync(this.partial, { force: true });
+  }
 }
 
 /** What a memo file holds (for tests that change it), or undefined. */
@@ -115,7 +210,7 @@ export function readMemo(file: string): Stored | undefined {
 
 /** Writes `stored` as a memo file (for tests that change one). */
 export function writeMemo(file: string, { key, glossary, briefs }: Stored): void {
-  writeChunks(file, { key, glossary }, [serialize([...briefs])]);
+  new MemoFile(file).close({ key, glossary }, [serialize([...briefs])]);
 }
 
 export class BriefMemo {
@@ -126,6 +221,8 @@ export class BriefMemo {
   /** The chunks read, and those serialized in this run. */
   private readonly chunks: Chunk[];
   private changed = false;
+  /** The new file, while chunks are written ahead (`writeAhead`). */
+  private writing: MemoFile | undefined;
   /** The glossary of this run (GlossaryMatcher.signature); '' until validation sets it. */
   glossary = '';
 
@@ -179,25 +276,60 @@ export class BriefMemo {
     this.chunks.push({ bytes, briefs });
   }
 
+  /**
+   * Starts writing the chunks kept so far into a new memo file, on the thread pool, if any are
+   * new (a cold check's threads serialized theirs): at 100,000 briefs, about a second of writing
+   * that goes on while validation does. `saveWhenWritten` ends it.
+   */
+  writeAhead(): void {
+    if (!this.file || !this.changed || this.writing) return;
+    this.writing = new MemoFile(this.file);
+    this.writing.writeAhead(this.chunks.filter(large).map((chunk) => chunk.bytes));
+  }
+
   /** Writes what this run checked, if anything changed (a new file, then renamed into place). */
   save(): void {
+    if (this.writing) throw new Error('the memo is being written: call saveWhenWritten');
     const sameGlossary = this.before.glossary === this.glossary;
     const same = !this.changed && sameGlossary && this.now.size === this.before.briefs.size;
     if (same || !this.file) return;
+    new MemoFile(this.file).close({ key: this.key, glossary: this.glossary }, this.current());
+  }
+
+  /** The same, once the chunks written ahead (if any) are written. */
+  async saveWhenWritten(): Promise<void> {
+    const writing = this.writing;
+    if (!writing) return this.save();
+    this.writing = undefined;
+    await writing.finish({ key: this.key, glossary: this.glossary }, this.current());
+  }
+
+  /** Leaves the new file unwritten (once what was written ahead is: the file is still open). */
+  async stopWriting(): Promise<void> {
+    const writing = this.writing;
+    this.writing = undefined;
+    await writing?.abandon();
+  }
+
+  /** The chunks of what is remembered now: each read or kept that is still current, and new ones. */
+  private current(): Uint8Array[] {
     // A chunk is written again as it is when each of its briefs is still the one remembered.
     const chunks: Uint8Array[] = [];
     const written = new Set<string>();
     for (const chunk of this.chunks) {
       const current = chunk.briefs.every(([p, b]) => this.now.get(p) === b && !written.has(p));
-      if (!current || chunk.briefs.length < CHUNK / 4) continue;
+      if (!current || !large(chunk)) continue;
       chunks.push(chunk.bytes);
       for (const [path] of chunk.briefs) written.add(path);
     }
     const rest = [...this.now].filter(([path]) => !written.has(path));
     for (let i = 0; i < rest.length; i += CHUNK) chunks.push(serialize(rest.slice(i, i + CHUNK)));
-    writeChunks(this.file, { key: this.key, glossary: this.glossary }, chunks);
+    return chunks;
   }
 }
+
+/** A chunk of far fewer briefs than `CHUNK` is merged into new ones. */
+const large = (chunk: Chunk) => chunk.briefs.length >= CHUNK / 4;
 
 /**
  * Writes `bytes` to a new file, then renames it into place: a reader never sees half a file, and

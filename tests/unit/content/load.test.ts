@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { siteGraph } from '../../../src/astro/site-graph.ts';
 import { readConfig } from '../../../src/config.ts';
 import { contentFollowed, followContent, loadContent } from '../../../src/content/load.ts';
 import type { GitDates } from '../../../src/content/git-dates.ts';
+import { shownPath } from '../../../src/content/files.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'briefing-load-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -117,5 +118,23 @@ describe('a content folder a watcher follows', () => {
     expect(contentFollowed(other)).toBe(false);
     unfollow();
     expect(contentFollowed(location)).toBe(false);
+  });
+});
+
+describe('shownPath', () => {
+  it('shows a path relative to the root, as path.relative does, however the paths are written', () => {
+    const cases: Array<[string, string]> = [
+      ['/site', '/site/content/briefs/2025/x.md'],
+      ['/site/', '/site/content/briefs/x.md'],
+      ['/site/./a/..', '/site/content/x.md'],
+      ['/site', '/site/content/../other/x.md'],
+      ['/site', '/site//content/x.md'],
+      ['/site', '/elsewhere/x.md'],
+      ['/site', '/site'],
+      ['/', '/content/x.md'],
+      ['/site', '/sitemap/x.md'],
+    ];
+    for (const [root, path] of cases)
+      expect(shownPath(root, path), `${root} ${path}`).toBe(relative(root, path));
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -158,6 +158,49 @@ describe('the memo of checked briefs', () => {
     expect(stored.get('b7.md')!.summary).toBe('Edited.');
     expect(stored.get('b8.md')).toEqual(brief(8));
     expect(stored.has('loose.md')).toBe(false);
+  });
+
+  it('writes chunks ahead while validation goes on, and keeps only those still current', async () => {
+    const { root } = project();
+    const file = join(root, 'cache', 'ahead');
+    const brief = (n: number, summary = `Summary ${n}.`): RememberedBrief => ({
+      ...{ digest: `d${n}`, data: { title: `Brief ${n}` }, format: 'md', links: [] },
+      ...{ bodyStartLine: 5, warnings: [], summary, glossary: [] },
+    });
+    const chunkOf = (from: number) =>
+      serialize(
+        Array.from({ length: 100 }, (_, n): [string, RememberedBrief] => [
+          `b${from + n}.md`,
+          brief(from + n),
+        ]),
+      );
+    const [first, second] = [chunkOf(0), chunkOf(100)];
+    const memo = new BriefMemo(file, 'key');
+    memo.keepChunk(first);
+    memo.keepChunk(second);
+    memo.writeAhead();
+    expect(() => memo.save()).toThrow(/being written/);
+    // After the chunks went to be written: a brief of the second chunk kept again, and a new one.
+    memo.keep('b150.md', brief(150, 'Edited.'));
+    memo.keep('loose.md', brief(999));
+    memo.glossary = 'this run';
+    await memo.saveWhenWritten();
+    const stored = readMemo(file)!;
+    expect(stored.glossary).toBe('this run');
+    expect(stored.briefs.size).toBe(201);
+    expect(stored.briefs.get('b150.md')!.summary).toBe('Edited.');
+    expect(stored.briefs.get('b151.md')).toEqual(brief(151));
+    expect(stored.briefs.get('b3.md')).toEqual(brief(3));
+    expect(readFileSync(file).indexOf(first)).toBeGreaterThan(0);
+    expect(readdirSync(join(root, 'cache'))).toEqual(['ahead']);
+
+    // Stopped: neither the file nor its partial copy is left changed.
+    const again = new BriefMemo(file, 'key');
+    again.keepChunk(chunkOf(500));
+    again.writeAhead();
+    await again.stopWriting();
+    expect(readdirSync(join(root, 'cache'))).toEqual(['ahead']);
+    expect(readMemo(file)!.briefs.size).toBe(201);
   });
 
   it('starts afresh for other settings or another day', () => {
