@@ -34,7 +34,7 @@ import { parseArgs } from 'node:util';
 import { buildBaseline, buildProject, checkCorpus, type Step } from './builds.ts';
 import { CORPUS_FOLDERS, generateCorpus, writeCorpus } from './corpus.ts';
 import { devFirstPage } from './dev.ts';
-import { buildHugo } from './hugo.ts';
+import { buildHugo, PeerFailed } from './hugo.ts';
 import { profileBuild } from './profile.ts';
 import { rebuildAfterEdit } from './rebuild.ts';
 import { mergeResults, readResults, table } from './report.ts';
@@ -124,6 +124,17 @@ function snapshot({ ws, say }: Step, ref: string): BenchEntry['source'] {
   return source;
 }
 
+/** The Hugo peer, or why it has no result: a failing peer does not stop our own measurements. */
+async function hugoPeer(step: Step): Promise<{ hugo: SideResult | null; hugoFailed?: string }> {
+  try {
+    return { hugo: await buildHugo(step) };
+  } catch (error) {
+    if (!(error instanceof PeerFailed)) throw error;
+    step.say(`hugo: ${error.message}; the bench goes on without the peer`);
+    return { hugo: null, hugoFailed: error.message };
+  }
+}
+
 function ratios(
   project: ProjectResult,
   baseline: SideResult | null,
@@ -170,7 +181,7 @@ export async function bench(argv = process.argv.slice(2)): Promise<BenchEntry | 
   }
   const { project, coldSeconds } = await buildProject(step, check);
   const baseline = values['skip-baseline'] ? null : await buildBaseline(step);
-  const hugo = values['skip-hugo'] ? null : await buildHugo(step);
+  const { hugo, hugoFailed } = values['skip-hugo'] ? { hugo: null } : await hugoPeer(step);
   if (!values['skip-dev']) {
     const slug = corpus.briefPaths[0]!.split('/')
       .pop()!
@@ -204,6 +215,7 @@ export async function bench(argv = process.argv.slice(2)): Promise<BenchEntry | 
     project,
     baseline,
     hugo,
+    ...(hugoFailed && { hugoFailed }),
     ratios: ratios(project, baseline, hugo),
   };
   const results = resolve(ROOT, values.results);

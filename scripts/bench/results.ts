@@ -82,6 +82,8 @@ export interface BenchEntry {
   baseline: SideResult | null;
   /** Hugo + Pagefind on the same corpus (scripts/bench/hugo.ts); null when skipped or missing. */
   hugo?: SideResult | null;
+  /** Why the Hugo peer has no result, when it failed (the bench went on without it). */
+  hugoFailed?: string;
   ratios: Record<string, number | null>;
 }
 
