@@ -108,25 +108,25 @@ function readChunks(file: string): { header: Header; chunks: Chunk[] } | undefin
 }
 
 /**
- * A memo file being written under a name of its own, then renamed into place: a reader never
- * sees half a file, and two processes writing at once (the check and Astro's loader beside it)
- * each write a whole one.
+ * A file written under a name of its own, then renamed into place: a reader never sees half a
+ * file, and two processes writing at once (the check and Astro's loader beside it) each write a
+ * whole one. Chunks can be written ahead on the thread pool (`writeAhead`) while this thread
+ * goes on.
  */
-class MemoFile {
+class PartialFile {
+  private readonly file: string;
   private readonly partial: string;
   private readonly fd: number;
   private end = 0;
-  private readonly offsets = new Map<Uint8Array, number>();
+  /** Where each chunk written ahead is. */
+  private readonly aheadAt = new Map<Uint8Array, number>();
   private ahead: Promise<void> = Promise.resolve();
-
-  private readonly file: string;
 
   constructor(file: string) {
     this.file = file;
     mkdirSync(dirname(file), { recursive: true });
     this.partial = `${file}.${process.pid}.${threadId}.partial`;
     this.fd = openSync(this.partial, 'w');
-    this.place(MARK);
   }
 
   /**
@@ -136,7 +136,7 @@ class MemoFile {
   writeAhead(chunks: readonly Uint8Array[]): void {
     const at = this.end;
     for (const chunk of chunks) {
-      this.offsets.set(chunk, this.end);
+      this.aheadAt.set(chunk, this.end);
       this.end += chunk.byteLength;
     }
     this.ahead = new Promise((done, fail) =>
@@ -144,50 +144,50 @@ class MemoFile {
     );
   }
 
-  /** Once what was written ahead is written: the rest of `chunks`, the header, and the rename. */
-  async finish(header: Omit<Header, 'chunks'>, chunks: readonly Uint8Array[]): Promise<void> {
+  /** Waits for what was written ahead; the file is removed if that failed. */
+  async written(): Promise<void> {
     try {
       await this.ahead;
     } catch (error) {
       this.remove();
       throw error;
     }
-    this.close(header, chunks);
+  }
+
+  /** Where `chunk` is in the file: written at its end, unless it was written ahead. */
+  place(chunk: Uint8Array): number {
+    return this.aheadAt.get(chunk) ?? this.append(chunk);
+  }
+
+  /** Writes `bytes` at the end of the file; where they start. */
+  append(bytes: Uint8Array): number {
+    const at = this.end;
+    try {
+      for (let done = 0; done < bytes.byteLength;)
+        done += writeSync(this.fd, bytes, done, bytes.byteLength - done, at + done);
+    } catch (error) {
+      this.remove();
+      throw error;
+    }
+    this.end += bytes.byteLength;
+    return at;
+  }
+
+  /** Closes the file and renames it into place (call once what was written ahead is written). */
+  commit(): void {
+    closeSync(this.fd);
+    try {
+      renameSync(this.partial, this.file);
+    } catch (error) {
+      rmSync(this.partial, { force: true });
+      throw error;
+    }
   }
 
   /** Removes the file, once what was written ahead is written (the descriptor may be reused). */
   async abandon(): Promise<void> {
     await this.ahead.catch(() => {});
     this.remove();
-  }
-
-  /** Writes `chunks` (those not written already), then the header, and renames the file. */
-  close(header: Omit<Header, 'chunks'>, chunks: readonly Uint8Array[]): void {
-    try {
-      const placed = chunks.map((chunk): [number, number] => [this.place(chunk), chunk.byteLength]);
-      const json = Buffer.from(JSON.stringify({ ...header, chunks: placed } satisfies Header));
-      const length = Buffer.alloc(4);
-      length.writeUInt32LE(json.length);
-      this.place(json);
-      this.place(length);
-      closeSync(this.fd);
-    } catch (error) {
-      this.remove();
-      throw error;
-    }
-    renameSync(this.partial, this.file);
-  }
-
-  /** Where `bytes` are in the file: written at its end unless they were already. */
-  private place(bytes: Uint8Array): number {
-    const written = this.offsets.get(bytes);
-    if (written !== undefined) return written;
-    const at = this.end;
-    for (let done = 0; done < bytes.byteLength;)
-      done += writeSync(this.fd, bytes, done, bytes.byteLength - done, at + done);
-    this.offsets.set(bytes, at);
-    this.end += bytes.byteLength;
-    return at;
   }
 
   private remove(): void {
@@ -200,6 +200,28 @@ class MemoFile {
   }
 }
 
+/** A new memo file, its first bytes `MARK`; `finishMemo` writes the rest. */
+function startMemo(file: string): PartialFile {
+  const memo = new PartialFile(file);
+  memo.append(MARK);
+  return memo;
+}
+
+/** Writes `chunks` (those not written ahead), then the header, and renames the file into place. */
+function finishMemo(
+  memo: PartialFile,
+  header: Omit<Header, 'chunks'>,
+  chunks: readonly Uint8Array[],
+): void {
+  const placed = chunks.map((chunk): [number, number] => [memo.place(chunk), chunk.byteLength]);
+  const json = Buffer.from(JSON.stringify({ ...header, chunks: placed } satisfies Header));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  memo.append(json);
+  memo.append(length);
+  memo.commit();
+}
+
 /** What a memo file holds (for tests that change it), or undefined. */
 export function readMemo(file: string): Stored | undefined {
   const read = readChunks(file);
@@ -210,7 +232,7 @@ export function readMemo(file: string): Stored | undefined {
 
 /** Writes `stored` as a memo file (for tests that change one). */
 export function writeMemo(file: string, { key, glossary, briefs }: Stored): void {
-  new MemoFile(file).close({ key, glossary }, [serialize([...briefs])]);
+  finishMemo(startMemo(file), { key, glossary }, [serialize([...briefs])]);
 }
 
 export class BriefMemo {
@@ -222,7 +244,7 @@ export class BriefMemo {
   private readonly chunks: Chunk[];
   private changed = false;
   /** The new file, while chunks are written ahead (`writeAhead`). */
-  private writing: MemoFile | undefined;
+  private writing: PartialFile | undefined;
   /** The glossary of this run (GlossaryMatcher.signature); '' until validation sets it. */
   glossary = '';
 
@@ -283,7 +305,7 @@ export class BriefMemo {
    */
   writeAhead(): void {
     if (!this.file || !this.changed || this.writing) return;
-    this.writing = new MemoFile(this.file);
+    this.writing = startMemo(this.file);
     this.writing.writeAhead(this.chunks.filter(large).map((chunk) => chunk.bytes));
   }
 
@@ -293,7 +315,7 @@ export class BriefMemo {
     const sameGlossary = this.before.glossary === this.glossary;
     const same = !this.changed && sameGlossary && this.now.size === this.before.briefs.size;
     if (same || !this.file) return;
-    new MemoFile(this.file).close({ key: this.key, glossary: this.glossary }, this.current());
+    finishMemo(startMemo(this.file), { key: this.key, glossary: this.glossary }, this.current());
   }
 
   /** The same, once the chunks written ahead (if any) are written. */
@@ -301,7 +323,8 @@ export class BriefMemo {
     const writing = this.writing;
     if (!writing) return this.save();
     this.writing = undefined;
-    await writing.finish({ key: this.key, glossary: this.glossary }, this.current());
+    await writing.written();
+    finishMemo(writing, { key: this.key, glossary: this.glossary }, this.current());
   }
 
   /** Leaves the new file unwritten (once what was written ahead is: the file is still open). */
@@ -331,24 +354,11 @@ export class BriefMemo {
 /** A chunk of far fewer briefs than `CHUNK` is merged into new ones. */
 const large = (chunk: Chunk) => chunk.briefs.length >= CHUNK / 4;
 
-/**
- * Writes `bytes` to a new file, then renames it into place: a reader never sees half a file, and
- * two processes writing at once (the check and Astro's loader beside it) each write a whole one.
- */
+/** Writes `bytes` to a new file, then renames it into place (see `PartialFile`). */
 export function writeWhole(file: string, bytes: Uint8Array | readonly Uint8Array[]): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.${threadId}.partial`;
-  const fd = openSync(partial, 'w');
-  try {
-    for (const part of bytes instanceof Uint8Array ? [bytes] : bytes) writeAll(fd, part);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(partial, file);
-}
-
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.byteLength;) at += writeSync(fd, bytes, at);
+  const whole = new PartialFile(file);
+  for (const part of bytes instanceof Uint8Array ? [bytes] : bytes) whole.append(part);
+  whole.commit();
 }
 
 /**
