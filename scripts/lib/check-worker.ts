@@ -70,14 +70,15 @@ else {
   const sources: Record<string, string> = {};
   for (const b of graph.briefs) if (b.filePath) sources[briefUrl(b.slug)] = b.filePath;
   for (const e of graph.entities) if (e.filePath) sources[entityUrl(e)] = e.filePath;
+  const pages = pagesToIndex(graph, config.basePath);
   outcome = {
     ok: true,
     sources,
     summary: lines.join('\n').replace(/^✓ /, ''),
     warnings: warnings.join('\n'),
-    pages: pagesToIndex(graph, config.basePath),
+    pages,
     entities: entitiesToLookup(graph, config.basePath),
-    expected: expectedFiles(graph),
+    expected: expectedFiles(graph, pages),
     // About what Astro renders: a page per brief, a page and a feed per profile, a page per
     // year, two per kind, and the fixed pages (home, indexes, search, feeds, exports, 404).
     expectedPages: graph.briefs.length + 2 * graph.entities.length + years + 2 * KINDS.length + 16,

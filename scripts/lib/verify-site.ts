@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { KINDS } from '../../src/content/registry.ts';
 import { WHOLE_EXPORT_UP_TO } from '../../src/model/feeds.ts';
 import type { LinkGraph } from '../../src/model/graph.ts';
-import { pagesToIndex } from '../../src/search/build/documents.ts';
+import { type PageToIndex, pagesToIndex } from '../../src/search/build/documents.ts';
 
 /** Pages and files every site has, besides one per brief and profile. */
 export const SITE_FILES = [
@@ -40,13 +40,19 @@ export const SITE_FILES = [
 /** What must not be published: Astro's server build and other build leftovers. */
 const INTERNAL = /^\.|^chunks$|^server$|\.mjs$|^manifest[_.]/;
 
-/** The files a build of this graph must publish (sent from the build's check worker). */
-export function expectedFiles(graph: LinkGraph): string[] {
+/**
+ * The files a build of this graph must publish (sent from the build's check worker); `pages`
+ * are the graph's pagesToIndex, which the worker has already made.
+ */
+export function expectedFiles(
+  graph: LinkGraph,
+  pages: readonly PageToIndex[] = pagesToIndex(graph),
+): string[] {
   return [
     ...SITE_FILES,
     // The whole export in one file each, for archives small enough (else in parts only).
     ...(graph.briefs.length <= WHOLE_EXPORT_UP_TO ? ['api/briefs.json', 'api/links.json'] : []),
-    ...pagesToIndex(graph).map((page) => page.file),
+    ...pages.map((page) => page.file),
     ...graph.entities.map((entity) => `${entity.kind}/${entity.slug}/rss.xml`),
   ];
 }

@@ -66,7 +66,8 @@ export function handOver(
   const header = Buffer.from(JSON.stringify({ key, fingerprint } satisfies Header));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
-  writeWhole(file, Buffer.concat([length, header, serialize(kept)]));
+  // In parts: one buffer of the whole would copy about 200 MB again at 100,000 briefs.
+  writeWhole(file, [length, header, serialize(kept)]);
 }
 
 /** `length` bytes of the file from `position`, or undefined if it is shorter. */

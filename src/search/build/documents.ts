@@ -40,7 +40,7 @@ export function pagesToIndex(graph: LinkGraph, basePath = '/'): PageToIndex[] {
   });
   return [
     ...graph.briefs.map((brief) => ({
-      ...page(briefUrl(brief.slug), hasHan(briefText(brief))),
+      ...page(briefUrl(brief.slug), briefTexts(brief).some(hasHan)),
       date: isoDay(brief.date),
     })),
     ...graph.entities.map((entity) => {
@@ -89,15 +89,15 @@ export function entitiesToLookup(graph: LinkGraph, basePath = '/'): EntityToLook
   });
 }
 
-/** The text a brief page shows from its record. */
-function briefText(brief: BriefRecord): string {
+/** The texts a brief page shows from its record. */
+function briefTexts(brief: BriefRecord): string[] {
   return [
     brief.title,
     brief.summary,
     ...brief.highlights,
     brief.body,
     ...brief.sources.flatMap((s) => [s.title, s.publisher]),
-  ].join('\n');
+  ];
 }
 
 /** The text a profile page shows from its record: names, facts and body. */

@@ -77,4 +77,11 @@ describe('hasHan', () => {
     expect(hasHan('Baotou 包钢稀土')).toBe(true);
     expect(hasHan('Baotou, São Paulo, Ελλάδα')).toBe(false);
   });
+
+  it('finds the first and the last Han characters, beyond U+FFFF too, but no other wide ones', () => {
+    for (const han of ['\u2e80', '〇', '龥', '\u{20000}', '\u{3134a}'])
+      expect(hasHan(`Text with ${han} in it`), han).toBe(true);
+    for (const other of ['ア', '한', '“quoted” — ¥100 €5', '\u{1f600}', '\uff01'])
+      expect(hasHan(`Text with ${other} in it`), other).toBe(false);
+  });
 });
