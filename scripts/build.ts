@@ -169,13 +169,12 @@ if (checkFirst) await passed(await checked);
  * V8's garbage collection in Astro's process on a large site. Every page Astro renders makes
  * buffers outside the JavaScript heap (its response streams, the files it writes), and V8 starts
  * a full collection whenever those have grown by a fixed amount, however large the heap: at
- * 100,000 briefs a mark of the whole 1.1 GB heap every few seconds, half of Astro's CPU in the
- * pages' first minute. Counted within the heap's own limit instead, which grows by 60% after each
- * collection, the pages took 38 s less and the process 0.3 GB more (BENCHMARKS.md). At 10,000
- * briefs the heap is small, its collections cheap, and the flags made no difference.
- * Node allows neither flag in NODE_OPTIONS.
+ * 100,000 briefs, a mark of the whole 1.1 GB heap about once a second. Counted within the heap's
+ * own limit instead, which grows by 30% after each collection, the first 8,000 brief pages took
+ * 64 CPU-s instead of 101, in no more memory (BENCHMARKS.md). At 10,000 briefs the heap is small,
+ * its collections cheap, and the flags made no difference. Node allows neither in NODE_OPTIONS.
  */
-const LARGE_HEAP_GC = ['--external-memory-accounted-in-global-limit', '--heap-growing-percent=60'];
+const LARGE_HEAP_GC = ['--external-memory-accounted-in-global-limit', '--heap-growing-percent=30'];
 
 const astro = spawn(
   process.execPath,
