@@ -14,8 +14,9 @@ import { markdownOptions } from './src/astro/markdown.ts';
 import { ConfigError, getConfig } from './src/config.ts';
 import { contentLocation, loadContentCached } from './src/content/load.ts';
 import { pagefind } from './src/astro/pagefind-integration.ts';
-import { PAGES_IN_PLACE } from './src/astro/build-env.ts';
+import { LINKED_PAGES, PAGES_IN_PLACE } from './src/astro/build-env.ts';
 import { redirects } from './src/astro/redirects-integration.ts';
+import { linkedPages } from './src/astro/linked-pages-integration.ts';
 import { contentMedia } from './src/astro/media-integration.ts';
 import { leftToContentWatcher } from './src/astro/content-watcher.ts';
 import { cspDirectives, SCRIPT_SOURCES, scriptHash, STYLE_SOURCES } from './src/astro/security.ts';
@@ -97,5 +98,7 @@ export default defineConfig({
     contentMedia(),
     redirects(),
     pagefind(),
+    // Reused pages may be hard links shared with the published site: never written in place.
+    linkedPages(process.env[LINKED_PAGES] === '1'),
   ],
 });

@@ -30,12 +30,22 @@ import {
 import { setPriority, totalmem } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { CHECK_HANDOVER, INDEX_AFTER_BUILD, PAGES_IN_PLACE } from '../src/astro/build-env.ts';
+import {
+  CHECK_HANDOVER,
+  INDEX_AFTER_BUILD,
+  LINKED_PAGES,
+  PAGES_IN_PLACE,
+} from '../src/astro/build-env.ts';
 import { hashesOfPage, headersFile } from '../src/astro/security.ts';
 import { indexSite } from '../src/search/build/index-site.ts';
 import { listContentFiles } from '../src/content/files.ts';
 import { configOrReport } from './check.ts';
-import { copiedPagesWatch, copyCachedPages, removeUnclaimed } from './lib/cached-pages.ts';
+import {
+  copiedPagesWatch,
+  hasCachedPages,
+  placeCachedPages,
+  removeUnclaimed,
+} from './lib/cached-pages.ts';
 import { followFile } from './lib/follow-file.ts';
 import type { CheckOutcome } from './lib/check-worker.ts';
 import { type Phase, startPhase } from './lib/progress.ts';
@@ -161,7 +171,8 @@ async function passed(
 // On a large site, the unchanged pages of the last build are put in place while the check runs
 // (its own process): Astro then leaves them alone instead of restoring them one at a time. On a
 // smaller one Astro starts beside the check, and copying first would only delay it (BENCHMARKS.md).
-const copied = checkFirst ? await copyCachedPages(config.cacheDir, staging) : [];
+const linkable = hasCachedPages(config.cacheDir);
+const copied = checkFirst ? await placeCachedPages(config.cacheDir, staging) : [];
 const copies = copiedPagesWatch(copied);
 if (checkFirst) await passed(await checked);
 
@@ -194,6 +205,9 @@ const astro = spawn(
       NODE_OPTIONS: astroNodeOptions(),
       [INDEX_AFTER_BUILD]: '1',
       [PAGES_IN_PLACE]: '1',
+      // Not when no earlier build left pages: no file can then be shared, and the care costs a
+      // call for every file Astro writes.
+      [LINKED_PAGES]: linkable ? '1' : '',
       [CHECK_HANDOVER]: String(checkStarted),
     },
   },

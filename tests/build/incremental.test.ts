@@ -3,21 +3,30 @@
  * everywhere it appears.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
  * Astro restores reused pages itself beside the check on a small site; on a large one (the check
- * first, as from BRIEFING_CHECK_FIRST_FROM files) the build copies them in before Astro starts.
+ * first, as from BRIEFING_CHECK_FIRST_FROM files) the build links them in before Astro starts.
  */
 const modes = [
-  { mode: 'Astro restores reused pages', checkFirstFrom: '30000' },
-  { mode: 'the build puts reused pages in place first', checkFirstFrom: '1' },
+  { mode: 'Astro restores reused pages', checkFirstFrom: '30000', linked: false },
+  { mode: 'the build links reused pages in place first', checkFirstFrom: '1', linked: true },
 ];
 
-describe.each(modes)('a rebuild after editing one brief ($mode)', ({ checkFirstFrom }) => {
+describe.each(modes)('a rebuild after editing one brief ($mode)', ({ checkFirstFrom, linked }) => {
   function build(content: string, dist: string) {
     const result = spawnSync(process.execPath, ['scripts/build.ts'], {
       env: {
@@ -38,7 +47,16 @@ describe.each(modes)('a rebuild after editing one brief ($mode)', ({ checkFirstF
     const dist = join(dir, 'dist');
     cpSync(resolve('tests/fixtures/mini/content'), content, { recursive: true });
     build(content, dist);
+    // A second name for a published page, made before a rebuild: the page as readers have it
+    // until the new site is published, which the rebuild must not change in place.
+    let witnesses = 0;
+    const witness = (p: string) => {
+      const name = join(dir, `witness-${witnesses++}`);
+      linkSync(join(dist, p, 'index.html'), name);
+      return () => readFileSync(name, 'utf8');
+    };
     const beta = join(content, 'briefs/2025/beta.md');
+    const publishedBeta = witness('briefs/beta');
     writeFileSync(
       beta,
       readFileSync(beta, 'utf8').replace(
@@ -50,6 +68,10 @@ describe.each(modes)('a rebuild after editing one brief ($mode)', ({ checkFirstF
     expect(log).toMatch(/restored/);
     const page = (p: string) => readFileSync(join(dist, p, 'index.html'), 'utf8');
     expect(page('briefs/beta')).toContain('Renamed beta brief');
+    expect(publishedBeta(), 'the page published before was not written over').toContain(
+      'Beta brief about MP Materials',
+    );
+    expect(statSync(join(dist, 'policies/eight-provisions/index.html')).nlink > 1).toBe(linked);
     expect(page('companies/mp-materials'), 'backlinks show the new title').toContain(
       'Renamed beta brief',
     );
@@ -67,8 +89,12 @@ describe.each(modes)('a rebuild after editing one brief ($mode)', ({ checkFirstF
     expect(page('briefs/delta')).toContain('Something happens.');
 
     // A brief that is gone must not come back with the pages restored from the last build.
+    const publishedProfile = witness('companies/mp-materials');
     rmSync(beta);
     const after = build(content, dist);
+    expect(publishedProfile(), 'nor, through the cache it shares, the next time').toContain(
+      'Renamed beta brief',
+    );
     expect(after).toMatch(/restored/);
     expect(existsSync(join(dist, 'briefs/beta')), 'the removed brief has no page').toBe(false);
     expect(page('briefs/alpha')).toContain('Alpha');

@@ -2,8 +2,10 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  promises,
   readFileSync,
   rmSync,
+  statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -13,10 +15,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   cachedOutputFiles,
   copiedPagesWatch,
-  copyCachedPages,
+  placeCachedPages,
   outputPath,
   removeUnclaimed,
 } from '../../../scripts/lib/cached-pages.ts';
+import { writeNewFilesUnder } from '../../../src/astro/linked-pages-integration.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -41,13 +44,13 @@ function astroCache(pages: Record<string, string>, extra: Record<string, unknown
   return { cache, out: join(root, 'staging') };
 }
 
-describe('copyCachedPages', () => {
+describe('placeCachedPages', () => {
   it('copies every page the last build keyed into the output folder', async () => {
     const { cache, out } = astroCache({
       'briefs/a/index.html': 'A',
       'briefs/b/index.html': 'B',
     });
-    const copied = await copyCachedPages(cache, out);
+    const copied = await placeCachedPages(cache, out);
     expect(copied.map((c) => c.outputFile).sort()).toEqual([
       'briefs/a/index.html',
       'briefs/b/index.html',
@@ -60,23 +63,34 @@ describe('copyCachedPages', () => {
       Array.from({ length: 60 }, (_, i) => [`briefs/${2000 + (i % 4)}/p${i}/index.html`, `${i}`]),
     );
     const { cache, out } = astroCache(files);
-    const copied = await copyCachedPages(cache, out);
+    const copied = await placeCachedPages(cache, out);
     expect(copied.map((c) => c.outputFile)).toEqual(Object.keys(files));
     for (const [file, title] of Object.entries(files))
       expect(readFileSync(join(out, file), 'utf8')).toBe(page(title));
   });
 
-  it('copies, so that writing the page again leaves the cached copy as it was', async () => {
+  it('links the pages: no bytes copied, and a page Astro writes again is a new file', async () => {
     const { cache, out } = astroCache({ 'briefs/a/index.html': 'A' });
-    await copyCachedPages(cache, out);
-    writeFileSync(join(out, 'briefs/a/index.html'), page('new'));
-    expect(readFileSync(join(cache, 'dist/briefs/a/index.html'), 'utf8')).toBe(page('A'));
+    await placeCachedPages(cache, out);
+    const [placed, cached] = [out, join(cache, 'dist')].map((dir) =>
+      join(dir, 'briefs/a/index.html'),
+    ) as [string, string];
+    expect(statSync(placed).ino).toBe(statSync(cached).ino);
+    // As in Astro's process under `npm run build` (src/astro/linked-pages-integration.ts).
+    const undo = writeNewFilesUnder([out]);
+    try {
+      await promises.writeFile(placed, page('new'));
+    } finally {
+      undo();
+    }
+    expect(readFileSync(placed, 'utf8')).toBe(page('new'));
+    expect(readFileSync(cached, 'utf8')).toBe(page('A'));
   });
 
   it('copies nothing without a readable manifest, and skips pages whose copy is gone', async () => {
     const { cache, out } = astroCache({ 'briefs/a/index.html': 'A', 'briefs/b/index.html': 'B' });
     rmSync(join(cache, 'dist/briefs/b/index.html'));
-    expect((await copyCachedPages(cache, out)).map((c) => c.outputFile)).toEqual([
+    expect((await placeCachedPages(cache, out)).map((c) => c.outputFile)).toEqual([
       'briefs/a/index.html',
     ]);
     writeFileSync(join(cache, 'incremental-build.json'), '{ not json');
@@ -102,7 +116,7 @@ describe('removeUnclaimed', () => {
       'briefs/gone/index.html': 'gone',
       'briefs/unkeyed/index.html': 'old',
     });
-    const copied = await copyCachedPages(cache, out);
+    const copied = await placeCachedPages(cache, out);
     // This build keys only `kept`, and writes `unkeyed` again without a key.
     const next = {
       'src/pages/briefs/[slug].astro': {
@@ -129,7 +143,7 @@ describe('copiedPagesWatch', () => {
       'briefs/a/index.html': 'A',
       'briefs/b/index.html': 'B',
     });
-    const watch = copiedPagesWatch(await copyCachedPages(cache, out));
+    const watch = copiedPagesWatch(await placeCachedPages(cache, out));
     const [a, b, c] = ['a', 'b', 'c'].map((s) => join(out, `briefs/${s}/index.html`)) as [
       string,
       string,
@@ -153,7 +167,7 @@ describe('copiedPagesWatch', () => {
 
   it('does not take a rewrite still in progress for written', async () => {
     const { cache, out } = astroCache({ 'briefs/a/index.html': 'A' });
-    const watch = copiedPagesWatch(await copyCachedPages(cache, out));
+    const watch = copiedPagesWatch(await placeCachedPages(cache, out));
     const a = join(out, 'briefs/a/index.html');
     writeFileSync(a, '<!doctype html><html><body>half');
     utimesSync(a, new Date(), new Date(Date.now() + 5000));

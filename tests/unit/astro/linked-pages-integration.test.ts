@@ -1,0 +1,59 @@
+import {
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  promises,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeNewFilesUnder } from '../../../src/astro/linked-pages-integration.ts';
+
+const dirs: string[] = [];
+const undos: Array<() => void> = [];
+afterEach(() => {
+  for (const undo of undos.splice(0)) undo();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A published page and its hard link in the staging folder, as a rebuild places it. */
+function linkedPage() {
+  const root = mkdtempSync(join(tmpdir(), 'linked-pages-'));
+  dirs.push(root);
+  const [published, staging, elsewhere] = ['dist', 'staging', 'elsewhere'].map((d) => {
+    mkdirSync(join(root, d));
+    return join(root, d);
+  }) as [string, string, string];
+  writeFileSync(join(published, 'index.html'), 'published');
+  linkSync(join(published, 'index.html'), join(staging, 'index.html'));
+  linkSync(join(published, 'index.html'), join(elsewhere, 'index.html'));
+  return { published: join(published, 'index.html'), staging, elsewhere };
+}
+
+describe('writeNewFilesUnder', () => {
+  it('writes a new file under the folders, by path or file URL, leaving the linked one alone', async () => {
+    const { published, staging } = linkedPage();
+    undos.push(writeNewFilesUnder([staging]));
+    await promises.writeFile(join(staging, 'index.html'), 'rendered again');
+    expect(readFileSync(join(staging, 'index.html'), 'utf8')).toBe('rendered again');
+    expect(readFileSync(published, 'utf8')).toBe('published');
+    await promises.writeFile(pathToFileURL(join(staging, 'new.html')), 'a new page');
+    expect(readFileSync(join(staging, 'new.html'), 'utf8')).toBe('a new page');
+  });
+
+  it('leaves writes elsewhere as they were, and is undone', async () => {
+    const { published, staging, elsewhere } = linkedPage();
+    const undo = writeNewFilesUnder([staging]);
+    await promises.writeFile(join(elsewhere, 'index.html'), 'in place');
+    expect(readFileSync(published, 'utf8'), 'outside the folders: in place, as usual').toBe(
+      'in place',
+    );
+    undo();
+    await promises.writeFile(join(staging, 'index.html'), 'after undo');
+    expect(readFileSync(published, 'utf8')).toBe('after undo');
+  });
+});
