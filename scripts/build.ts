@@ -168,9 +168,10 @@ async function passed(
   rmSync(staging, { recursive: true, force: true });
   process.exit(1);
 }
-// On a large site, the unchanged pages of the last build are put in place while the check runs
-// (its own process): Astro then leaves them alone instead of restoring them one at a time. On a
-// smaller one Astro starts beside the check, and copying first would only delay it (BENCHMARKS.md).
+// On a large site, the unchanged pages of the last build are linked into place while the check
+// runs (its own process): Astro then leaves them alone instead of restoring them one at a time. On
+// a smaller one Astro starts beside the check and restores them itself (copying them first only
+// delayed it: BENCHMARKS.md).
 const linkable = hasCachedPages(config.cacheDir);
 const copied = checkFirst ? await placeCachedPages(config.cacheDir, staging) : [];
 const copies = copiedPagesWatch(copied);
