@@ -8,7 +8,7 @@
  * output folder, or leaves it alone if the output folder already holds it. `npm run build`
  * renders into an empty staging folder (scripts/build.ts), so Astro copied every page, one
  * after another, with a thread-pool round trip for each folder and each file: 230 s for 107,396
- * files at 100,000 briefs. Copied here first, several at once, they take a fraction of that, and
+ * files at 100,000 briefs. Placed here first, several at once, they take a fraction of that, and
  * Astro finds them in place.
  *
  * Hard links to the cached copies, not copies (at 100,000 briefs, 3 GB less to write on every
@@ -35,17 +35,19 @@ interface AstroManifest {
   routes?: Record<string, { paths?: Record<string, { outputFile?: unknown }> }>;
 }
 
+const manifestFile = (cacheDir: string) => join(cacheDir, MANIFEST_FILE);
+
 /**
  * Whether an earlier build left pages in Astro's cache, which may then be linked with the published
  * site's (by the build that placed them) and with this build's output folder.
  */
 export function hasCachedPages(cacheDir: string): boolean {
-  return existsSync(join(cacheDir, MANIFEST_FILE));
+  return existsSync(manifestFile(cacheDir));
 }
 
 /** The output files (relative, as Astro records them) of every keyed page of the last build. */
 export function cachedOutputFiles(cacheDir: string): string[] {
-  const file = join(cacheDir, MANIFEST_FILE);
+  const file = manifestFile(cacheDir);
   if (!existsSync(file)) return [];
   let manifest: AstroManifest;
   try {
@@ -82,7 +84,7 @@ export interface CopiedPage {
 }
 
 /** Pages placed at once: each waits on the file system, in the kernel, most of its time. */
-const COPIES_AT_ONCE = 4;
+const PLACED_AT_ONCE = 4;
 
 /**
  * Links each cached page of the last build into `outDir` (empty but for what this places), or
@@ -116,7 +118,7 @@ export async function placeCachedPages(cacheDir: string, outDir: string): Promis
       }
     }
   };
-  await Promise.all(Array.from({ length: COPIES_AT_ONCE }, lane));
+  await Promise.all(Array.from({ length: PLACED_AT_ONCE }, lane));
   return copied.filter((page) => page !== undefined);
 }
 
