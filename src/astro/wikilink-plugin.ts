@@ -20,6 +20,8 @@ export function wikilinkPlugin(getIndex: () => EntityIndex) {
       const link = wikilinkOf(node, ctx.source);
       if (!link) return;
       const entity = getIndex().resolve(link.target);
+      // `setProperty`, which Sätteri 0.11 deprecates for `setField`: @astrojs/mdx 8.1 still runs
+      // MDX bodies through Sätteri 0.10, which has no `setField`.
       if (entity) {
         ctx.setProperty(node, 'url', href(entityUrl(entity)));
         ctx.setProperty(node, 'data', {
