@@ -84,11 +84,14 @@ describe('parseWxr', () => {
 
   it('refuses what is not a WordPress export, with the line of an XML error', () => {
     expect(() => parseWxr('<rss><channel><title>x</channel></rss>')).toThrow(WxrError);
+    let thrown: unknown;
     try {
       parseWxr('<?xml version="1.0"?>\n<rss>\n<channel>\n<item></chanel>');
     } catch (error) {
-      expect((error as WxrError).line).toBe(4);
+      thrown = error;
     }
+    expect(thrown).toBeInstanceOf(WxrError);
+    expect((thrown as WxrError).line).toBe(4);
     expect(() => parseWxr('<html><body>Not an export</body></html>')).toThrow(
       /not a WordPress export/,
     );
