@@ -262,6 +262,7 @@ const indexing = indexSite(staging, outcome.pages, {
   entities: outcome.entities,
   ...config.search,
   written: copies.written,
+  pageDigests: join(config.cacheDir, 'briefing', 'page-digests'),
   writing: astroExit.then((code) => {
     if (code !== 0) throw new Error(`astro build failed (exit ${code})`);
   }),

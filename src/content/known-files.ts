@@ -70,6 +70,17 @@ export class KnownFiles {
     return readElsewhere(path, { path: shown, ...known });
   }
 
+  /**
+   * The digest noted for `path` when its signature was `signature` (in this run or the last), or
+   * undefined; for files whose signature the caller takes itself (search/build/index-site.ts).
+   */
+  recall(path: string, signature: string): string | undefined {
+    const known = this.now.get(path) ?? this.before.get(path);
+    if (known?.signature !== signature) return undefined;
+    this.now.set(path, known);
+    return known.digest;
+  }
+
   /** Notes a file as read (if it was text and not changed just before). */
   note(path: string, source: Partial<SourceFile>): void {
     if (source.signature && source.digest)

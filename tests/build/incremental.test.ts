@@ -8,6 +8,7 @@ import {
   existsSync,
   linkSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -15,6 +16,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -102,5 +104,22 @@ describe.each(modes)('a rebuild after editing one brief ($mode)', ({ checkFirstF
     expect(file('api/briefs/2025.json')).not.toContain('"beta"');
     expect(file('api/links/2025.json')).not.toContain('"beta"');
     expect(page('timeline/2025')).not.toContain('Renamed beta brief');
+
+    // A body edited: its page is a new file, read again, and its search bundle indexed again,
+    // while the unchanged pages are known by their digests (index-site.ts, page digests).
+    const alpha = join(content, 'briefs/2025/alpha.md');
+    writeFileSync(alpha, `${readFileSync(alpha, 'utf8')}\nA note on quillwort.\n`);
+    expect(searchText(dist)).not.toContain('quillwort');
+    build(content, dist);
+    expect(page('briefs/alpha')).toContain('quillwort');
+    expect(searchText(dist), 'the search index has the edit').toContain('quillwort');
   });
 });
+
+/** Every word the search index stores for its results (the primary bundle's fragments). */
+function searchText(dist: string): string {
+  const fragments = join(dist, 'pagefind', 'fragment');
+  return readdirSync(fragments)
+    .map((f) => gunzipSync(readFileSync(join(fragments, f))).toString('utf8'))
+    .join('\n');
+}

@@ -22,6 +22,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  type BigIntStats,
   copyFileSync,
   existsSync,
   linkSync,
@@ -38,6 +39,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { close, createIndex } from 'pagefind';
 import { installedVersion } from '../../content/installed-version.ts';
+import { KnownFiles } from '../../content/known-files.ts';
 import { plural } from '../../model/text.ts';
 import { BRIEF_KIND, FILTER } from '../shared/document.ts';
 import { ENTITIES_DIR } from '../shared/entities.ts';
@@ -71,9 +73,8 @@ const FORMAT = 4;
 interface SearchablePage extends PageToIndex {
   /** Hash of the document handed to Pagefind. */
   hash: string;
-  /** The file's size and modification time when it was hashed (see changed()). */
-  size: number;
-  mtimeMs: number;
+  /** What `stat` said of the file when it was hashed (see changed()). */
+  signature: string;
 }
 
 export interface IndexOptions {
@@ -108,6 +109,12 @@ export interface IndexOptions {
   written?: ((path: string) => boolean) | undefined;
   /** Called as bundles are done (indexed or reused), with their total. */
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /**
+   * Where the digest of each page's `<main>` is kept between builds, with its file's signature
+   * (pageSignature): a page still in the same file is not read again to learn whether its
+   * bundle changed. None: every page is read.
+   */
+  pageDigests?: string | undefined;
 }
 
 /**
@@ -175,6 +182,7 @@ export async function indexSite(
     return true;
   }
 
+  const digests = new KnownFiles(options.pageDigests);
   const pool = indexingPool(
     options.jobs ?? Math.min(2, availableParallelism()),
     Boolean(options.writing),
@@ -231,7 +239,7 @@ export async function indexSite(
       () => {},
     );
     const hashed = (job: Job) => {
-      job.members = job.pages.map((page) => withHash(outDir, page, options.language));
+      job.members = job.pages.map((page) => withHash(outDir, page, options.language, digests));
       job.key = fingerprint(
         `${salt}:${job.language ?? ''}:${JSON.stringify(job.shared)}`,
         job.members,
@@ -305,6 +313,7 @@ export async function indexSite(
       entities: { path: `${ENTITIES_DIR}/`, buckets: lookupFiles },
     };
     writeFileSync(join(root, SHARDS_FILE), `${JSON.stringify(manifest)}\n`);
+    digests.save();
 
     const seconds = ((performance.now() - (writtenAt ?? started)) / 1000).toFixed(1);
     const first = shards.filter((s) => s.first).length;
@@ -449,26 +458,45 @@ export function documentFolder(url: string): string {
 }
 
 /** The page with a hash of exactly what documentFor() hands to Pagefind. Read as bytes: fast. */
-function withHash(outDir: string, page: PageToIndex, language: string): SearchablePage {
-  let bytes: Buffer;
-  let size: number;
-  let mtimeMs: number;
+function withHash(
+  outDir: string,
+  page: PageToIndex,
+  language: string,
+  digests: KnownFiles,
+): SearchablePage {
+  const path = join(outDir, page.file);
+  let signature: string;
+  let main: string | undefined;
   try {
-    ({ size, mtimeMs } = statSync(join(outDir, page.file)));
-    bytes = readFileSync(join(outDir, page.file));
+    signature = pageSignature(statSync(path, { bigint: true }));
+    main = digests.recall(page.file, signature);
+    if (main === undefined) {
+      const bytes = readFileSync(path);
+      const { start, end } = mainOf(bytes);
+      main = createHash('sha1').update(bytes.subarray(start, end)).digest('hex');
+      digests.note(page.file, { signature, digest: main });
+    }
   } catch {
     throw new Error(`the page ${page.url} was not built (no ${page.file})`);
   }
-  const { start, end } = mainOf(bytes);
   const hash = createHash('sha1').update(language).update(JSON.stringify(page.filters));
-  return { ...page, size, mtimeMs, hash: hash.update(bytes.subarray(start, end)).digest('hex') };
+  return { ...page, signature, hash: hash.update(main).digest('hex') };
 }
 
-/** Whether the page's file is no longer the one hashed: another size or modification time. */
+/**
+ * A page file's identity for its digest: device, inode, size and modification time. Not its
+ * change time, which the signature of a source file has (known-files.ts): linking an unchanged
+ * page into place sets it, on every rebuild. Astro writes each page it renders as a new file
+ * (src/astro/linked-pages-integration.ts), so a page's file is never rewritten in place.
+ */
+function pageSignature(stats: BigIntStats): string {
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}`;
+}
+
+/** Whether the page's file is no longer the one hashed. */
 function changed(outDir: string, page: SearchablePage): boolean {
   try {
-    const { size, mtimeMs } = statSync(join(outDir, page.file));
-    return size !== page.size || mtimeMs !== page.mtimeMs;
+    return pageSignature(statSync(join(outDir, page.file), { bigint: true })) !== page.signature;
   } catch {
     return true;
   }

@@ -2,7 +2,16 @@
  * Indexing beside a writer (Astro): bundles wait for their pages, and a page that changes after
  * its bundle was indexed has the bundle indexed again, so the index matches the published page.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -84,3 +93,54 @@ describe('documentFolder', () => {
       expect(() => documentFolder(url), url).toThrow(/a page URL must be a folder path/);
   });
 });
+
+describe('indexSite with page digests kept between builds', () => {
+  const site = mkdtempSync(join(tmpdir(), 'index-digests-'));
+  const memo = join(site, '..', `${site.split('/').pop()}-digests`);
+  afterAll(() => rmSync(site, { recursive: true, force: true }));
+  afterAll(() => rmSync(memo, { force: true }));
+  const at = new Date('2026-01-01T00:00:00Z');
+  const put = (slug: string, text: string) => {
+    const file = join(site, 'briefs', slug, 'index.html');
+    mkdirSync(join(site, 'briefs', slug), { recursive: true });
+    // A new file (another inode), as Astro writes a page it renders.
+    writeFileSync(`${file}.new`, page(slug, text));
+    renameSync(`${file}.new`, file);
+    utimesSync(file, at, at);
+  };
+  const build = () =>
+    indexSite(site, pages, {
+      language: 'en',
+      shardBriefs: 600,
+      firstTierKb: 20,
+      jobs: 1,
+      previousDir: site,
+      pageDigests: memo,
+    });
+
+  it('reads a page again only when its file is another one', async () => {
+    put('alpha', 'About quillwort.');
+    put('beta', 'About gallium.');
+    expect(await build()).toContain('1 bundle indexed');
+    expect(await build(), 'nothing changed').toContain('0 bundles indexed, 1 unchanged');
+
+    // Rewritten in place with the same size and time: the same file to a signature, so its
+    // digest is trusted and it is not read (Astro never writes a page in place in a build).
+    const alpha = join(site, 'briefs', 'alpha', 'index.html');
+    writeFileSync(alpha, page('alpha', 'About marmalade.'));
+    utimesSync(alpha, at, at);
+    expect(await build()).toContain('0 bundles indexed, 1 unchanged');
+
+    // The same size and time in a new file: read, and the bundle indexed again.
+    put('alpha', 'About marmalade.');
+    expect(await build()).toContain('1 bundle indexed');
+    expect(fragmentTextOf(site)).toContain('marmalade');
+  }, 60_000);
+});
+
+function fragmentTextOf(root: string): string {
+  const fragments = join(root, 'pagefind', 'fragment');
+  return readdirSync(fragments)
+    .map((f) => gunzipSync(readFileSync(join(fragments, f))).toString('utf8'))
+    .join('\n');
+}
