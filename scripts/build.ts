@@ -40,12 +40,7 @@ import { hashesOfPage, headersFile } from '../src/astro/security.ts';
 import { indexSite } from '../src/search/build/index-site.ts';
 import { listContentFiles } from '../src/content/files.ts';
 import { configOrReport } from './check.ts';
-import {
-  copiedPagesWatch,
-  hasCachedPages,
-  placeCachedPages,
-  removeUnclaimed,
-} from './lib/cached-pages.ts';
+import { copiedPagesWatch, placeCachedPages, removeUnclaimed } from './lib/cached-pages.ts';
 import { followFile } from './lib/follow-file.ts';
 import type { CheckOutcome } from './lib/check-worker.ts';
 import { type Phase, startPhase } from './lib/progress.ts';
@@ -172,7 +167,6 @@ async function passed(
 // runs (its own process): Astro then leaves them alone instead of restoring them one at a time. On
 // a smaller one Astro starts beside the check and restores them itself (copying them first only
 // delayed it: BENCHMARKS.md).
-const linkable = hasCachedPages(config.cacheDir);
 const copied = checkFirst ? await placeCachedPages(config.cacheDir, staging) : [];
 const copies = copiedPagesWatch(copied);
 if (checkFirst) await passed(await checked);
@@ -206,9 +200,8 @@ const astro = spawn(
       NODE_OPTIONS: astroNodeOptions(),
       [INDEX_AFTER_BUILD]: '1',
       [PAGES_IN_PLACE]: '1',
-      // Not when no earlier build left pages: no file can then be shared, and the care costs a
-      // call for every file Astro writes.
-      [LINKED_PAGES]: linkable ? '1' : '',
+      // Pages and their cached copies as one file each (src/astro/linked-pages-integration.ts).
+      [LINKED_PAGES]: '1',
       [CHECK_HANDOVER]: String(checkStarted),
     },
   },

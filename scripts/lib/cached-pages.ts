@@ -37,14 +37,6 @@ interface AstroManifest {
 
 const manifestFile = (cacheDir: string) => join(cacheDir, MANIFEST_FILE);
 
-/**
- * Whether an earlier build left pages in Astro's cache, which may then be linked with the published
- * site's (by the build that placed them) and with this build's output folder.
- */
-export function hasCachedPages(cacheDir: string): boolean {
-  return existsSync(manifestFile(cacheDir));
-}
-
 /** The output files (relative, as Astro records them) of every keyed page of the last build. */
 export function cachedOutputFiles(cacheDir: string): string[] {
   const file = manifestFile(cacheDir);

@@ -9,9 +9,14 @@
  * incremental.js), which truncates an existing file. In `npm run build`'s Astro process, a write
  * under the output folder or the cache's copies therefore removes the name first, so that it makes
  * a new file and the old one lives on under its other names. Astro has no option for this.
+ *
+ * Astro writes a page's cached copy right after the page, from the same buffer. That copy is made
+ * a hard link to the page instead of a second file: at 100,000 briefs, 3 GB less written by a
+ * first build, and an unchanged page is then the same file in every later build (the search
+ * indexer knows it by its digest, src/search/build/index-site.ts).
  */
 import { promises as fs } from 'node:fs';
-import { sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
@@ -25,12 +30,25 @@ function pathOf(file: Parameters<WriteFile>[0]): string | undefined {
   return undefined;
 }
 
+/** Astro's folder of cached pages in its cache (astro/dist/core/build/incremental.js). */
+const CACHED_PAGES_DIR = 'dist';
+
+const under = (folder: string) => (folder.endsWith(sep) ? folder : folder + sep);
+
 /**
  * Makes every `fs.promises.writeFile` into a file under one of `folders` write a new file instead
- * of overwriting one that may have other names. Returns the function that undoes it.
+ * of overwriting one that may have other names. With `copies`, a write under `copies.in` of the
+ * very buffer just written to the same relative path under `copies.of` is made a hard link to that
+ * file (a write, where no link can be made). Returns the function that undoes it.
  */
-export function writeNewFilesUnder(folders: readonly string[]): () => void {
-  const roots = folders.map((folder) => (folder.endsWith(sep) ? folder : folder + sep));
+export function writeNewFilesUnder(
+  folders: readonly string[],
+  copies?: { of: string; in: string },
+): () => void {
+  const roots = folders.map(under);
+  const [pages, copiesRoot] = copies ? [under(copies.of), under(copies.in)] : [];
+  /** The buffers last written under `copies.of`, and where (relative). */
+  const written = new WeakMap<object, string>();
   const original = fs.writeFile;
   const writeFile: WriteFile = async (file, data, options) => {
     const path = pathOf(file);
@@ -38,7 +56,21 @@ export function writeNewFilesUnder(folders: readonly string[]): () => void {
       await fs.unlink(path).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
       });
-    return original(file, data, options);
+    const buffer = typeof data === 'object' && data !== null ? data : undefined;
+    if (path && buffer && copiesRoot && pages && path.startsWith(copiesRoot)) {
+      const relative = path.slice(copiesRoot.length);
+      if (written.get(buffer) === relative) {
+        written.delete(buffer);
+        const linked = await fs.link(join(pages, relative), path).then(
+          () => true,
+          () => false,
+        );
+        if (linked) return;
+      }
+    }
+    await original(file, data, options);
+    if (path && buffer && pages && path.startsWith(pages))
+      written.set(buffer, path.slice(pages.length));
   };
   fs.writeFile = writeFile;
   return () => {
@@ -46,14 +78,18 @@ export function writeNewFilesUnder(folders: readonly string[]): () => void {
   };
 }
 
-/** In `astro build`, when `enabled` (scripts/build.ts says so): the output folder and cache. */
+/** In `astro build`, when `enabled` (`npm run build` says so): the output folder and cache. */
 export function linkedPages(enabled: boolean): AstroIntegration {
   return {
     name: 'briefing-linked-pages',
     hooks: {
       'astro:config:done': ({ config }) => {
         if (!enabled) return;
-        writeNewFilesUnder([fileURLToPath(config.outDir), fileURLToPath(config.cacheDir)]);
+        const [outDir, cacheDir] = [fileURLToPath(config.outDir), fileURLToPath(config.cacheDir)];
+        writeNewFilesUnder([outDir, cacheDir], {
+          of: outDir,
+          in: join(cacheDir, CACHED_PAGES_DIR),
+        });
       },
     },
   };

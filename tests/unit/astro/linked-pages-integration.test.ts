@@ -1,6 +1,7 @@
 import {
   linkSync,
   mkdirSync,
+  statSync,
   mkdtempSync,
   promises,
   readFileSync,
@@ -55,5 +56,30 @@ describe('writeNewFilesUnder', () => {
     undo();
     await promises.writeFile(join(staging, 'index.html'), 'after undo');
     expect(readFileSync(published, 'utf8')).toBe('after undo');
+  });
+
+  it("makes a page's cached copy, written right after it from the same buffer, a link to it", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'linked-copies-'));
+    dirs.push(root);
+    const [out, copies] = [join(root, 'out'), join(root, 'cache', 'dist')];
+    for (const dir of [join(out, 'a'), join(copies, 'a')]) mkdirSync(dir, { recursive: true });
+    undos.push(writeNewFilesUnder([out, join(root, 'cache')], { of: out, in: copies }));
+    const body = Buffer.from('<html>a</html>');
+    await promises.writeFile(pathToFileURL(join(out, 'a', 'index.html')), body);
+    await promises.writeFile(pathToFileURL(join(copies, 'a', 'index.html')), body);
+    expect(statSync(join(copies, 'a', 'index.html')).ino).toBe(
+      statSync(join(out, 'a', 'index.html')).ino,
+    );
+    // The page rendered again later: a new file, and the copy left as it was.
+    await promises.writeFile(join(out, 'a', 'index.html'), Buffer.from('<html>again</html>'));
+    expect(readFileSync(join(copies, 'a', 'index.html'), 'utf8')).toBe('<html>a</html>');
+    // Other bytes, or the same bytes at another path: a file of its own.
+    await promises.writeFile(join(out, 'b.html'), body);
+    await promises.writeFile(join(copies, 'a', 'index.html'), Buffer.from('<html>a</html>'));
+    await promises.writeFile(join(copies, 'c.html'), body);
+    for (const file of [join(copies, 'a', 'index.html'), join(copies, 'c.html')]) {
+      expect(statSync(file).nlink).toBe(1);
+      expect(readFileSync(file, 'utf8')).toBe('<html>a</html>');
+    }
   });
 });
