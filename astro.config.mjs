@@ -14,7 +14,7 @@ import { markdownOptions } from './src/astro/markdown.ts';
 import { ConfigError, getConfig } from './src/config.ts';
 import { contentLocation, loadContentCached } from './src/content/load.ts';
 import { pagefind } from './src/astro/pagefind-integration.ts';
-import { LINKED_PAGES, PAGES_IN_PLACE } from './src/astro/build-env.ts';
+import { PAGES_IN_PLACE } from './src/astro/build-env.ts';
 import { redirects } from './src/astro/redirects-integration.ts';
 import { linkedPages } from './src/astro/linked-pages-integration.ts';
 import { contentMedia } from './src/astro/media-integration.ts';
@@ -98,7 +98,8 @@ export default defineConfig({
     contentMedia(),
     redirects(),
     pagefind(),
-    // Reused pages may be hard links shared with the published site: never written in place.
-    linkedPages(process.env[LINKED_PAGES] === '1'),
+    // Pages and their cached copies are one file each, shared with the published site: never
+    // written in place.
+    linkedPages(),
   ],
 });

@@ -30,12 +30,7 @@ import {
 import { setPriority, totalmem } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import {
-  CHECK_HANDOVER,
-  INDEX_AFTER_BUILD,
-  LINKED_PAGES,
-  PAGES_IN_PLACE,
-} from '../src/astro/build-env.ts';
+import { CHECK_HANDOVER, INDEX_AFTER_BUILD, PAGES_IN_PLACE } from '../src/astro/build-env.ts';
 import { hashesOfPage, headersFile } from '../src/astro/security.ts';
 import { indexSite } from '../src/search/build/index-site.ts';
 import { listContentFiles } from '../src/content/files.ts';
@@ -200,8 +195,6 @@ const astro = spawn(
       NODE_OPTIONS: astroNodeOptions(),
       [INDEX_AFTER_BUILD]: '1',
       [PAGES_IN_PLACE]: '1',
-      // Pages and their cached copies as one file each (src/astro/linked-pages-integration.ts).
-      [LINKED_PAGES]: '1',
       [CHECK_HANDOVER]: String(checkStarted),
     },
   },

@@ -13,14 +13,6 @@ export const INDEX_AFTER_BUILD = 'BRIEFING_INDEX_AFTER_BUILD';
 export const PAGES_IN_PLACE = 'BRIEFING_PAGES_IN_PLACE';
 
 /**
- * Astro's cached pages share their files with the pages of the build that wrote them, so with the
- * published site, and this build's output folder with them (scripts/lib/cached-pages.ts): Astro's
- * process must write new files there, never into existing ones, and makes each cached copy a link
- * (src/astro/linked-pages-integration.ts).
- */
-export const LINKED_PAGES = 'BRIEFING_LINKED_PAGES';
-
-/**
  * When this build's check started (ms): it hands its result over to Astro's process
  * (src/content/handover.ts), and Astro's content loader waits for a result written since then
  * instead of validating every file itself beside the check.

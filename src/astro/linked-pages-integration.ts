@@ -1,19 +1,18 @@
 /**
- * On a large site, `npm run build` puts the unchanged pages of the last build into its staging
- * folder as hard links to Astro's cached copies (scripts/lib/cached-pages.ts): no bytes copied.
- * Once published, those pages share their files with the cache, so a file Astro writes in place
- * (a page it renders again, or that page's cached copy) would also change the published page,
- * during the build and whether or not the build then succeeds.
+ * In `astro build`, Astro writes a page and then its cached copy, from the same buffer. The copy
+ * is made a hard link to the page instead of a second file: at 100,000 briefs, 3 GB less written
+ * by a first build, and an unchanged page is then the same file in every later build (the search
+ * indexer knows it by its digest, src/search/build/index-site.ts). On a large site,
+ * `npm run build` also puts the unchanged pages of the last build into its staging folder as
+ * hard links to those copies (scripts/lib/cached-pages.ts): no bytes copied.
  *
- * Astro writes both with `fs.promises.writeFile` (astro/dist/core/build/generate.js,
- * incremental.js), which truncates an existing file. In `npm run build`'s Astro process, a write
- * under the output folder or the cache's copies therefore removes the name first, so that it makes
- * a new file and the old one lives on under its other names. Astro has no option for this.
- *
- * Astro writes a page's cached copy right after the page, from the same buffer. That copy is made
- * a hard link to the page instead of a second file: at 100,000 briefs, 3 GB less written by a
- * first build, and an unchanged page is then the same file in every later build (the search
- * indexer knows it by its digest, src/search/build/index-site.ts).
+ * So the published pages share their files with the cache, and a file Astro wrote in place (a
+ * page it renders again, or that page's cached copy) would also change the published page,
+ * during the build and whether or not the build then succeeds. Astro writes both with
+ * `fs.promises.writeFile` (astro/dist/core/build/generate.js, incremental.js), which truncates an
+ * existing file. A write under the output folder or the cache therefore removes the name first,
+ * so that it makes a new file and the old one lives on under its other names. Astro has no option
+ * for either.
  */
 import { promises as fs } from 'node:fs';
 import { join, sep } from 'node:path';
@@ -78,13 +77,20 @@ export function writeNewFilesUnder(
   };
 }
 
-/** In `astro build`, when `enabled` (`npm run build` says so): the output folder and cache. */
-export function linkedPages(enabled: boolean): AstroIntegration {
+/**
+ * In every `astro build` (`npm run build`'s, or one run by hand with the same cache): the output
+ * folder and the cache. Not in `astro dev`, which writes neither.
+ */
+export function linkedPages(): AstroIntegration {
+  let building = false;
   return {
     name: 'briefing-linked-pages',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        building = command === 'build';
+      },
       'astro:config:done': ({ config }) => {
-        if (!enabled) return;
+        if (!building) return;
         const [outDir, cacheDir] = [fileURLToPath(config.outDir), fileURLToPath(config.cacheDir)];
         writeNewFilesUnder([outDir, cacheDir], {
           of: outDir,
