@@ -24,12 +24,12 @@
 import { existsSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { copyFile, link, mkdir, stat } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
+import { CACHED_PAGES_DIR } from '../../src/astro/linked-pages-integration.ts';
 import { pageWritten } from '../../src/search/build/written-pages.ts';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** Astro's names, from astro/dist/core/build/incremental.js. */
+/** Astro's name, from astro/dist/core/build/incremental.js. */
 const MANIFEST_FILE = 'incremental-build.json';
-const OUTPUT_DIR = 'dist';
 
 interface AstroManifest {
   routes?: Record<string, { paths?: Record<string, { outputFile?: unknown }> }>;
@@ -85,7 +85,7 @@ const PLACED_AT_ONCE = 4;
  * than the bytes (at 100,000 briefs, copies took about 0.7 ms a page here, one at a time: 78 s).
  */
 export async function placeCachedPages(cacheDir: string, outDir: string): Promise<CopiedPage[]> {
-  const cached = join(cacheDir, OUTPUT_DIR);
+  const cached = join(cacheDir, CACHED_PAGES_DIR);
   const pages = cachedOutputFiles(cacheDir).flatMap((outputFile) => {
     const from = outputPath(cached, outputFile);
     const to = outputPath(outDir, outputFile);

@@ -30,7 +30,7 @@ function pathOf(file: Parameters<WriteFile>[0]): string | undefined {
 }
 
 /** Astro's folder of cached pages in its cache (astro/dist/core/build/incremental.js). */
-const CACHED_PAGES_DIR = 'dist';
+export const CACHED_PAGES_DIR = 'dist';
 
 const under = (folder: string) => (folder.endsWith(sep) ? folder : folder + sep);
 
