@@ -8,7 +8,6 @@ import {
   existsSync,
   linkSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -16,8 +15,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { searchFragmentText } from '../helpers/dist.ts';
 
 /**
  * Astro restores reused pages itself beside the check on a small site; on a large one (the check
@@ -109,17 +108,9 @@ describe.each(modes)('a rebuild after editing one brief ($mode)', ({ checkFirstF
     // while the unchanged pages are known by their digests (index-site.ts, page digests).
     const alpha = join(content, 'briefs/2025/alpha.md');
     writeFileSync(alpha, `${readFileSync(alpha, 'utf8')}\nA note on quillwort.\n`);
-    expect(searchText(dist)).not.toContain('quillwort');
+    expect(searchFragmentText(dist)).not.toContain('quillwort');
     build(content, dist);
     expect(page('briefs/alpha')).toContain('quillwort');
-    expect(searchText(dist), 'the search index has the edit').toContain('quillwort');
+    expect(searchFragmentText(dist), 'the search index has the edit').toContain('quillwort');
   });
 });
-
-/** Every word the search index stores for its results (the primary bundle's fragments). */
-function searchText(dist: string): string {
-  const fragments = join(dist, 'pagefind', 'fragment');
-  return readdirSync(fragments)
-    .map((f) => gunzipSync(readFileSync(join(fragments, f))).toString('utf8'))
-    .join('\n');
-}

@@ -1,6 +1,7 @@
 /** Reading the built site from tests: files, pages, and every internal link. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { inject } from 'vitest';
 
 export function distDir(): string {
@@ -32,4 +33,12 @@ export function allHtmlFiles(dir = distDir()): string[] {
 export function urlOfFile(file: string): string {
   const rel = relative(distDir(), file).split(sep).join('/');
   return `/${rel.replace(/index\.html$/, '').replace(/\.html$/, '')}`;
+}
+
+/** Every word the primary search bundle of the site at `site` stores for its results. */
+export function searchFragmentText(site: string): string {
+  const fragments = join(site, 'pagefind', 'fragment');
+  return readdirSync(fragments)
+    .map((f) => gunzipSync(readFileSync(join(fragments, f))).toString('utf8'))
+    .join('\n');
 }

@@ -2,22 +2,13 @@
  * Indexing beside a writer (Astro): bundles wait for their pages, and a page that changes after
  * its bundle was indexed has the bundle indexed again, so the index matches the published page.
  */
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PageToIndex } from '../../../src/search/build/documents.ts';
 import { documentFolder, indexSite } from '../../../src/search/build/index-site.ts';
+import { searchFragmentText } from '../../helpers/dist.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'index-beside-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,14 +19,6 @@ const page = (title: string, text: string) =>
 function write(slug: string, html: string) {
   mkdirSync(join(dir, 'briefs', slug), { recursive: true });
   writeFileSync(join(dir, 'briefs', slug, 'index.html'), html);
-}
-
-/** Every word Pagefind stored in the result fragments of the primary bundle. */
-function fragmentText(): string {
-  const fragments = join(dir, 'pagefind', 'fragment');
-  return readdirSync(fragments)
-    .map((f) => gunzipSync(readFileSync(join(fragments, f))).toString('utf8'))
-    .join('\n');
 }
 
 const pages: PageToIndex[] = ['alpha', 'beta'].map((slug, i) => ({
@@ -69,15 +52,15 @@ describe('indexSite beside a writer', () => {
     write('beta', page('Beta', 'About gallium.'));
     for (let i = 0; i < 100 && done === 0; i++) await new Promise((w) => setTimeout(w, 100));
     expect(done, 'indexed once every page is there').toBe(1);
-    expect(fragmentText()).toContain('quillwort');
+    expect(searchFragmentText(dir)).toContain('quillwort');
     // The writer changes a page after it was indexed, then finishes.
     await new Promise((wake) => setTimeout(wake, 20));
     write('alpha', page('Alpha', 'Rewritten about zanzibar, longer than before.'));
     finish();
     const report = await indexing;
     expect(report).toContain('1 again as their pages changed');
-    expect(fragmentText()).toContain('zanzibar');
-    expect(fragmentText()).not.toContain('quillwort');
+    expect(searchFragmentText(dir)).toContain('zanzibar');
+    expect(searchFragmentText(dir)).not.toContain('quillwort');
   }, 60_000);
 });
 
@@ -134,13 +117,6 @@ describe('indexSite with page digests kept between builds', () => {
     // The same size and time in a new file: read, and the bundle indexed again.
     put('alpha', 'About marmalade.');
     expect(await build()).toContain('1 bundle indexed');
-    expect(fragmentTextOf(site)).toContain('marmalade');
+    expect(searchFragmentText(site)).toContain('marmalade');
   }, 60_000);
 });
-
-function fragmentTextOf(root: string): string {
-  const fragments = join(root, 'pagefind', 'fragment');
-  return readdirSync(fragments)
-    .map((f) => gunzipSync(readFileSync(join(fragments, f))).toString('utf8'))
-    .join('\n');
-}
