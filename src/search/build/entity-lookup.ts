@@ -20,10 +20,12 @@ import { type EntityCard, ENTITIES_DIR, makeBuckets } from '../shared/entities.t
 import type { EntityToLookup } from './documents.ts';
 
 /**
- * Result id (the fragment's name) of every page of a bundle, by URL. A fragment is a gzipped
- * signature and JSON that starts with the page's URL, so only its first bytes are read and
- * inflated (the whole fragment only when the URL runs past them): a build reads every fragment
- * of the site here, 100,000 of them at 100,000 briefs.
+ * Result id of every page of a bundle, by URL. A fragment is a gzipped signature and JSON that
+ * starts with the page's URL, and its result id is its name; so only its first bytes are read
+ * and inflated (the whole fragment only when the URL runs past them): a build reads every
+ * fragment of the site here, 100,000 of them at 100,000 briefs. With `search.maxFragments`
+ * Pagefind packs pages into group files instead (`<lang>_group_<hash>.pf_fragment`), JSON that
+ * maps each page's result id to its fragment: those are read whole.
  */
 export function resultIds(bundleDir: string): Map<string, string> {
   const ids = new Map<string, string>();
@@ -31,6 +33,10 @@ export function resultIds(bundleDir: string): Map<string, string> {
   const head = Buffer.alloc(HEAD_BYTES);
   for (const file of readdirSync(dir)) {
     const path = join(dir, file);
+    if (GROUP_FILE.test(file)) {
+      for (const [id, url] of groupUrls(gunzipSync(readFileSync(path)), path)) ids.set(url, id);
+      continue;
+    }
     const fd = openSync(path, 'r');
     let read: number;
     try {
@@ -45,6 +51,27 @@ export function resultIds(bundleDir: string): Map<string, string> {
     ids.set(url, file.replace(/\.pf_fragment$/, ''));
   }
   return ids;
+}
+
+/** A file of several pages' fragments (Pagefind's `maxFragments`). */
+const GROUP_FILE = /^[^_]+_group_[^.]+\.pf_fragment$/;
+
+/** The result id and URL of every page in a group file's text. */
+function groupUrls(text: Buffer, path: string): [id: string, url: string][] {
+  const json = text.toString('utf8').replace(/^[^{]*/, '');
+  let group: unknown;
+  try {
+    group = JSON.parse(json);
+  } catch {
+    group = undefined;
+  }
+  const pages = group && typeof group === 'object' ? Object.entries(group) : [];
+  if (!pages.length) throw new Error(`${path} is not a Pagefind fragment group`);
+  return pages.map(([id, page]) => {
+    const url = (page as { url?: unknown } | null)?.url;
+    if (typeof url !== 'string') throw new Error(`${path} has a fragment (${id}) without a URL`);
+    return [id, url];
+  });
 }
 
 /** Compressed bytes read of each fragment: its URL, and more, in almost every case. */

@@ -2,9 +2,19 @@
  * Indexing beside a writer (Astro): bundles wait for their pages, and a page that changes after
  * its bundle was indexed has the bundle indexed again, so the index matches the published page.
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PageToIndex } from '../../../src/search/build/documents.ts';
 import { documentFolder, indexSite } from '../../../src/search/build/index-site.ts';
@@ -118,5 +128,65 @@ describe('indexSite with page digests kept between builds', () => {
     put('alpha', 'About marmalade.');
     expect(await build()).toContain('1 bundle indexed');
     expect(searchFragmentText(site)).toContain('marmalade');
+  }, 60_000);
+});
+
+describe('indexSite with grouped fragments (search.maxFragments)', () => {
+  const site = mkdtempSync(join(tmpdir(), 'index-grouped-'));
+  afterAll(() => rmSync(site, { recursive: true, force: true }));
+  const briefs: PageToIndex[] = ['one', 'two', 'three', 'four', 'five'].map((slug, i) => ({
+    url: `/briefs/${slug}/`,
+    file: `briefs/${slug}/index.html`,
+    date: `2025-0${i + 1}-01`,
+    chinese: false,
+    filters: {},
+  }));
+  const profile: PageToIndex = {
+    url: '/companies/lynas/',
+    file: 'companies/lynas/index.html',
+    chinese: false,
+    filters: {},
+  };
+
+  it('dates its briefs and finds its profiles by the result ids inside the group files', async () => {
+    for (const { file, url } of [...briefs, profile]) {
+      mkdirSync(join(site, file, '..'), { recursive: true });
+      writeFileSync(join(site, file), page(url, `About ${url}.`));
+    }
+    await indexSite(site, [...briefs, profile], {
+      language: 'en',
+      shardBriefs: 600,
+      firstTierKb: 20,
+      jobs: 1,
+      maxFragments: 2,
+      entities: [
+        {
+          kind: 'company',
+          label: 'Company',
+          name: 'Lynas',
+          url: profile.url,
+          briefs: 0,
+          keys: ['lynas'],
+        },
+      ],
+    });
+    const fragments = readdirSync(join(site, 'pagefind', 'fragment'));
+    expect(fragments.length).toBeLessThanOrEqual(2);
+    expect(fragments.every((f) => f.includes('_group_'))).toBe(true);
+    const grouped = fragments
+      .map((f) => gunzipSync(readFileSync(join(site, 'pagefind', 'fragment', f))).toString())
+      .join('');
+    const dates = JSON.parse(readFileSync(join(site, 'pagefind', 'dates.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    expect(Object.values(dates).sort()).toEqual(briefs.map((b) => b.date));
+    for (const id of Object.keys(dates)) expect(grouped).toContain(`"${id}":{`);
+    const lookup = readdirSync(join(site, 'pagefind', 'entities'))
+      .map((f) => readFileSync(join(site, 'pagefind', 'entities', f), 'utf8'))
+      .join('');
+    const profileId = /"en":"([^"]+)"/.exec(lookup)?.[1];
+    expect(profileId, 'the profile has its result id').toBeDefined();
+    expect(grouped).toContain(`"${profileId}":{`);
   }, 60_000);
 });

@@ -65,3 +65,39 @@ describe('resultIds', () => {
     expect(() => resultIds(bundle)).toThrow(/en_x\.pf_fragment is not a Pagefind fragment/);
   });
 });
+
+describe('resultIds of grouped fragments (search.maxFragments)', () => {
+  /** A group file as Pagefind writes it: a signature, then JSON of result id → fragment. */
+  function group(bundle: string, name: string, pages: Record<string, string>): void {
+    mkdirSync(join(bundle, 'fragment'), { recursive: true });
+    const json = JSON.stringify(
+      Object.fromEntries(
+        Object.entries(pages).map(([id, url]) => [id, { anchors: [], content: 'x', url }]),
+      ),
+    );
+    writeFileSync(join(bundle, 'fragment', `${name}.pf_fragment`), gzipSync(`pagefind_dcd${json}`));
+  }
+
+  it('maps every page of a group file to its own result id, beside single fragments', () => {
+    const bundle = join(dir, 'grouped');
+    group(bundle, 'en_group_a1', { en_11: '/briefs/a/', en_12: '/briefs/b/' });
+    group(bundle, 'en_group_b2', { en_13: '/companies/北方稀土/' });
+    fragment(bundle, 'en_14', '/briefs/c/', 'alone');
+    expect(Object.fromEntries(resultIds(bundle))).toEqual({
+      '/briefs/a/': 'en_11',
+      '/briefs/b/': 'en_12',
+      '/companies/北方稀土/': 'en_13',
+      '/briefs/c/': 'en_14',
+    });
+  });
+
+  it('names a group file with a page that has no URL', () => {
+    const bundle = join(dir, 'bad-group');
+    mkdirSync(join(bundle, 'fragment'), { recursive: true });
+    writeFileSync(
+      join(bundle, 'fragment', 'en_group_c3.pf_fragment'),
+      gzipSync('pagefind_dcd{"en_1":{"content":"x"}}'),
+    );
+    expect(() => resultIds(bundle)).toThrow(/en_group_c3\.pf_fragment has a fragment \(en_1\)/);
+  });
+});
