@@ -2,14 +2,13 @@
  * The timed commands: the content check and a cold build of the project, and a cold build of
  * the baseline (astro build, then Pagefind's Node API), each with its process tree watched.
  */
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, type RunResult, splitPeaks } from './monitor.ts';
 import { briefPageBudget, bytesOf, countFiles, countPages, largestFiles } from './output.ts';
 import { type ProjectResult, round, type SideResult } from './results.ts';
 import { snapshotBaseline } from './snapshot.ts';
 import { astroTimings, BASELINE_MARKERS, PROJECT_MARKERS, secondsIn } from './timings.ts';
-import { baselineEnv, clearCaches, projectEnv, type Workspace } from './work.ts';
+import { baselineEnv, clearCaches, projectEnv, setAside, type Workspace } from './work.ts';
 
 /** What every step of a run needs. */
 export interface Step {
@@ -28,7 +27,7 @@ export const expectedPages = (briefs: number) => Math.round(briefs * 1.08) + 30;
  * the memo the first run left (src/content/memo.ts).
  */
 export async function checkCorpus({ ws, say }: Step): Promise<RunResult & { again: RunResult }> {
-  clearCaches(ws.projectRoot, ws.projectCompileCache);
+  clearCaches(ws, ws.projectRoot, ws.projectCompileCache);
   const runs: RunResult[] = [];
   for (const name of ['check', 'check-again']) {
     const logFile = join(ws.logs, `${name}.log`);
@@ -51,8 +50,8 @@ export async function buildProject(
   { ws, briefs, say }: Step,
   check: RunResult & { again: RunResult },
 ): Promise<{ project: ProjectResult; coldSeconds: number }> {
-  clearCaches(ws.projectRoot, ws.projectCompileCache);
-  rmSync(ws.projectDist, { recursive: true, force: true });
+  clearCaches(ws, ws.projectRoot, ws.projectCompileCache);
+  setAside(ws, ws.projectDist);
   say('project: cold build…');
   const logFile = join(ws.logs, 'project-build.log');
   const cold = await run(NODE, ['scripts/build.ts'], {
@@ -104,8 +103,8 @@ export async function buildProject(
 /** The minimal baseline site on the same corpus: `astro build`, then Pagefind, both cold. */
 export async function buildBaseline({ ws, briefs, say }: Step): Promise<SideResult> {
   snapshotBaseline(ws.root, ws.baselineRoot);
-  clearCaches(ws.baselineRoot, ws.baselineCompileCache);
-  rmSync(ws.baselineDist, { recursive: true, force: true });
+  clearCaches(ws, ws.baselineRoot, ws.baselineCompileCache);
+  setAside(ws, ws.baselineDist);
   const env = baselineEnv(ws);
   say('baseline: cold build…');
   const buildLog = join(ws.logs, 'baseline-build.log');

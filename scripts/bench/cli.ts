@@ -29,7 +29,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBaseline, buildProject, checkCorpus, type Step } from './builds.ts';
 import { CORPUS_FOLDERS, generateCorpus, writeCorpus } from './corpus.ts';
@@ -41,9 +41,11 @@ import { mergeResults, readResults, table } from './report.ts';
 import { type BenchEntry, type ProjectResult, ratio, round, type SideResult } from './results.ts';
 import { describeSearch, firstSearch, rarestWord } from './search.ts';
 import { snapshotProject, WORKTREE } from './snapshot.ts';
-import { workspace } from './work.ts';
+import { emptyTrash, setAside, workspace } from './work.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+
+type Options = ReturnType<typeof parseOptions>;
 
 function parseOptions(argv: string[]) {
   const { values } = parseArgs({
@@ -97,6 +99,7 @@ async function searchAgain(step: Step, resultsPath: string): Promise<BenchEntry>
 function writeBenchCorpus({ ws, briefs, say }: Step, seed: string) {
   const started = performance.now();
   const files = generateCorpus({ briefs, seed });
+  for (const folder of CORPUS_FOLDERS) setAside(ws, join(ws.corpus, folder));
   writeCorpus(ws.corpus, files, ROOT);
   const bytes = files.reduce((s, f) => s + Buffer.byteLength(f.text), 0);
   const count = (folder: string) => files.filter((f) => f.path.startsWith(`${folder}/`)).length;
@@ -171,7 +174,16 @@ export async function bench(argv = process.argv.slice(2)): Promise<BenchEntry | 
   mkdirSync(ws.logs, { recursive: true });
   const step: Step = { ws, briefs, say };
   if (values['search-only']) return searchAgain(step, values.results);
+  try {
+    return await measure(step, values, argv);
+  } finally {
+    // After the measurements: see setAside().
+    emptyTrash(ws);
+  }
+}
 
+async function measure(step: Step, values: Options, argv: string[]): Promise<BenchEntry | null> {
+  const { ws, briefs, say } = step;
   const corpus = writeBenchCorpus(step, values.seed);
   const source = snapshot(step, values.ref);
   const check = await checkCorpus(step);

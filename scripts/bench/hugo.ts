@@ -13,7 +13,7 @@ import { NODE, type Step } from './builds.ts';
 import { run, splitPeaks, type RunResult } from './monitor.ts';
 import { bytesOf, countFiles, countPages } from './output.ts';
 import { round, type SideResult } from './results.ts';
-import { baselineEnv } from './work.ts';
+import { baselineEnv, setAside } from './work.ts';
 
 /** Hugo's version line, or null when there is no `hugo` on the PATH. */
 export function hugoVersion(): string | null {
@@ -76,9 +76,8 @@ export async function buildHugo({ ws, briefs, say }: Step): Promise<SideResult |
     say('hugo: not installed, the Hugo peer is skipped (Debian: apt-get install hugo)');
     return null;
   }
+  for (const old of [ws.hugoContent, ws.hugoDist, ws.hugoCache]) setAside(ws, old);
   hugoContent(ws.corpus, ws.hugoContent);
-  rmSync(ws.hugoDist, { recursive: true, force: true });
-  rmSync(ws.hugoCache, { recursive: true, force: true });
   const env = baselineEnv(ws);
   say(`hugo: cold build (${version.split(' ').slice(0, 2).join(' ')})…`);
   const buildLog = join(ws.logs, 'hugo-build.log');

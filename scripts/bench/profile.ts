@@ -8,14 +8,14 @@ import { NODE, type Step } from './builds.ts';
 import { run } from './monitor.ts';
 import { walkFiles } from './output.ts';
 import { astroTimings, PROJECT_MARKERS } from './timings.ts';
-import { clearCaches, projectEnv } from './work.ts';
+import { clearCaches, projectEnv, setAside } from './work.ts';
 
 /** Profiles a cold build and writes the summary of its largest profile; nothing is recorded. */
 export async function profileBuild({ ws, say }: Step) {
   const profileDir = join(ws.work, 'profile');
   rmSync(profileDir, { recursive: true, force: true });
-  clearCaches(ws.projectRoot, ws.projectCompileCache);
-  rmSync(ws.projectDist, { recursive: true, force: true });
+  clearCaches(ws, ws.projectRoot, ws.projectCompileCache);
+  setAside(ws, ws.projectDist);
   // --cpu-prof is not allowed in NODE_OPTIONS: profile the `astro build` that scripts/build.ts
   // would start, with the same environment (the content check before it is not profiled).
   say('project: cold `astro build` under node --cpu-prof…');

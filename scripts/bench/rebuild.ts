@@ -9,7 +9,7 @@ import { run, type RunResult } from './monitor.ts';
 import { bytesOf } from './output.ts';
 import { type ProjectResult, round } from './results.ts';
 import { astroTimings, PROJECT_MARKERS } from './timings.ts';
-import { projectCaches, projectEnv } from './work.ts';
+import { projectCaches, projectEnv, setAside, type Workspace } from './work.ts';
 
 /** Which caches each variant keeps; "ci" is the first alone (a CI cache of Astro's cacheDir). */
 const VARIANTS: Array<[string, string[]]> = [
@@ -81,7 +81,7 @@ export async function rebuildAfterEdit(
 
   project.rebuildVariants = {};
   for (const [label, keep] of variants === 'ci' ? VARIANTS.slice(0, 1) : VARIANTS) {
-    restoreCaches(caches, saved, keep);
+    restoreCaches(ws, caches, saved, keep);
     const result = await rebuild(label, `project-rebuild-${slugOf(label)}.log`);
     project.rebuildVariants[label] = {
       seconds: round(result.seconds),
@@ -101,9 +101,14 @@ function saveCaches(caches: Record<string, string>, saved: string) {
   }
 }
 
-function restoreCaches(caches: Record<string, string>, saved: string, keep: string[]) {
+function restoreCaches(
+  ws: Workspace,
+  caches: Record<string, string>,
+  saved: string,
+  keep: string[],
+) {
   for (const [name, dir] of Object.entries(caches)) {
-    rmSync(dir, { recursive: true, force: true });
+    setAside(ws, dir);
     const copy = join(saved, name);
     if (keep.includes(name) && existsSync(copy)) {
       cpSync(copy, dir, { recursive: true, verbatimSymlinks: true });

@@ -3,8 +3,8 @@
  * snapshots, the built sites, their caches and the logs go, and the environment each build
  * gets, so that it reads that corpus and writes and caches only there.
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { CORPUS_BUILD_DAY } from './corpus.ts';
 
 export interface Workspace {
@@ -94,10 +94,34 @@ export function projectCaches(ws: Workspace): Record<string, string> {
   };
 }
 
-/** Every cache of a snapshot, for a cold build. */
-export function clearCaches(root: string, compileCache: string) {
+/** Every cache of a snapshot, set aside for a cold build. */
+export function clearCaches(ws: Workspace, root: string, compileCache: string) {
   const caches = ['node_modules/.astro', 'node_modules/.vite', '.astro', '.briefing'];
-  for (const dir of [...caches.map((c) => join(root, c)), compileCache]) {
-    rmSync(dir, { recursive: true, force: true });
+  for (const dir of [...caches.map((c) => join(root, c)), compileCache]) setAside(ws, dir);
+}
+
+/**
+ * Moves an old output, cache or corpus out of the way of the next measured run, into
+ * `<work>/trash`, which emptyTrash() deletes once every measurement is done. Deleting it there
+ * and then would slow the run down: on a file system without a journal (ext4 on the bench
+ * machine), the kernel does not reuse a freed inode for a minute or more, and every new file's
+ * inode is found by scanning past the recently freed ones (ext4's `recently_deleted`). A cold
+ * 10,000-brief build started just after deleting the last run's files spent about 8 CPU-s more in
+ * the kernel (BENCHMARKS.md). A rename frees nothing.
+ */
+export function setAside(ws: Workspace, path: string): void {
+  if (!existsSync(path)) return;
+  const trash = join(ws.work, 'trash');
+  mkdirSync(trash, { recursive: true });
+  try {
+    renameSync(path, join(trash, `${Date.now()}-${++setAsideCount}-${basename(path)}`));
+  } catch {
+    rmSync(path, { recursive: true, force: true });
   }
+}
+let setAsideCount = 0;
+
+/** Deletes what setAside() moved away, and what an interrupted run left there. */
+export function emptyTrash(ws: Workspace): void {
+  rmSync(join(ws.work, 'trash'), { recursive: true, force: true });
 }
