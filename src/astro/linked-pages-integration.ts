@@ -10,9 +10,10 @@
  * page it renders again, or that page's cached copy) would also change the published page,
  * during the build and whether or not the build then succeeds. Astro writes both with
  * `fs.promises.writeFile` (astro/dist/core/build/generate.js, incremental.js), which truncates an
- * existing file. A write under the output folder or the cache therefore removes the name first,
- * so that it makes a new file and the old one lives on under its other names. Astro has no option
- * for either.
+ * existing file. A write under the output folder or the cache therefore makes a new file, and the
+ * old one lives on under its other names: it creates the file exclusively, and removes the name
+ * only when one is there (removing first cost a failed call per page in a first build). Astro has
+ * no option for either.
  */
 import { promises as fs } from 'node:fs';
 import { join, sep } from 'node:path';
@@ -27,6 +28,17 @@ function pathOf(file: Parameters<WriteFile>[0]): string | undefined {
   if (file instanceof URL) return file.protocol === 'file:' ? fileURLToPath(file) : undefined;
   if (Buffer.isBuffer(file)) return file.toString();
   return undefined;
+}
+
+/** `options` with the flag that fails on an existing file; undefined if they set another flag. */
+function exclusiveOptions(
+  options: Parameters<WriteFile>[2],
+): Exclude<Parameters<WriteFile>[2], string | null> | undefined {
+  if (options === undefined || options === null) return { flag: 'wx' };
+  if (typeof options === 'string') return { encoding: options, flag: 'wx' };
+  return options.flag === undefined || options.flag === 'w'
+    ? { ...options, flag: 'wx' }
+    : undefined;
 }
 
 /** Astro's folder of cached pages in its cache (astro/dist/core/build/incremental.js). */
@@ -49,27 +61,54 @@ export function writeNewFilesUnder(
   /** The buffers last written under `copies.of`, and where (relative). */
   const written = new WeakMap<object, string>();
   const original = fs.writeFile;
+  /** Removes the name, so that what is written next is a new file. */
+  const unlink = (path: string) =>
+    fs.unlink(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
   const writeFile: WriteFile = async (file, data, options) => {
     const path = pathOf(file);
-    if (path !== undefined && roots.some((root) => path.startsWith(root)))
-      await fs.unlink(path).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-      });
+    if (path === undefined || !roots.some((root) => path.startsWith(root)))
+      return original(file, data, options);
     const buffer = typeof data === 'object' && data !== null ? data : undefined;
-    if (path && buffer && copiesRoot && pages && path.startsWith(copiesRoot)) {
+    if (buffer && copiesRoot && pages && path.startsWith(copiesRoot)) {
       const relative = path.slice(copiesRoot.length);
       if (written.get(buffer) === relative) {
         written.delete(buffer);
-        const linked = await fs.link(join(pages, relative), path).then(
+        const page = join(pages, relative);
+        const linked = await fs.link(page, path).then(
           () => true,
-          () => false,
+          async (error: NodeJS.ErrnoException) => {
+            if (error.code !== 'EEXIST') return false;
+            await unlink(path);
+            return fs.link(page, path).then(
+              () => true,
+              () => false,
+            );
+          },
         );
         if (linked) return;
       }
     }
-    await original(file, data, options);
-    if (path && buffer && pages && path.startsWith(pages))
-      written.set(buffer, path.slice(pages.length));
+    // Most files are new (every one, in a first build): created exclusively, no name to remove.
+    const exclusive = exclusiveOptions(options);
+    if (exclusive) {
+      const made = await original(file, data, exclusive).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'EEXIST') return false;
+          throw error;
+        },
+      );
+      if (!made) {
+        await unlink(path);
+        await original(file, data, options);
+      }
+    } else {
+      await unlink(path);
+      await original(file, data, options);
+    }
+    if (buffer && pages && path.startsWith(pages)) written.set(buffer, path.slice(pages.length));
   };
   fs.writeFile = writeFile;
   return () => {

@@ -82,4 +82,39 @@ describe('writeNewFilesUnder', () => {
       expect(readFileSync(file, 'utf8')).toBe('<html>a</html>');
     }
   });
+
+  it('links a page rendered again over the copy the last build left, which stays published', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'linked-again-'));
+    dirs.push(root);
+    const [out, copies, published] = [
+      join(root, 'out'),
+      join(root, 'cache', 'dist'),
+      join(root, 'site'),
+    ];
+    for (const dir of [join(out, 'a'), join(copies, 'a'), join(published, 'a')])
+      mkdirSync(dir, { recursive: true });
+    // The last build: the published page and its cached copy are one file, linked into staging.
+    writeFileSync(join(published, 'a', 'index.html'), 'last build');
+    linkSync(join(published, 'a', 'index.html'), join(copies, 'a', 'index.html'));
+    linkSync(join(published, 'a', 'index.html'), join(out, 'a', 'index.html'));
+    undos.push(writeNewFilesUnder([out, join(root, 'cache')], { of: out, in: copies }));
+    const body = Buffer.from('<html>edited</html>');
+    await promises.writeFile(join(out, 'a', 'index.html'), body);
+    await promises.writeFile(join(copies, 'a', 'index.html'), body);
+    expect(statSync(join(copies, 'a', 'index.html')).ino).toBe(
+      statSync(join(out, 'a', 'index.html')).ino,
+    );
+    expect(readFileSync(join(copies, 'a', 'index.html'), 'utf8')).toBe('<html>edited</html>');
+    expect(readFileSync(join(published, 'a', 'index.html'), 'utf8')).toBe('last build');
+  });
+
+  it('keeps the encoding given as a string, and a flag of its own', async () => {
+    const { published, staging } = linkedPage();
+    undos.push(writeNewFilesUnder([staging]));
+    await promises.writeFile(join(staging, 'hex.txt'), '6869', 'hex');
+    expect(readFileSync(join(staging, 'hex.txt'), 'utf8')).toBe('hi');
+    await promises.writeFile(join(staging, 'index.html'), ' and more', { flag: 'a' });
+    expect(readFileSync(join(staging, 'index.html'), 'utf8')).toBe(' and more');
+    expect(readFileSync(published, 'utf8')).toBe('published');
+  });
 });
