@@ -9,6 +9,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/helpers/scratch-cleanup.ts'],
         },
       },
       {
@@ -21,6 +22,7 @@ export default defineConfig({
           env: { BRIEFING_BUILD_DATE: CORPUS_BUILD_DAY },
           // Builds the sample site once; every site test reads or serves that build.
           globalSetup: ['tests/helpers/build-once.ts'],
+          setupFiles: ['tests/helpers/scratch-cleanup.ts'],
           testTimeout: 60_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -5,13 +5,13 @@
  * and scheduled briefs, marked as such.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const freePort = () =>
   new Promise<number>((done) => {
@@ -54,7 +54,7 @@ describe('npm run dev', () => {
     'shows a content problem with file and line, and recovers when it is fixed',
     { timeout: 120_000 },
     async () => {
-      const content = join(mkdtempSync(join(tmpdir(), 'briefing-dev-')), 'content');
+      const content = join(scratchDir('briefing-dev-'), 'content');
       cpSync(resolve('tests/fixtures/mini/content'), content, { recursive: true });
       const scheduled = readFileSync(join(content, 'briefs/2025/beta.md'), 'utf8')
         .replace('title: Beta brief about MP Materials', 'title: Epsilon, written ahead')

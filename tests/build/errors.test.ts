@@ -3,16 +3,16 @@
  * touches what was published before.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const MINI = resolve('tests/fixtures/mini/content');
 
 /** A scratch copy of the small fixture corpus, and a "previously published" dist. */
 function scratch() {
-  const dir = mkdtempSync(join(tmpdir(), 'briefing-errors-'));
+  const dir = scratchDir('briefing-errors-');
   cpSync(MINI, join(dir, 'content'), { recursive: true });
   const dist = join(dir, 'dist');
   mkdirSync(dist);

@@ -4,13 +4,13 @@
  * checks out by default) builds too, without dates it cannot know.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { scratchDir } from '../helpers/scratch.ts';
 
-const repo = mkdtempSync(join(tmpdir(), 'briefing-gitdates-'));
+const repo = scratchDir('briefing-gitdates-');
 const content = join(repo, 'content');
 
 function git(cwd: string, day: string, ...args: string[]) {
@@ -84,7 +84,7 @@ describe('a site built from a git checkout', () => {
 
 describe('a site built from a shallow clone', () => {
   it('builds, and shows no date it cannot know', () => {
-    const clone = mkdtempSync(join(tmpdir(), 'briefing-gitdates-shallow-'));
+    const clone = scratchDir('briefing-gitdates-shallow-');
     const result = spawnSync('git', ['clone', '-q', '--depth', '1', `file://${repo}`, clone]);
     expect(result.status).toBe(0);
     const dist = join(clone, 'dist');

@@ -5,15 +5,7 @@
  * meta refresh and the query map in real Chromium.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,12 +14,13 @@ import { serveDir, type StaticServer } from '../../scripts/lib/serve.ts';
 import { readContentFiles } from '../../src/content/files.ts';
 import { validateContent } from '../../src/content/validate.ts';
 import { patternMatcher, redirectFile } from '../../src/model/redirects.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const WXR = resolve('tests/fixtures/import/wordpress/export.xml');
 const HUGO = resolve('tests/fixtures/import/hugo');
 const BASE = '/briefing';
 
-const dir = mkdtempSync(join(tmpdir(), 'briefing-import-'));
+const dir = scratchDir('briefing-import-');
 const content = join(dir, 'content');
 const site = join(dir, 'site');
 const dist = join(site, 'briefing');

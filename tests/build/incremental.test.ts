@@ -7,16 +7,15 @@ import {
   cpSync,
   existsSync,
   linkSync,
-  mkdtempSync,
   readFileSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { searchFragmentText } from '../helpers/dist.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 /**
  * Astro restores reused pages itself beside the check on a small site; on a large one (the check
@@ -43,7 +42,7 @@ describe.each(modes)('a rebuild after editing one brief ($mode)', ({ checkFirstF
   }
 
   it('restores untouched pages and updates every page that shows the edit', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'briefing-incremental-'));
+    const dir = scratchDir('briefing-incremental-');
     const content = join(dir, 'content');
     const dist = join(dir, 'dist');
     cpSync(resolve('tests/fixtures/mini/content'), content, { recursive: true });

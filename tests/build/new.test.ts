@@ -4,14 +4,14 @@
  * `npm run check` (a brief that would be published only once its placeholders are written).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { scratchDir } from '../helpers/scratch.ts';
 
 let content = '';
 beforeEach(() => {
-  content = join(mkdtempSync(join(tmpdir(), 'briefing-new-')), 'content');
+  content = join(scratchDir('briefing-new-'), 'content');
   cpSync(resolve('tests/fixtures/mini/content'), content, { recursive: true });
 });
 

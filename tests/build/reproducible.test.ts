@@ -3,10 +3,10 @@
  * time-dependent reaches a page (which would also defeat reusing unchanged search bundles).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, type Dirent, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../helpers/scratch.ts';
 
 function build(content: string, dist: string, cache: string) {
   const env = {
@@ -27,7 +27,7 @@ const files = (dir: string) =>
 
 describe('two builds of the same content', () => {
   it('write identical files, each from a cold cache', { timeout: 180_000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'briefing-reproducible-'));
+    const dir = scratchDir('briefing-reproducible-');
     const content = join(dir, 'content');
     cpSync(resolve('tests/fixtures/mini/content'), content, { recursive: true });
     build(content, join(dir, 'a'), join(dir, 'cache-a'));

@@ -5,20 +5,13 @@
  * with the cache of the first updates every page that now shows it.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  type Dirent,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, type Dirent, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { scratchDir } from '../helpers/scratch.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'briefing-scheduled-'));
+const dir = scratchDir('briefing-scheduled-');
 const content = join(dir, 'content');
 const dist = join(dir, 'dist');
 

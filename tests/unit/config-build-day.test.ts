@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from '../../src/config.ts';
 import { isoDay } from '../../src/model/dates.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 /** A project folder whose content/site.yaml holds `settings`. */
 function project(settings = '') {
-  const root = mkdtempSync(join(tmpdir(), 'briefing-config-'));
+  const root = scratchDir('briefing-config-');
   const content = join(root, 'content');
   mkdirSync(content);
   writeFileSync(join(root, 'content/site.yaml'), settings);

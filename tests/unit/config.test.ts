@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULTS, readConfig } from '../../src/config.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 /** A project folder with a content folder and, optionally, its site.yaml. */
 function project(siteYaml?: string): string {
-  const root = mkdtempSync(join(tmpdir(), 'briefing-config-'));
+  const root = scratchDir('briefing-config-');
   mkdirSync(join(root, 'content'));
   if (siteYaml !== undefined) writeFileSync(join(root, 'content/site.yaml'), siteYaml);
   return root;

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseGitLog, readGitDates } from '../../../src/content/git-dates.ts';
 import { isoDay } from '../../../src/model/dates.ts';
 import { historyUrl } from '../../../src/model/forge.ts';
 import { type GitHistory, updatedDay } from '../../../src/model/records.ts';
+import { scratchDir } from '../../helpers/scratch.ts';
 
 function git(cwd: string, ...args: string[]) {
   const result = spawnSync('git', args, { cwd, encoding: 'utf8' });
@@ -37,7 +37,7 @@ function commit(repo: string, day: string, files: Record<string, string>) {
 
 /** c1 adds a and c, c2 edits a, c3 adds b. */
 function repository() {
-  const repo = mkdtempSync(join(tmpdir(), 'briefing-git-'));
+  const repo = scratchDir('briefing-git-');
   git(repo, 'init', '-q');
   commit(repo, '2025-01-01', { 'content/briefs/2024/a.md': 'a', 'content/briefs/2024/c.md': 'c' });
   commit(repo, '2025-02-01', {
@@ -76,7 +76,7 @@ describe('readGitDates', () => {
   });
 
   it('gives nothing outside a git checkout, and nothing for a repository without commits', () => {
-    const plain = mkdtempSync(join(tmpdir(), 'briefing-nogit-'));
+    const plain = scratchDir('briefing-nogit-');
     expect(readGitDates(plain)).toBeUndefined();
     git(plain, 'init', '-q');
     expect(readGitDates(plain)?.files.size).toBe(0);
@@ -95,7 +95,7 @@ describe('readGitDates', () => {
         { a: { last: '2025-02-01' }, b: { first: '2025-03-01', last: '2025-03-01' }, c: undefined },
       ],
     ] as const) {
-      const clone = mkdtempSync(join(tmpdir(), 'briefing-shallow-'));
+      const clone = scratchDir('briefing-shallow-');
       git(clone, 'clone', '-q', '--depth', String(depth), `file://${repo}`, '.');
       const dates = readGitDates(join(clone, 'content'))!;
       expect(dates.shallow, `depth ${depth}`).toBe(true);

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,9 +8,10 @@ import {
   useLocalMedia,
 } from '../../../scripts/import/media.ts';
 import { serveDir, type StaticServer } from '../../../scripts/lib/serve.ts';
+import { scratchDir } from '../../helpers/scratch.ts';
 
 describe('media of the old site', () => {
-  const old = mkdtempSync(join(tmpdir(), 'briefing-old-site-'));
+  const old = scratchDir('briefing-old-site-');
   let server: StaticServer;
   beforeAll(async () => {
     mkdirSync(join(old, 'wp-content/uploads/2013/02'), { recursive: true });
@@ -33,7 +33,7 @@ describe('media of the old site', () => {
   });
 
   it('are downloaded, and the body points at the copies relative to the brief page; failures are reported', async () => {
-    const into = mkdtempSync(join(tmpdir(), 'briefing-media-'));
+    const into = scratchDir('briefing-media-');
     const good = `${server.url}/wp-content/uploads/2013/02/ndfeb.jpg`;
     const missing = `${server.url}/wp-content/uploads/2013/02/missing.jpg`;
     const { saved, failed } = await downloadMedia([good, missing], into);

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectedFiles, SITE_FILES, verifySite } from '../../../scripts/lib/verify-site.ts';
 import { buildGraph } from '../../../src/model/graph.ts';
 import { brief, entity } from '../fixtures.ts';
+import { scratchDir } from '../../helpers/scratch.ts';
 
 const graph = buildGraph(
   [brief('one', '2025-01-01', { companies: ['mp'] }), brief('draft', '2025-01-02', {}, '', true)],
@@ -13,7 +13,7 @@ const graph = buildGraph(
 
 /** A staged site with every file a complete build writes. */
 function completeSite(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'briefing-verify-'));
+  const dir = scratchDir('briefing-verify-');
   const files = [
     ...SITE_FILES,
     'api/briefs.json',

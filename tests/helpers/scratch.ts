@@ -1,0 +1,22 @@
+/**
+ * Scratch folders for tests: made in the system's temporary folder and deleted once the test
+ * file is done (tests/helpers/scratch-cleanup.ts, a setup file of every project), so that test
+ * runs leave nothing behind.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const made: string[] = [];
+
+/** A new, empty folder named `<prefix>XXXXXX`, deleted after the test file. */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Deletes every folder scratchDir() made so far. */
+export function removeScratchDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+}
