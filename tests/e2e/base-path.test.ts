@@ -3,7 +3,8 @@
  * site at https://org.github.io/briefing/) and served only under it: every internal link,
  * asset, feed entry, sitemap entry, canonical link and JSON export URL points inside the
  * sub-path and resolves; the 404 page works there; search runs in Chromium and leads to
- * highlighted pages.
+ * highlighted pages. It is also built with `search.maxFragments` (a host's file limit), so those
+ * searches read results that Pagefind packed into group files.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { results, search, searchSession } from '../helpers/search-page.ts';
 const BASE = '/briefing/';
 const ORIGIN = 'https://org.github.io';
 const ROOT = `${ORIGIN}${BASE}`;
+const MAX_FRAGMENTS = 4;
 const work = mkdtempSync(join(tmpdir(), 'briefing-base-'));
 const dist = join(work, 'dist');
 
@@ -28,6 +30,7 @@ beforeAll(() => {
       BRIEFING_DIST: dist,
       // Its own cache: the sample's cache keeps serving the sample built at the root.
       BRIEFING_CACHE_DIR: join(work, 'cache'),
+      BRIEFING_SEARCH_MAX_FRAGMENTS: String(MAX_FRAGMENTS),
     },
     encoding: 'utf8',
   });
@@ -163,6 +166,17 @@ describe('a site built with BASE_PATH=/briefing/', () => {
     );
     expect(failed).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('packs each search bundle into at most search.maxFragments result files', () => {
+    const bundles = readdirSync(join(dist, 'pagefind'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith(`${sep}fragment`) || f === 'fragment')
+      .map((f) => readdirSync(join(dist, 'pagefind', f)));
+    expect(bundles.length).toBeGreaterThan(1);
+    for (const fragments of bundles) {
+      expect(fragments.length).toBeLessThanOrEqual(MAX_FRAGMENTS);
+      expect(fragments.every((f) => /_group_/.test(f))).toBe(true);
+    }
   });
 
   it('finds Chinese text under the sub-path', async () => {
