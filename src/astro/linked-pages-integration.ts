@@ -66,6 +66,36 @@ export function writeNewFilesUnder(
     fs.unlink(path).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
+  /** A hard link at `path` to `target`, in place of a file there; false where none can be made. */
+  const linkOver = async (target: string, path: string): Promise<boolean> => {
+    try {
+      await fs.link(target, path);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+    }
+    await unlink(path);
+    return fs.link(target, path).then(
+      () => true,
+      () => false,
+    );
+  };
+  /**
+   * Writes a new file: created exclusively, as most are (every one, in a first build); where a
+   * file is there, or the options set a flag of their own, its name is removed first.
+   */
+  const writeNew = async (path: string, ...[file, data, options]: Parameters<WriteFile>) => {
+    const exclusive = exclusiveOptions(options);
+    if (exclusive) {
+      try {
+        return await original(file, data, exclusive);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+    await unlink(path);
+    await original(file, data, options);
+  };
   const writeFile: WriteFile = async (file, data, options) => {
     const path = pathOf(file);
     if (path === undefined || !roots.some((root) => path.startsWith(root)))
@@ -75,39 +105,10 @@ export function writeNewFilesUnder(
       const relative = path.slice(copiesRoot.length);
       if (written.get(buffer) === relative) {
         written.delete(buffer);
-        const page = join(pages, relative);
-        const linked = await fs.link(page, path).then(
-          () => true,
-          async (error: NodeJS.ErrnoException) => {
-            if (error.code !== 'EEXIST') return false;
-            await unlink(path);
-            return fs.link(page, path).then(
-              () => true,
-              () => false,
-            );
-          },
-        );
-        if (linked) return;
+        if (await linkOver(join(pages, relative), path)) return;
       }
     }
-    // Most files are new (every one, in a first build): created exclusively, no name to remove.
-    const exclusive = exclusiveOptions(options);
-    if (exclusive) {
-      const made = await original(file, data, exclusive).then(
-        () => true,
-        (error: NodeJS.ErrnoException) => {
-          if (error.code === 'EEXIST') return false;
-          throw error;
-        },
-      );
-      if (!made) {
-        await unlink(path);
-        await original(file, data, options);
-      }
-    } else {
-      await unlink(path);
-      await original(file, data, options);
-    }
+    await writeNew(path, file, data, options);
     if (buffer && pages && path.startsWith(pages)) written.set(buffer, path.slice(pages.length));
   };
   fs.writeFile = writeFile;
