@@ -37,6 +37,7 @@ import { listContentFiles } from '../src/content/files.ts';
 import { configOrReport } from './check.ts';
 import { copiedPagesWatch, placeCachedPages, removeUnclaimed } from './lib/cached-pages.ts';
 import { followFile } from './lib/follow-file.ts';
+import { removeTree } from './lib/remove-tree.ts';
 import type { CheckOutcome } from './lib/check-worker.ts';
 import { type Phase, startPhase } from './lib/progress.ts';
 import { verifySite } from './lib/verify-site.ts';
@@ -293,7 +294,8 @@ if (incomplete.length) {
     `the built site is not complete, so it was not published:\n  - ${incomplete.join('\n  - ')}`,
   );
 }
-rmSync(previous, { recursive: true, force: true });
+// The last build's remover may still be deleting it (below): removeTree outlasts it.
+removeTree(previous);
 if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(staging, outDir);
 publishPhase.end(`site built into ${outDir}`);

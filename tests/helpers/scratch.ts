@@ -3,9 +3,10 @@
  * file is done (tests/helpers/scratch-cleanup.ts, a setup file of every project), so that test
  * runs leave nothing behind.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { removeTree } from '../../scripts/lib/remove-tree.ts';
 
 const made: string[] = [];
 
@@ -16,7 +17,10 @@ export function scratchDir(prefix: string): string {
   return dir;
 }
 
-/** Deletes every folder scratchDir() made so far. */
+/**
+ * Deletes every folder scratchDir() made so far; also a built site's previous copy that the
+ * build's background remover is still deleting (scripts/lib/remove-tree.ts).
+ */
 export function removeScratchDirs(): void {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  for (const dir of made.splice(0)) removeTree(dir);
 }
