@@ -75,6 +75,16 @@ export const sourceSchema = z.strictObject({
   date: calendarDate.optional(),
 });
 
+const UNREDIRECTABLE = /[\s#<>"\\]|(^|\/)\.\.?(\/|$|\?)/;
+
+function percentDecoded(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 /**
  * An address the brief had on an old site, from which the built site redirects to it: a path
  * such as `/2013/01/11/old-slug/`, or a query such as `/?p=123`.
@@ -89,9 +99,11 @@ export const oldPath = z
     error: (issue) =>
       `${describe(issue.input)} is not a path: write the old address without its domain, starting with "/"`,
   })
-  .refine((path) => !/[\s#<>"]|(^|\/)\.\.?(\/|$|\?)/.test(path), {
+  // Judged as written and percent-decoded: the redirect page's file is named by the decoded
+  // path (src/model/redirects.ts), so `/%2e%2e/` would be written outside the built site.
+  .refine((path) => ![path, percentDecoded(path)].some((p) => UNREDIRECTABLE.test(p)), {
     error: (issue) =>
-      `${describe(issue.input)} cannot be redirected: it has a space, "#", quote, angle bracket or "." segment`,
+      `${describe(issue.input)} cannot be redirected: it has a space, "#", quote, angle bracket, backslash or "." segment (also when written with %)`,
   });
 
 /** A dated correction or update, shown at the top of the brief and on the corrections page. */

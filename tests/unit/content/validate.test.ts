@@ -191,6 +191,12 @@ describe('schemas', () => {
     expect(
       briefSchema.safeParse({ ...base, redirect_from: ['/2013/01/11/x/', '/?p=123'] }).success,
     ).toBe(true);
+    // Its redirect page is a file named by the decoded path: none may climb out of the site.
+    for (const from of ['/%2e%2e/%2e%2e/outside/', '/a%2F..%2F..%2Fb/', '/%2E./x', '/a%5c..%5cb/'])
+      expect(briefSchema.safeParse({ ...base, redirect_from: [from] }).success, from).toBe(false);
+    expect(briefSchema.safeParse({ ...base, redirect_from: ['/%e7%a8%80%e5%9c%9f/'] }).success).toBe(
+      true,
+    );
   });
 
   it('make stub profiles that the kind schema accepts', () => {
