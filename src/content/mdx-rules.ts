@@ -17,6 +17,7 @@ import {
   type HtmlPolicy,
   judgeElement,
   MAPPED_TAGS,
+  URL_PROTOCOLS,
 } from './html-policy.ts';
 
 /** Where the components authors may use live, relative to the project root. */
@@ -174,20 +175,44 @@ function elementProblems(node: JsxElement, components: Set<string>, policy: Html
       : [`<${name}> is not one of the author components (${[...components].join(', ') || 'none'})`];
   }
   if (MAPPED_TAGS[name]) return [`<${name}> is obsolete: write <${MAPPED_TAGS[name]}> instead`];
+  // Nothing sanitises MDX elements when they are published (src/astro/sanitize-plugin.ts):
+  // what the check cannot read here (a spread's onclick or set:html) would reach the page.
+  const unchecked: string[] = [];
   const properties: Record<string, string | boolean> = {};
   const names = new Map<string, string>();
   for (const attribute of node.attributes) {
-    if (attribute.type !== 'mdxJsxAttribute') continue;
+    if (attribute.type !== 'mdxJsxAttribute') {
+      unchecked.push(
+        `the attributes {${short(attribute.value)}} on <${name}> cannot be checked: write each attribute as name="value"`,
+      );
+      continue;
+    }
     const property = find(html, attribute.name).property;
     names.set(property, attribute.name);
     const value = attribute.value;
-    properties[property] =
+    const literal =
       value === null || value === undefined
         ? true
         : typeof value === 'string'
           ? value
-          : (literalString(value.value) ?? '');
+          : literalString(value.value);
+    // An address from an expression (`href={frontmatter.title}`) is only known at build time.
+    if (literal === undefined && property in URL_PROTOCOLS)
+      unchecked.push(
+        `the address in ${attribute.name}={…} on <${name}> cannot be checked: write it as ${attribute.name}="…"`,
+      );
+    properties[property] = literal ?? '';
   }
+  return [...unchecked, ...attributeProblems(name, properties, names, policy)];
+}
+
+/** What the allowlist says of an element's tag and attributes (with their values as written). */
+function attributeProblems(
+  name: string,
+  properties: Record<string, string | boolean>,
+  names: ReadonlyMap<string, string>,
+  policy: HtmlPolicy,
+): string[] {
   if (name === 'iframe') {
     if (!embedHost(properties.src, policy.embeds))
       return [

@@ -82,3 +82,48 @@ describe('what the check says publishing removes', () => {
     ]);
   });
 });
+
+describe('MDX elements that are not trusted', () => {
+  const issues = (body: string) =>
+    readBody(body, 'mdx', {
+      mdx: {
+        components: ['KeyDates'],
+        policy: htmlPolicy(),
+        filePath: 'content/briefs/2025/x.mdx',
+        root: process.cwd(),
+      },
+    }).mdxIssues.map((i) => `${i.line} ${i.message}`);
+
+  it('refuse attributes the check cannot read: nothing sanitises MDX elements when published', () => {
+    expect(
+      issues(
+        [
+          '<a {...{href: "javascript:alert(1)"}}>spread</a>',
+          '',
+          '<div {...{"set:html": "<img src=x onerror=alert(1)>"}} />',
+          '',
+          '<a href={frontmatter.title}>from the frontmatter</a>',
+          '',
+          '<img src={frontmatter.summary} alt="x" />',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      '1 the attributes {...{href: "javascript:alert(1)"}} on <a> cannot be checked: write each attribute as name="value"',
+      '3 the attributes {...{"set:html": "<img src=x onerror=alert(1)>"}} on <div> cannot be checked: write each attribute as name="value"',
+      '5 the address in href={…} on <a> cannot be checked: write it as href="…"',
+      '7 the address in src={…} on <img> cannot be checked: write it as src="…"',
+    ]);
+  });
+
+  it('accept literal attributes, expressions that are not addresses and data spread on components', () => {
+    expect(
+      issues(
+        [
+          '<a href={"https://example.com/"} title={frontmatter.title}>fine</a>',
+          '',
+          '<KeyDates {...{dates: [["2025-01-01", "x"]]}} />',
+        ].join('\n'),
+      ),
+    ).toEqual([]);
+  });
+});
