@@ -71,7 +71,7 @@ export const URL_PROTOCOLS = {
   longDesc: ['http', 'https'],
 } as const;
 
-const CLOBBER_PREFIX = 'user-content-';
+export const CLOBBER_PREFIX = 'user-content-';
 
 /** The attributes a trusted embed keeps (src, title, size) and the ones it always gets. */
 export const EMBED_ATTRIBUTES = ['src', 'title', 'width', 'height'] as const;

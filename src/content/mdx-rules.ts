@@ -12,6 +12,7 @@ import { parse as parseJs, parseExpressionAt, type Node as JsNode } from 'acorn'
 import { find, html } from 'property-information';
 import { defineHastPlugin, type HastPluginDefinition } from 'satteri';
 import {
+  CLOBBER_PREFIX,
   embedHost,
   EMBED_ATTRIBUTES,
   type HtmlPolicy,
@@ -230,10 +231,13 @@ function attributeProblems(
   if (verdict.action === 'replace') return [`the element <${name}> is not allowed in a body`];
   if (verdict.action === 'keep') return [];
   return Object.entries(verdict.changes)
-    .filter(([, value]) => value === null) // a value that only gains the id prefix is fine
-    .map(([property]) => {
+    .filter(([, value]) => value === null || isPrefixed(value))
+    .map(([property, after]) => {
       const attribute = names.get(property) ?? property;
       const value = properties[property];
+      // Markdown's ids gain the prefix when published; an MDX element is published as written.
+      if (after !== null)
+        return `the ${attribute} "${String(value)}" on <${name}> could clash with the page's own ids and names: write ${attribute}="${[after].flat().join(' ')}"`;
       if (/^on/i.test(attribute))
         return `the event handler ${attribute} on <${name}> runs script: it is not allowed`;
       if (
@@ -244,6 +248,10 @@ function attributeProblems(
         return `the URL ${JSON.stringify(value)} in ${attribute} on <${name}> is not allowed: only http, https, mailto, relative and # links`;
       return `the attribute ${attribute} is not allowed on <${name}>`;
     });
+}
+
+function isPrefixed(value: unknown): boolean {
+  return [value].flat().some((v) => typeof v === 'string' && v.startsWith(CLOBBER_PREFIX));
 }
 
 /** The string an attribute expression stands for, when it is a plain string literal. */

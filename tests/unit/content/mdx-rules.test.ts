@@ -115,6 +115,15 @@ describe('MDX elements that are not trusted', () => {
     ]);
   });
 
+  it('refuse ids and names without the prefix Markdown gives them, which MDX does not add', () => {
+    expect(
+      issues('<a id="site-search" name="cookie">x</a> <h2 id="user-content-method">Method</h2>'),
+    ).toEqual([
+      `1 the id "site-search" on <a> could clash with the page's own ids and names: write id="user-content-site-search"`,
+      `1 the name "cookie" on <a> could clash with the page's own ids and names: write name="user-content-cookie"`,
+    ]);
+  });
+
   it('accept literal attributes, expressions that are not addresses and data spread on components', () => {
     expect(
       issues(
