@@ -75,7 +75,12 @@ export const sourceSchema = z.strictObject({
   date: calendarDate.optional(),
 });
 
-const UNREDIRECTABLE = /[\s#<>"\\]|(^|\/)\.\.?(\/|$|\?)/;
+/**
+ * What an old address may not hold: what breaks its redirect page or `_redirects` line, "." and
+ * ".." segments, and `*` or a `:name` segment, which hosts read in `_redirects` as wildcards
+ * (`/:section/` would send every section of the site to one brief).
+ */
+const UNREDIRECTABLE = /[\s#<>"\\*]|(^|\/)(\.\.?(\/|$|\?)|:)/;
 
 function percentDecoded(path: string): string {
   try {
@@ -103,7 +108,7 @@ export const oldPath = z
   // path (src/model/redirects.ts), so `/%2e%2e/` would be written outside the built site.
   .refine((path) => ![path, percentDecoded(path)].some((p) => UNREDIRECTABLE.test(p)), {
     error: (issue) =>
-      `${describe(issue.input)} cannot be redirected: it has a space, "#", quote, angle bracket, backslash or "." segment (also when written with %)`,
+      `${describe(issue.input)} cannot be redirected: it has a space, "#", quote, angle bracket, backslash, "*", or a segment that is "." or ".." or starts with ":" (also when written with %)`,
   });
 
 /** A dated correction or update, shown at the top of the brief and on the corrections page. */

@@ -194,9 +194,11 @@ describe('schemas', () => {
     // Its redirect page is a file named by the decoded path: none may climb out of the site.
     for (const from of ['/%2e%2e/%2e%2e/outside/', '/a%2F..%2F..%2Fb/', '/%2E./x', '/a%5c..%5cb/'])
       expect(briefSchema.safeParse({ ...base, redirect_from: [from] }).success, from).toBe(false);
-    expect(briefSchema.safeParse({ ...base, redirect_from: ['/%e7%a8%80%e5%9c%9f/'] }).success).toBe(
-      true,
-    );
+    // Nor may a line of _redirects be a wildcard that hosts apply to the site's own pages.
+    for (const from of ['/*', '/news/*', '/:section/', '/%2A', '/%3Asection/'])
+      expect(briefSchema.safeParse({ ...base, redirect_from: [from] }).success, from).toBe(false);
+    for (const from of ['/%e7%a8%80%e5%9c%9f/', '/wiki/Category:Rare_earths', '/a.b/c..d/'])
+      expect(briefSchema.safeParse({ ...base, redirect_from: [from] }).success, from).toBe(true);
   });
 
   it('make stub profiles that the kind schema accepts', () => {
