@@ -6,10 +6,9 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { mediaType } from '../../src/content/media.ts';
 import { MEDIA_DIR } from '../../src/content/registry.ts';
 
-const MEDIA =
-  /\.(?:png|jpe?g|gif|webp|avif|svg|pdf|mp3|mp4|m4a|ogg|webm|docx?|xlsx?|pptx?|csv|zip)$/i;
 const ADDRESSES = /https?:\/\/[^\s)"'<>\]]+/g;
 
 /** Addresses of media files on the old site in a Markdown body. */
@@ -18,7 +17,7 @@ export function mediaAddresses(body: string, hosts: ReadonlySet<string>): string
   for (const [address] of body.matchAll(ADDRESSES)) {
     try {
       const url = new URL(address);
-      if (hosts.has(url.host.replace(/^www\./, '')) && MEDIA.test(url.pathname)) found.add(address);
+      if (hosts.has(url.host.replace(/^www\./, '')) && mediaType(url.pathname)) found.add(address);
     } catch {
       // Not an address after all.
     }

@@ -1,27 +1,17 @@
 /**
  * A content folder's own files (`content/media/`: images and documents, such as those
  * `npm run import -- … --download-media` saves) are published at `/media/…` of the site:
- * copied into the build, and served by `astro dev`.
+ * copied into the build, and served by `astro dev`. Only the files the check accepts are
+ * (src/content/media.ts): a link's target is copied, never the link, and no other kind of file.
  */
 import type { AstroIntegration } from 'astro';
-import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getConfig } from '../config.ts';
+import { readMediaFiles } from '../content/files.ts';
+import { mediaType } from '../content/media.ts';
 import { MEDIA_DIR } from '../content/registry.ts';
-
-const TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-  '.pdf': 'application/pdf',
-  '.mp3': 'audio/mpeg',
-  '.mp4': 'video/mp4',
-};
 
 export function contentMedia(): AstroIntegration {
   const folder = () => join(getConfig().contentDir, MEDIA_DIR);
@@ -35,18 +25,26 @@ export function contentMedia(): AstroIntegration {
           if (!path.startsWith(prefix)) return next();
           const root = resolve(folder());
           const file = normalize(join(root, path.slice(prefix.length)));
-          if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile())
+          const type = mediaType(file);
+          if (
+            !type ||
+            !file.startsWith(root + sep) ||
+            !existsSync(file) ||
+            !statSync(file).isFile()
+          )
             return next();
-          res.setHeader(
-            'content-type',
-            TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-          );
+          res.setHeader('content-type', type);
           createReadStream(file).pipe(res);
         });
       },
       'astro:build:done': ({ dir }) => {
-        if (existsSync(folder()))
-          cpSync(folder(), join(fileURLToPath(dir), MEDIA_DIR), { recursive: true });
+        const { root, contentDir } = getConfig();
+        const out = join(fileURLToPath(dir), MEDIA_DIR);
+        for (const file of readMediaFiles(root, contentDir).files) {
+          const to = join(out, relative(folder(), file));
+          mkdirSync(dirname(to), { recursive: true });
+          copyFileSync(file, to);
+        }
       },
     },
   };

@@ -20,6 +20,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { KnownFiles } from './known-files.ts';
 import { signatureOf } from './known-files.ts';
 import { AUTHOR_COMPONENTS_DIR } from './mdx-rules.ts';
+import { MEDIA_TYPES, mediaType, svgProblem } from './media.ts';
 import type { Problem } from './problems.ts';
 import { BRIEFS_DIR, CONTENT_EXTENSIONS, KIND_IDS, type KindId, MEDIA_DIR } from './registry.ts';
 import { SETTINGS_FILE } from './settings.ts';
@@ -76,6 +77,8 @@ interface Walk {
   problems: Problem[];
   /** Real paths of the folders walked, so a link back up cannot loop. */
   seen: Set<string>;
+  /** The files this folder may hold (default: .md and .mdx), and what to say of another. */
+  accepts?: { file: (name: string) => boolean; stray: (root: string, path: string) => Problem };
 }
 
 /**
@@ -130,10 +133,14 @@ function walk(state: Walk, dir: string): void {
       }
       state.seen.add(realDir);
       walk(state, path);
-    } else if (CONTENT_EXTENSIONS.some((ext) => entry.name.endsWith(ext))) {
+    } else if (
+      state.accepts
+        ? state.accepts.file(entry.name)
+        : CONTENT_EXTENSIONS.some((ext) => entry.name.endsWith(ext))
+    ) {
       state.files.push(path);
     } else {
-      state.problems.push(strayFile(state.root, path));
+      state.problems.push((state.accepts?.stray ?? strayFile)(state.root, path));
     }
   }
 }
@@ -180,6 +187,60 @@ function plainPrefix(root: string): string | undefined {
     lastRoot = { root, prefix: plain ? resolve(root).replace(/[\\/]?$/, sep) : undefined };
   }
   return lastRoot.prefix;
+}
+
+/**
+ * The files of `content/media/` that are published (absolute paths; a link is listed by its
+ * own path and leads inside the content folder), and the problems of those that are not: other
+ * kinds of file, links out of the content folder, SVGs that hold script (src/content/media.ts).
+ */
+export function readMediaFiles(
+  root: string,
+  contentDir: string,
+): { files: string[]; problems: Problem[] } {
+  const base = resolve(root, contentDir);
+  const state: Walk = {
+    root,
+    base: realBase(base),
+    files: [],
+    problems: [],
+    seen: new Set(),
+    accepts: {
+      file: (name) => mediaType(name) !== undefined,
+      stray: (from, path) => ({
+        file: shown(from, path),
+        message: `is not published: ${MEDIA_DIR}/ publishes only ${Object.keys(MEDIA_TYPES).join(' ')} files`,
+        hint: 'a page of the site is a brief or a profile; start the name with _ to keep the file here unpublished',
+      }),
+    },
+  };
+  const folder = join(base, MEDIA_DIR);
+  let real: string;
+  try {
+    real = realpathSync(folder);
+  } catch {
+    return { files: [], problems: [] };
+  }
+  if (!real.startsWith(state.base + sep))
+    return {
+      files: [],
+      problems: [
+        {
+          file: shown(root, folder),
+          message: `is a symbolic link to ${real}, outside the content folder`,
+          hint: 'content must live inside the content folder',
+        },
+      ],
+    };
+  state.seen.add(real);
+  walk(state, folder);
+  const files = state.files.filter((path) => {
+    if (mediaType(path) !== MEDIA_TYPES['.svg']) return true;
+    const problem = svgProblem(readFileSync(path, 'utf8'));
+    if (problem) state.problems.push({ file: shown(root, path), message: problem });
+    return !problem;
+  });
+  return { files, problems: state.problems };
 }
 
 /** Every .md/.mdx file under `dir` (the folder fingerprint needs no problems). */
@@ -371,6 +432,7 @@ export function readContentFiles(
   const briefs = take(BRIEFS_DIR, readBrief);
   const entities = Object.fromEntries(KIND_IDS.map((kind) => [kind, take(kind)]));
   strayAtRoot(root, base, new Set([BRIEFS_DIR, ...KIND_IDS]), state.problems);
+  state.problems.push(...readMediaFiles(root, contentDir).problems);
   return {
     settings: readSettingsFile(root, contentDir, state.problems),
     briefs,
