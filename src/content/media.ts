@@ -50,14 +50,20 @@ const ACTIVE_ELEMENTS = new Set([
   'listener',
   'iframe',
   'frame',
+  'frameset',
+  'portal',
   'object',
+  'applet',
   'embed',
   'base',
   'meta',
 ]);
 
-/** An address that runs script or makes a document (images inlined as data: are fine). */
-const ACTIVE_ADDRESS = /(?:javascript|vbscript):|data:(?!image\/(?:png|jpe?g|gif|webp|avif)[;,])/i;
+/**
+ * An address that runs script or makes a document. Inlined images (data:image/…) are fine: a
+ * picture shown as an image runs nothing, and browsers open no data: address as a page.
+ */
+const ACTIVE_ADDRESS = /(?:javascript|vbscript):|data:(?!image\/)/i;
 
 type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 

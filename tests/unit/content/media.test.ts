@@ -23,6 +23,17 @@ describe('SVG files in media/', () => {
       svg('<image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/>'),
     ],
     [
+      'an inlined SVG',
+      svg('<image href="data:image/svg+xml;base64,PHN2Zy8+" width="1" height="1"/>'),
+    ],
+    [
+      'an Inkscape drawing',
+      svg(
+        '<!-- Created with Inkscape --><metadata><rdf:RDF><cc:Work rdf:about=""><dc:format>image/svg+xml</dc:format></cc:Work></rdf:RDF></metadata><sodipodi:namedview inkscape:zoom="1" showgrid="false"/><path d="M0 0h10" style="opacity:0.5"/>',
+        ' xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:cc="http://creativecommons.org/ns#" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"',
+      ),
+    ],
+    [
       'a DOCTYPE without entities',
       `<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n${svg('<rect/>')}`,
     ],
@@ -62,6 +73,11 @@ describe('SVG files in media/', () => {
       'an HTML document as data',
       svg('<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;"><rect/></a>'),
       'the address in href on <a>',
+    ],
+    [
+      'a frameset',
+      svg('<h:frameset xmlns:h="http://www.w3.org/1999/xhtml"/>'),
+      'the element <h:frameset>',
     ],
   ])('refuse %s', (_name, text, what) => {
     expect(svgProblem(text)).toMatch(
