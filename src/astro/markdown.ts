@@ -11,6 +11,7 @@ import { getConfig } from '../config.ts';
 import { sanitizePlugin } from './sanitize-plugin.ts';
 import { wikilinkPlugin } from './wikilink-plugin.ts';
 import { glossaryPlugin } from './glossary-plugin.ts';
+import { headingIdsPlugin } from './heading-ids-plugin.ts';
 import type { EntityIndex } from '../model/resolve.ts';
 
 let policy: HtmlPolicy | undefined;
@@ -27,8 +28,9 @@ export function markdownOptions(getIndex: () => EntityIndex) {
     // Raw HTML is parsed into elements, so that the sanitiser sees what a browser would.
     features: { ...MARKDOWN_FEATURES, rawHtml: true },
     mdastPlugins: [wikilinkPlugin(getIndex)],
-    // The sanitiser judges what the author wrote; the glossary's links come after it.
-    hastPlugins: [sanitizePlugin(sitePolicy), glossaryPlugin(getIndex)],
+    // The sanitiser judges what the author wrote; the glossary's links and the headings' ids
+    // (which must not be prefixed as an author's ids are) come after it.
+    hastPlugins: [sanitizePlugin(sitePolicy), glossaryPlugin(getIndex), headingIdsPlugin()],
   };
 }
 

@@ -42,7 +42,7 @@ describe('glossary plugin', () => {
     const html = await render(
       '# 作风 heading\n\n`作风` in code, [作风](https://example.com) in a link.\n\n[[terms/zuofeng|The work style]] term, then 作风 again.\n\nPlain 央企.',
     );
-    expect(html).toContain('<h1>作风 heading</h1>');
+    expect(html).toContain('<h1 id="作风-heading">作风 heading</h1>');
     expect(html).toContain('<code>作风</code>');
     expect(html).not.toContain('data-entity="terms/zuofeng">作风');
     expect(html.match(/class="gloss"/g)).toHaveLength(1);
