@@ -4,7 +4,8 @@
  * itself. A body heading "Sources" becomes `sources-1`, not a second `sources`: two elements
  * with one id are invalid HTML, and the page's Sources section, its label for screen readers and
  * every `#sources` link would lead to the body's heading instead. Astro's own heading-id step
- * runs after this one and keeps an id a heading already has.
+ * runs after this one and keeps an id a heading already has. The footnotes' label gets the id
+ * its references name.
  */
 import GithubSlugger from 'github-slugger';
 import { defineHastPlugin, type HastPluginEntry } from 'satteri';
@@ -38,6 +39,7 @@ export const PAGE_IDS = [
 ] as const;
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+const FOOTNOTE_LABEL = 'footnote-label';
 
 export function headingIdsPlugin(): HastPluginEntry {
   return () => {
@@ -49,8 +51,19 @@ export function headingIdsPlugin(): HastPluginEntry {
       element: {
         filter: HEADINGS,
         visit(node, ctx) {
+          const id = node.properties?.id;
+          // GFM footnotes: each reference is described by `user-content-footnote-label` (the
+          // prefix every footnote id has), but Sätteri gives the label itself no prefix, so
+          // the references' aria-describedby named nothing.
+          const parent = ctx.parent(node);
+          if (
+            id === FOOTNOTE_LABEL &&
+            parent?.type === 'element' &&
+            parent.properties?.dataFootnotes !== undefined
+          )
+            return ctx.setProperty(node, 'id', `user-content-${FOOTNOTE_LABEL}`);
           // An id from raw HTML has passed the sanitiser, which prefixed it (user-content-…).
-          if (typeof node.properties?.id === 'string') return;
+          if (typeof id === 'string') return;
           ctx.setProperty(node, 'id', slugger.slug(ctx.textContent(node)));
         },
       },

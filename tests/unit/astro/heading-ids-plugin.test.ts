@@ -33,6 +33,15 @@ describe('heading ids of a body', () => {
   });
 });
 
+describe('footnotes', () => {
+  it('are described by their label: the id the references name is the label’s', async () => {
+    const html = await render('Text[^1] and more.\n\n[^1]: The note.');
+    const described = /aria-describedby="([^"]+)"/.exec(html)?.[1];
+    expect(described).toBe('user-content-footnote-label');
+    expect(html).toMatch(new RegExp(`<h2 [^>]*id="${described}"[^>]*>Footnotes</h2>`));
+  });
+});
+
 describe('PAGE_IDS', () => {
   it('holds every fixed id the layout, pages and components write', () => {
     const files = ['src/layouts', 'src/pages', 'src/components'].flatMap((dir) =>
