@@ -89,6 +89,14 @@ export function createConverter(): (html: string, options?: ConvertOptions) => s
     strongDelimiter: '**',
   });
   service.use(gfm);
+  // Text that reads as HTML once in Markdown (a post about the `&lt;iframe&gt;` tag, a
+  // literal `&amp;lt;`) would be parsed as a tag or a character reference, and the sanitiser
+  // would drop it: escaped, it stays the text it was.
+  const escapeMarkdown = service.escape.bind(service);
+  service.escape = (text) =>
+    escapeMarkdown(text)
+      .replace(/<(?=[A-Za-z/!?])/g, '\\<')
+      .replace(/&(?=#?\w+;)/g, '\\&');
   service.remove(['script', 'style', 'noscript', 'link', 'meta', 'title', 'template']);
   // What Markdown cannot say is kept as HTML; the site's sanitiser decides what survives.
   service.keep([

@@ -1,5 +1,9 @@
+import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
+import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { codeLanguage, createConverter } from '../../../scripts/import/html-to-markdown.ts';
+import { sanitizePlugin } from '../../../src/astro/sanitize-plugin.ts';
+import { htmlPolicy } from '../../../src/content/html-policy.ts';
 
 const convert = createConverter();
 
@@ -39,6 +43,21 @@ describe('HTML to Markdown', () => {
     expect(md).toBe(
       '\\[\\[not a link\\]\\] 2\\*3 [x](https://old.example.com/2013/x/ "T") ![b](https://old.example.com/u/a%20b.png)',
     );
+  });
+
+  it('keeps text that looks like HTML as text a reader sees, not as tags', async () => {
+    const html =
+      '<p>Use the &lt;iframe&gt; tag; &lt;script&gt;alert(1)&lt;/script&gt; is text; 5 &lt; 6; &amp;lt; and &amp;#8217; stay.</p>';
+    const md = convert(html);
+    const policy = htmlPolicy();
+    const processor = await createSatteriMarkdownProcessor({
+      features: { rawHtml: true },
+      hastPlugins: [sanitizePlugin(() => policy)],
+      syntaxHighlight: false,
+    });
+    const page = parse((await processor.render(md)).code);
+    expect(page.querySelectorAll('*').map((e) => e.tagName)).toEqual(['P']);
+    expect(page.text.trim()).toBe(parse(html).text);
   });
 
   it('reads the language of code from the usual class names', () => {
