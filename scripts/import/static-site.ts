@@ -259,7 +259,9 @@ export function readStaticSite(
     const future = date && date > new Date().toISOString().slice(0, 10);
     const status: PostStatus = isDraft ? 'draft' : future ? 'future' : 'publish';
     const categories = listField(data.categories ?? data.category, generator === 'jekyll');
-    const explicit = str(data.url ?? data.permalink);
+    // Jekyll reads a post's own permalink as a template (placeholders, style names) like the
+    // site's, so it is filled in below; elsewhere it is the address as written.
+    const explicit = generator === 'jekyll' ? '' : str(data.url ?? data.permalink);
     let oldUrl: string;
     if (explicit && !explicit.includes('{{') && data.permalink !== false)
       oldUrl = explicit.startsWith('/') ? explicit : `/${explicit}`;
@@ -285,7 +287,7 @@ export function readStaticSite(
         output_ext: '.html',
         name: fileSlug,
       });
-      oldUrl = `${baseurl}${oldUrl}`;
+      oldUrl = `${baseurl}${oldUrl.startsWith('/') ? '' : '/'}${oldUrl}`;
     } else if (generator === 'hugo') {
       const section = rel.includes('/') ? rel.split('/')[0]! : '';
       const pattern = str(

@@ -86,6 +86,13 @@ describe('Jekyll sites', () => {
     expect(posts['about.md']).toMatchObject({ kind: 'page', oldUrls: ['/about/'] });
   });
 
+  it('fill in the placeholders of a post’s own permalink, as Jekyll does', () => {
+    // Left as written, "/notes/:year/:title/" would be a _redirects pattern catching every post.
+    expect(posts['_posts/2014-05-02-own-permalink.md']!.oldUrls).toEqual([
+      '/notes/2014/own-permalink/',
+    ]);
+  });
+
   it('convert Liquid tags: code, raw, post_url, the site address; keep includes', () => {
     const body = posts['_posts/2012-03-15-wto-case.md']!.markdown!;
     expect(body).toContain('```ruby\nputs "{{ not a tag }}"\n```');
