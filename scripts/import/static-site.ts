@@ -10,6 +10,7 @@ import { basename, extname, join, relative, sep } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { slugFromTitle } from '../../src/content/slugs.ts';
+import { ELEVENTY_CONFIGS, eleventyInputDir } from './eleventy-config.ts';
 import { type PostStatus, type SourcePost, type Term } from './post.ts';
 import { expandHugoShortcodes, expandLiquidTags, type Shortcode } from './shortcodes.ts';
 import { cleanText, dayOf } from './wordpress.ts';
@@ -66,6 +67,20 @@ function readConfig(folder: string, names: string[]): Record<string, unknown> {
   return {};
 }
 
+/** Eleventy's input folder, from its configuration: its addresses are paths from there. */
+function eleventyRoot(folder: string): string {
+  const config = ELEVENTY_CONFIGS.map((name) => join(folder, name)).find((path) =>
+    existsSync(path),
+  );
+  const input = config ? eleventyInputDir(readFileSync(config, 'utf8')) : undefined;
+  if (!input) return folder;
+  if (!existsSync(join(folder, input)))
+    throw new StaticSiteError(
+      `${config}: the input folder "${input}" it names is not in ${folder}`,
+    );
+  return join(folder, input);
+}
+
 const HUGO_CONFIGS = [
   'hugo.toml',
   'hugo.yaml',
@@ -81,7 +96,10 @@ const JEKYLL_CONFIGS = ['_config.yml', '_config.yaml'];
 export function detectGenerator(folder: string): Generator {
   const has = (name: string) => existsSync(join(folder, name));
   if (JEKYLL_CONFIGS.some(has) || has('_posts')) return 'jekyll';
-  if (HUGO_CONFIGS.some(has) || has('archetypes') || has('content')) return 'hugo';
+  if (HUGO_CONFIGS.some(has)) return 'hugo';
+  // Before Hugo's folders: Eleventy's own starter keeps its templates in content/.
+  if (ELEVENTY_CONFIGS.some(has)) return 'eleventy';
+  if (has('archetypes') || has('content')) return 'hugo';
   return 'eleventy';
 }
 
@@ -225,7 +243,9 @@ export function readStaticSite(
   const contentRoot =
     generator === 'hugo' && existsSync(join(folder, str(config.contentDir) || 'content'))
       ? join(folder, str(config.contentDir) || 'content')
-      : folder;
+      : generator === 'eleventy'
+        ? eleventyRoot(folder)
+        : folder;
   const permalinks = (config.permalinks ?? {}) as Record<string, unknown>;
   const unreadable: string[] = [];
   const drafts: Draft[] = [];

@@ -123,6 +123,16 @@ describe('Eleventy sites', () => {
   });
 });
 
+describe('Eleventy sites with an input folder', () => {
+  it('are recognised by their configuration, with addresses from the input folder', () => {
+    const site = readStaticSite('tests/fixtures/import/eleventy-input');
+    expect(site.generator).toBe('eleventy');
+    expect(site.posts.map((p) => [p.id, p.oldUrls])).toEqual([
+      ['blog/2024/tin-prices.md', ['/blog/2024/tin-prices/']],
+    ]);
+  });
+});
+
 describe('frontmatter of any kind', () => {
   it('reads YAML, TOML and JSON', () => {
     expect(splitAnyFrontmatter('---\na: 1\n---\nbody').data).toEqual({ a: 1 });
