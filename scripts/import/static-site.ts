@@ -204,6 +204,8 @@ interface Draft {
   status: PostStatus;
   oldUrl: string;
   page: boolean;
+  /** The expiryDate of a post that had expired on the old site. */
+  expired?: string | undefined;
 }
 
 export function readStaticSite(
@@ -260,6 +262,9 @@ export function readStaticSite(
     let body: string;
     try {
       ({ data, body } = splitAnyFrontmatter(readFileSync(file, 'utf8')));
+      // Hugo reads frontmatter keys in any case (`Title:`, `publishDate:`).
+      if (generator === 'hugo')
+        data = Object.fromEntries(Object.entries(data).map(([k, v]) => [k.toLowerCase(), v]));
     } catch (error) {
       unreadable.push(
         `${rel}: the frontmatter cannot be read: ${(error as Error).message.split('\n')[0]}`,
@@ -267,17 +272,19 @@ export function readStaticSite(
       continue;
     }
     const jekyllName = /^(\d{4}-\d{2}-\d{2})-(.+)$/.exec(name);
-    const date = dayOf(
-      str(data.date),
-      str(data.publishDate ?? data.pubDate),
-      jekyllName?.[1] ?? '',
-    );
+    const published = str(data.publishdate ?? data.pubdate ?? data.publishDate ?? data.pubDate);
+    const date = dayOf(str(data.date), published, jekyllName?.[1] ?? '');
     const fileSlug = name === 'index' ? basename(join(file, '..')) : (jekyllName?.[2] ?? name);
     const title = cleanText(str(data.title));
     const slug = str(data.slug) || fileSlug;
     const isDraft = data.draft === true || data.published === false || rel.startsWith('_drafts/');
-    const future = date && date > new Date().toISOString().slice(0, 10);
-    const status: PostStatus = isDraft ? 'draft' : future ? 'future' : 'publish';
+    // Hugo publishes a post from its publishDate (if any) until its expiryDate: one not yet
+    // or no longer on the old site is imported unpublished.
+    const today = new Date().toISOString().slice(0, 10);
+    const future = [date, dayOf(published)].some((day) => day && day > today);
+    const expiry = dayOf(str(data.expirydate ?? data.unpublishdate));
+    const expired = !!expiry && expiry <= today;
+    const status: PostStatus = isDraft || expired ? 'draft' : future ? 'future' : 'publish';
     const categories = listField(data.categories ?? data.category, generator === 'jekyll');
     // Jekyll reads a post's own permalink as a template (placeholders, style names) like the
     // site's, so it is filled in below; elsewhere it is the address as written.
@@ -350,6 +357,7 @@ export function readStaticSite(
       status,
       oldUrl,
       page: jekyllPage || !date,
+      expired: expired && !isDraft ? expiry : undefined,
     });
   }
 
@@ -384,6 +392,8 @@ export function readStaticSite(
       warnings.push(
         `${generator === 'hugo' ? 'shortcode' : 'template tag'} ${code} has no equivalent here: kept as text`,
       );
+    if (d.expired)
+      warnings.push(`expired on ${d.expired} (expiryDate), so no longer on the old site: a draft`);
     const tags = listField(d.data.tags, generator === 'jekyll').filter(
       (t) => generator !== 'eleventy' || !['post', 'posts', 'all'].includes(t.toLowerCase()),
     );

@@ -63,6 +63,28 @@ describe('Hugo sites', () => {
   });
 });
 
+describe('Hugo publication dates', () => {
+  const posts = byId(readStaticSite('tests/fixtures/import/hugo-publication').posts);
+
+  it('keep posts not yet or no longer published on the old site unpublished, and say why', () => {
+    expect(posts['posts/scheduled.md']).toMatchObject({ date: '2020-03-01', status: 'future' });
+    expect(posts['posts/expired.md']).toMatchObject({ date: '2019-05-05', status: 'draft' });
+    expect(posts['posts/expired.md']!.warnings).toEqual([
+      'expired on 2020-01-01 (expiryDate), so no longer on the old site: a draft',
+    ]);
+  });
+
+  it('read frontmatter keys in any case, as Hugo does', () => {
+    expect(posts['posts/capitalised.md']).toMatchObject({
+      kind: 'post',
+      title: 'Keys in capitals',
+      date: '2018-04-04',
+      status: 'publish',
+      terms: [{ taxonomy: 'tags', name: 'tin' }],
+    });
+  });
+});
+
 describe('Jekyll sites', () => {
   const site = readStaticSite('tests/fixtures/import/jekyll');
   const posts = byId(site.posts);
