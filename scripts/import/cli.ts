@@ -18,6 +18,7 @@
  * Posts become briefs in <content>/briefs/<year>/<slug>.md with their old addresses in
  * redirect_from, so the build redirects them and a second import updates the same files.
  */
+import { isUtf8 } from 'node:buffer';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -53,8 +54,10 @@ interface Source {
   posts: SourcePost[];
   site: { title: string; description: string; url: string; language: string };
   hosts: string[];
-  /** Lines about the source itself (attachments, other items, unreadable files). */
+  /** Lines about the source itself (attachments, other items). */
   notes: string[];
+  /** Files that could not be read, as `file:line: why`: the import then fails. */
+  unreadable?: string[];
 }
 
 function readSource(
@@ -63,11 +66,26 @@ function readSource(
   options: { generator?: string | undefined; oldUrl?: string | undefined },
 ): Source {
   if (kind === 'wordpress') {
-    let xml: string;
+    let bytes: Buffer;
     try {
-      xml = readFileSync(path, 'utf8');
+      bytes = readFileSync(path);
     } catch {
       throw new UsageError(`cannot read ${path}: give the path of a WordPress export file (.xml)`);
+    }
+    if (!isUtf8(bytes)) {
+      // Read as UTF-8 anyway, its Chinese (or accented) text would be replaced by "�".
+      const lossy = bytes.toString('utf8');
+      throw new UsageError(
+        `${path}:${lossy.slice(0, lossy.indexOf('\uFFFD')).split('\n').length}: the file is not UTF-8 text, as WordPress writes its exports: save it as UTF-8`,
+      );
+    }
+    let xml: string;
+    try {
+      xml = bytes.toString('utf8');
+    } catch {
+      throw new UsageError(
+        `${path}: the export is too large to read at once (${Math.round(bytes.length / 1e6)} MB): export it in parts, by date range (Tools → Export)`,
+      );
     }
     try {
       const wxr = parseWxr(xml);
@@ -101,8 +119,8 @@ function readSource(
         hosts: site.hosts,
         notes: [
           `read as ${GENERATOR_NAMES[site.generator]} site${options.generator ? '' : ' (say otherwise with --generator)'}`,
-          ...site.unreadable.map((u) => `not read: ${u}`),
         ],
+        unreadable: site.unreadable.map((u) => join(path, u)),
       };
     } catch (error) {
       if (error instanceof StaticSiteError) throw new UsageError(error.message);
@@ -134,6 +152,8 @@ export interface ImportResult {
     settings?: string | undefined;
   };
   notes: string[];
+  /** Files of the old site that could not be read (file:line: why). */
+  unreadable: string[];
 }
 
 export function runImport(
@@ -224,7 +244,13 @@ export function runImport(
       `this site's rules (site.yaml) require ${required.join(', ')} on every brief, which imported posts may lack: \`npm run check\` lists each as an error until they are added, or make those rules "recommended" meanwhile`,
     );
   }
-  return { plan, written, notes, hosts: new Set(source.hosts) };
+  return {
+    plan,
+    written,
+    notes,
+    hosts: new Set(source.hosts),
+    unreadable: source.unreadable ?? [],
+  };
 }
 
 const count = (n: number, one: string, many = `${one}s`) =>
@@ -352,6 +378,13 @@ if (import.meta.main) {
         values['dry-run'] ?? false,
       ),
     );
+    if (result.unreadable.length) {
+      // The other posts are written; the import still fails, so that no post is lost unseen.
+      console.error(
+        `\n✗ ${count(result.unreadable.length, 'file')} could not be read, so ${result.unreadable.length === 1 ? 'its post was' : 'their posts were'} not imported:\n${result.unreadable.map((u) => `  ${u}`).join('\n')}\nFix ${result.unreadable.length === 1 ? 'it' : 'them'} and run the same import again: it updates the files already written.`,
+      );
+      process.exitCode = 1;
+    }
   } catch (error) {
     if (
       error instanceof UsageError ||

@@ -5,6 +5,7 @@
  * explicit `url`/`permalink`, Eleventy's folders); Hugo shortcodes and Liquid tags are
  * converted where they map, and kept visible and reported where they do not.
  */
+import { isUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
@@ -114,19 +115,45 @@ function listFiles(dir: string): string[] {
   });
 }
 
+/** Frontmatter that cannot be parsed; `line` is the file's line, when the parser says. */
+export class FrontmatterError extends Error {
+  readonly line: number | undefined;
+  constructor(message: string, line?: number) {
+    super(message);
+    this.line = line;
+  }
+}
+
+/** Runs a frontmatter parser; an error names the file's line (the frontmatter starts on line 2). */
+function parseFrontmatterText<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    const { message, line, linePos } = error as Error & {
+      line?: number;
+      linePos?: Array<{ line: number }>;
+    };
+    const at = linePos?.[0]?.line ?? line;
+    throw new FrontmatterError(
+      message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+      typeof at === 'number' ? at + 1 : undefined,
+    );
+  }
+}
+
 /** Frontmatter in YAML (`---`), TOML (`+++`) or JSON (`{`), and the body after it. */
 export function splitAnyFrontmatter(text: string): { data: Record<string, unknown>; body: string } {
   const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const yaml = /^---[ \t]*\n([\s\S]*?)\n?^(?:---|\.\.\.)[ \t]*(?:\n|$)/m.exec(clean);
   if (yaml && yaml.index === 0)
     return {
-      data: (parseYaml(yaml[1]!) as Record<string, unknown> | null) ?? {},
+      data: parseFrontmatterText(() => parseYaml(yaml[1]!) as Record<string, unknown> | null) ?? {},
       body: clean.slice(yaml[0].length),
     };
   const toml = /^\+\+\+[ \t]*\n([\s\S]*?)\n?^\+\+\+[ \t]*(?:\n|$)/m.exec(clean);
   if (toml && toml.index === 0)
     return {
-      data: parseToml(toml[1]!) as Record<string, unknown>,
+      data: parseFrontmatterText(() => parseToml(toml[1]!) as Record<string, unknown>),
       body: clean.slice(toml[0].length),
     };
   if (clean.startsWith('{')) {
@@ -260,14 +287,26 @@ export function readStaticSite(
       generator === 'jekyll' && !/^_(posts|drafts)\//.test(rel) && !rel.includes('/_posts/');
     let data: Record<string, unknown>;
     let body: string;
+    const bytes = readFileSync(file);
+    // Unreadable files are named from the site's folder, as the user gave it.
+    const shown = relative(folder, file).split(sep).join('/');
+    if (!isUtf8(bytes)) {
+      // Read as UTF-8 anyway, its Chinese (or accented) text would be replaced by "�".
+      const lossy = bytes.toString('utf8');
+      unreadable.push(
+        `${shown}:${lossy.slice(0, lossy.indexOf('\uFFFD')).split('\n').length}: not UTF-8 text (it may be GBK, Big5 or Windows-1252): save it as UTF-8`,
+      );
+      continue;
+    }
     try {
-      ({ data, body } = splitAnyFrontmatter(readFileSync(file, 'utf8')));
+      ({ data, body } = splitAnyFrontmatter(bytes.toString('utf8')));
       // Hugo reads frontmatter keys in any case (`Title:`, `publishDate:`).
       if (generator === 'hugo')
         data = Object.fromEntries(Object.entries(data).map(([k, v]) => [k.toLowerCase(), v]));
     } catch (error) {
+      const line = error instanceof FrontmatterError && error.line ? `:${error.line}` : '';
       unreadable.push(
-        `${rel}: the frontmatter cannot be read: ${(error as Error).message.split('\n')[0]}`,
+        `${shown}${line}: the frontmatter cannot be read: ${(error as Error).message.split('\n')[0]}`,
       );
       continue;
     }

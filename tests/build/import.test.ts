@@ -114,6 +114,39 @@ describe('importing into an empty content folder', () => {
   });
 });
 
+describe('old files that cannot be read', () => {
+  it('fail the import, each named with its line, after the readable posts are imported', () => {
+    const old = join(dir, 'jekyll-bad');
+    mkdirSync(join(old, '_posts'), { recursive: true });
+    writeFileSync(join(old, '_posts/2020-01-01-fine.md'), '---\ntitle: Fine\n---\nBody.\n');
+    writeFileSync(join(old, '_posts/2020-01-02-bad.md'), '---\ntitle: "Unclosed\n---\nBody.\n');
+    const into = join(dir, 'from-jekyll-bad');
+    const result = run(['scripts/import/cli.ts', 'markdown', old, '--into', into]);
+    expect(result.status).toBe(1);
+    expect(result.output).toContain(
+      `✗ 1 file could not be read, so its post was not imported:\n  ${join(old, '_posts/2020-01-02-bad.md')}:2: the frontmatter cannot be read`,
+    );
+    expect(existsSync(join(into, 'briefs/2020/fine.md'))).toBe(true);
+    expect(result.output).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  });
+
+  it('refuse an export that is not UTF-8, naming its line, instead of writing "�" for its Chinese', () => {
+    const xml = join(dir, 'gbk-export.xml');
+    const gbk = Buffer.from([0xcf, 0xa1, 0xcd, 0xc1]);
+    writeFileSync(
+      xml,
+      Buffer.concat([
+        Buffer.from('<?xml version="1.0"?>\n<rss><channel>\n<title>'),
+        gbk,
+        Buffer.from('</title></channel></rss>\n'),
+      ]),
+    );
+    const result = run(['scripts/import/cli.ts', 'wordpress', xml, '--into', join(dir, 'gbk')]);
+    expect(result.status).toBe(1);
+    expect(result.output).toContain(`${xml}:3: the file is not UTF-8 text`);
+  });
+});
+
 describe('the imported site, built under a base path', () => {
   it('builds, with a page for every published post and none for drafts', () => {
     expect(built.status, built.output).toBe(0);

@@ -1,9 +1,12 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   detectGenerator,
   readStaticSite,
   splitAnyFrontmatter,
 } from '../../../scripts/import/static-site.ts';
+import { scratchDir } from '../../helpers/scratch.ts';
 
 const byId = (posts: ReturnType<typeof readStaticSite>['posts']) =>
   Object.fromEntries(posts.map((p) => [p.id, p]));
@@ -151,6 +154,28 @@ describe('Eleventy sites with an input folder', () => {
     expect(site.generator).toBe('eleventy');
     expect(site.posts.map((p) => [p.id, p.oldUrls])).toEqual([
       ['blog/2024/tin-prices.md', ['/blog/2024/tin-prices/']],
+    ]);
+  });
+});
+
+describe('files that cannot be read', () => {
+  it('are named with the line and why, and not imported', () => {
+    const dir = scratchDir('briefing-unreadable-');
+    mkdirSync(join(dir, '_posts'));
+    const write = (name: string, text: string | Buffer) => writeFileSync(join(dir, name), text);
+    write('_posts/2020-01-01-yaml.md', '---\ntitle: ok\ntags: [a, b\n---\nBody.\n');
+    write('_posts/2020-01-02-toml.md', '+++\ntitle = "a"\ndate = \n+++\nBody.\n');
+    // 稀土 in GBK: read as UTF-8, it would become "����".
+    write(
+      '_posts/2020-01-03-gbk.md',
+      Buffer.concat([Buffer.from('---\ntitle: '), Buffer.from([0xcf, 0xa1, 0xcd, 0xc1, 0x0a])]),
+    );
+    const site = readStaticSite(dir, 'jekyll');
+    expect(site.posts).toEqual([]);
+    expect(site.unreadable).toEqual([
+      expect.stringMatching(/^_posts\/2020-01-01-yaml\.md:3: the frontmatter cannot be read: /),
+      expect.stringMatching(/^_posts\/2020-01-02-toml\.md:3: the frontmatter cannot be read: /),
+      '_posts/2020-01-03-gbk.md:2: not UTF-8 text (it may be GBK, Big5 or Windows-1252): save it as UTF-8',
     ]);
   });
 });
