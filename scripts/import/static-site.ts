@@ -312,11 +312,18 @@ export function readStaticSite(
     }
     const jekyllName = /^(\d{4}-\d{2}-\d{2})-(.+)$/.exec(name);
     const published = str(data.publishdate ?? data.pubdate ?? data.publishDate ?? data.pubDate);
-    const date = dayOf(str(data.date), published, jekyllName?.[1] ?? '');
+    const jekyllDraft = generator === 'jekyll' && rel.startsWith('_drafts/');
+    const date = dayOf(
+      str(data.date),
+      published,
+      jekyllName?.[1] ?? '',
+      // Jekyll dates an undated draft by its file, as it shows it with --drafts.
+      jekyllDraft ? statSync(file).mtime.toISOString() : '',
+    );
     const fileSlug = name === 'index' ? basename(join(file, '..')) : (jekyllName?.[2] ?? name);
     const title = cleanText(str(data.title));
     const slug = str(data.slug) || fileSlug;
-    const isDraft = data.draft === true || data.published === false || rel.startsWith('_drafts/');
+    const isDraft = data.draft === true || data.published === false || jekyllDraft;
     // Hugo publishes a post from its publishDate (if any) until its expiryDate: one not yet
     // or no longer on the old site is imported unpublished.
     const today = new Date().toISOString().slice(0, 10);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -108,6 +108,14 @@ describe('Jekyll sites', () => {
     });
     expect(posts['_posts/2014-04-01-unpublished.md']!.status).toBe('draft');
     expect(posts['_drafts/idea.md']!.status).toBe('draft');
+    // An undated draft is dated by its file, as Jekyll does, not left out as a page.
+    expect(posts['_drafts/undated.md']).toMatchObject({
+      kind: 'post',
+      status: 'draft',
+      date: statSync('tests/fixtures/import/jekyll/_drafts/undated.md')
+        .mtime.toISOString()
+        .slice(0, 10),
+    });
     expect(posts['about.md']).toMatchObject({ kind: 'page', oldUrls: ['/about/'] });
   });
 
