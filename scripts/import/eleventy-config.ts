@@ -3,8 +3,10 @@
  * importer does not run: it is parsed with acorn and read for the input folder, written as
  * `dir: { input: "src" }` (returned, or `export const config`) or
  * `eleventyConfig.setInputDirectory("src")`. Eleventy's addresses are paths from that folder,
- * so a site with `src/posts/x.md` serves it at `/posts/x/`.
+ * so a site with `src/posts/x.md` serves it at `/posts/x/`; a post's own permalink template is
+ * filled in where it uses only the file's name and the title.
  */
+import slugify from '@sindresorhus/slugify';
 import { parse } from 'acorn';
 
 export const ELEVENTY_CONFIGS = [
@@ -65,4 +67,43 @@ export function eleventyInputDir(source: string): string | undefined {
   };
   visit(program);
   return found?.replace(/^\.\/?/, '').replace(/\/+$/, '') || undefined;
+}
+
+/** What a post's permalink template may use, from its file and frontmatter. */
+export interface PermalinkValues {
+  /** The file's name without its date prefix (`2022-01-05-hello.md` → `hello`), or its folder's for index.md. */
+  fileSlug: string;
+  /** Its path from the input folder without the extension: `/posts/hello`. */
+  filePathStem: string;
+  title: string;
+}
+
+const slugifyLikeEleventy = (text: string) => slugify(text, { decamelize: false });
+
+/**
+ * A permalink template (`/blog/{{ page.fileSlug }}/`) filled in with the values Eleventy
+ * gives it, as it writes the page; undefined when it uses anything else (a date filter, data
+ * of the site), which only running Eleventy would tell.
+ */
+export function fillPermalink(template: string, values: PermalinkValues): string | undefined {
+  let known = true;
+  const filled = template.replace(/\{\{-?\s*([\s\S]*?)\s*-?\}\}/g, (_whole, expression: string) => {
+    const [name = '', ...filters] = expression.split('|').map((part) => part.trim());
+    let value =
+      name === 'page.fileSlug'
+        ? values.fileSlug
+        : name === 'page.filePathStem'
+          ? values.filePathStem
+          : name === 'title'
+            ? values.title
+            : undefined;
+    for (const filter of filters) {
+      if (value !== undefined && (filter === 'slugify' || filter === 'slug'))
+        value = slugifyLikeEleventy(value);
+      else value = undefined;
+    }
+    if (value === undefined) known = false;
+    return value ?? '';
+  });
+  return known ? filled : undefined;
 }

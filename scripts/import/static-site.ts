@@ -11,7 +11,7 @@ import { basename, extname, join, relative, sep } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { slugFromTitle } from '../../src/content/slugs.ts';
-import { ELEVENTY_CONFIGS, eleventyInputDir } from './eleventy-config.ts';
+import { ELEVENTY_CONFIGS, eleventyInputDir, fillPermalink } from './eleventy-config.ts';
 import { type PostStatus, type SourcePost, type Term } from './post.ts';
 import { expandHugoShortcodes, expandLiquidTags, type Shortcode } from './shortcodes.ts';
 import { cleanText, dayOf } from './wordpress.ts';
@@ -231,8 +231,8 @@ interface Draft {
   status: PostStatus;
   oldUrl: string;
   page: boolean;
-  /** The expiryDate of a post that had expired on the old site. */
-  expired?: string | undefined;
+  /** What the report says about it (how its address or status was worked out). */
+  notes: string[];
 }
 
 export function readStaticSite(
@@ -330,11 +330,27 @@ export function readStaticSite(
     const future = [date, dayOf(published)].some((day) => day && day > today);
     const expiry = dayOf(str(data.expirydate ?? data.unpublishdate));
     const expired = !!expiry && expiry <= today;
-    const status: PostStatus = isDraft || expired ? 'draft' : future ? 'future' : 'publish';
+    // Eleventy writes no page for `permalink: false`: it was not on the old site.
+    const unwritten = generator === 'eleventy' && data.permalink === false;
+    const status: PostStatus =
+      isDraft || expired || unwritten ? 'draft' : future ? 'future' : 'publish';
     const categories = listField(data.categories ?? data.category, generator === 'jekyll');
     // Jekyll reads a post's own permalink as a template (placeholders, style names) like the
     // site's, so it is filled in below; elsewhere it is the address as written.
-    const explicit = generator === 'jekyll' ? '' : str(data.url ?? data.permalink);
+    let explicit = generator === 'jekyll' ? '' : str(data.url ?? data.permalink);
+    const notes: string[] = [];
+    if (generator === 'eleventy' && explicit.includes('{{')) {
+      const filled = fillPermalink(explicit, {
+        fileSlug,
+        filePathStem: `/${rel.replace(/\.[^.]+$/, '')}`,
+        title,
+      });
+      if (filled === undefined)
+        notes.push(
+          `its permalink ${JSON.stringify(explicit)} needs Eleventy to work out: its old address is taken to be its folder's; put the real one in redirect_from`,
+        );
+      explicit = filled ?? '';
+    }
     let oldUrl: string;
     if (explicit && !explicit.includes('{{') && data.permalink !== false)
       oldUrl = explicit.startsWith('/') ? explicit : `/${explicit}`;
@@ -403,7 +419,15 @@ export function readStaticSite(
       status,
       oldUrl,
       page: jekyllPage || !date,
-      expired: expired && !isDraft ? expiry : undefined,
+      notes: [
+        ...notes,
+        ...(expired && !isDraft
+          ? [`expired on ${expiry} (expiryDate), so no longer on the old site: a draft`]
+          : []),
+        ...(unwritten && !isDraft
+          ? ['permalink: false, so it had no page on the old site: a draft']
+          : []),
+      ],
     });
   }
 
@@ -438,8 +462,7 @@ export function readStaticSite(
       warnings.push(
         `${generator === 'hugo' ? 'shortcode' : 'template tag'} ${code} has no equivalent here: kept as text`,
       );
-    if (d.expired)
-      warnings.push(`expired on ${d.expired} (expiryDate), so no longer on the old site: a draft`);
+    warnings.push(...d.notes);
     const tags = listField(d.data.tags, generator === 'jekyll').filter(
       (t) => generator !== 'eleventy' || !['post', 'posts', 'all'].includes(t.toLowerCase()),
     );

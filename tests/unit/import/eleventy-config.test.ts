@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eleventyInputDir } from '../../../scripts/import/eleventy-config.ts';
+import { eleventyInputDir, fillPermalink } from '../../../scripts/import/eleventy-config.ts';
 
 describe('the input folder of an Eleventy configuration', () => {
   it.each([
@@ -28,5 +28,20 @@ describe('the input folder of an Eleventy configuration', () => {
     ['a file that is not JavaScript', 'dir: { input: "src"', undefined],
   ])('%s', (_name, source, input) => {
     expect(eleventyInputDir(source)).toBe(input);
+  });
+});
+
+describe('permalink templates', () => {
+  const values = { fileSlug: 'hello', filePathStem: '/posts/2022/hello', title: 'Hello, World' };
+
+  it.each([
+    ['/blog/{{ page.fileSlug }}/', '/blog/hello/'],
+    ['{{page.filePathStem}}.html', '/posts/2022/hello.html'],
+    ['/{{ title | slugify }}/', '/hello-world/'],
+    ['/{{- title | slug -}}/index.html', '/hello-world/index.html'],
+    ['/{{ page.date | date: "%Y" }}/{{ page.fileSlug }}/', undefined],
+    ['/{{ site.prefix }}/x/', undefined],
+  ])('%s', (template, address) => {
+    expect(fillPermalink(template, values)).toBe(address);
   });
 });

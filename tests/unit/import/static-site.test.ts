@@ -160,9 +160,26 @@ describe('Eleventy sites with an input folder', () => {
   it('are recognised by their configuration, with addresses from the input folder', () => {
     const site = readStaticSite('tests/fixtures/import/eleventy-input');
     expect(site.generator).toBe('eleventy');
-    expect(site.posts.map((p) => [p.id, p.oldUrls])).toEqual([
-      ['blog/2024/tin-prices.md', ['/blog/2024/tin-prices/']],
+    expect(byId(site.posts)['blog/2024/tin-prices.md']!.oldUrls).toEqual([
+      '/blog/2024/tin-prices/',
     ]);
+  });
+
+  it('fill in permalink templates of the file’s name, and say which they cannot', () => {
+    const posts = byId(readStaticSite('tests/fixtures/import/eleventy-input').posts);
+    expect(posts['blog/2024/2024-03-05-cobalt.md']).toMatchObject({
+      oldUrls: ['/notes/cobalt/'],
+      status: 'publish',
+      warnings: [],
+    });
+    expect(posts['blog/2024/nickel.md']!.warnings).toEqual([
+      `its permalink "/{{ page.date | date: '%Y' }}/{{ title | slugify }}/" needs Eleventy to work out: its old address is taken to be its folder's; put the real one in redirect_from`,
+    ]);
+    // permalink: false is a template Eleventy writes no page for.
+    expect(posts['blog/2024/unlisted.md']).toMatchObject({
+      status: 'draft',
+      warnings: ['permalink: false, so it had no page on the old site: a draft'],
+    });
   });
 });
 
