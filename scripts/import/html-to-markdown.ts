@@ -99,19 +99,7 @@ export function createConverter(): (html: string, options?: ConvertOptions) => s
       .replace(/&(?=#?\w+;)/g, '\\&');
   service.remove(['script', 'style', 'noscript', 'link', 'meta', 'title', 'template']);
   // What Markdown cannot say is kept as HTML; the site's sanitiser decides what survives.
-  service.keep([
-    'iframe',
-    'video',
-    'audio',
-    'object',
-    'embed',
-    'details',
-    'summary',
-    'abbr',
-    'sub',
-    'sup',
-    'mark',
-  ]);
+  service.keep(['iframe', 'object', 'embed', 'details', 'summary', 'abbr', 'sub', 'sup', 'mark']);
 
   service.addRule('links', {
     filter: (node) => node.nodeName === 'A' && !!el(node).getAttribute('href'),
@@ -138,18 +126,23 @@ export function createConverter(): (html: string, options?: ConvertOptions) => s
     },
   });
 
-  // A figure: its image (or other content), then the caption as a line of its own.
+  // A figure: its image (or other content), then its own caption as a line of its own. Only
+  // a child figcaption is the figure's: a gallery's images are figures with captions of theirs.
+  const ownCaption = (figure: Element) =>
+    Array.from(figure.childNodes).find((child) => child.nodeName === 'FIGCAPTION');
   service.addRule('figures', {
     filter: 'figure',
     replacement: (content, node) => {
-      const caption = el(node).querySelector('figcaption');
+      const caption = ownCaption(el(node));
       const text = caption ? service.turndown(caption.innerHTML).replace(/\n+/g, ' ').trim() : '';
-      const body = content.replace(text, '').trim();
       const styled = text && !text.includes('*') ? `*${text}*` : text;
-      return `\n\n${body}${styled ? `\n\n${styled}` : ''}\n\n`;
+      return `\n\n${content.trim()}${styled ? `\n\n${styled}` : ''}\n\n`;
     },
   });
-  service.addRule('figureCaptions', { filter: 'figcaption', replacement: (content) => content });
+  service.addRule('figureCaptions', {
+    filter: 'figcaption',
+    replacement: (content, node) => (el(node).parentNode?.nodeName === 'FIGURE' ? '' : content),
+  });
 
   service.addRule('codeBlocks', {
     filter: (node) => node.nodeName === 'PRE',

@@ -19,6 +19,14 @@ describe('HTML to Markdown', () => {
     );
   });
 
+  it('gives a gallery its own caption and each image its own, in place', () => {
+    const md = convert(
+      '<figure class="wp-block-gallery"><figure class="wp-block-image"><img src="a.jpg" alt="A"><figcaption>Cap A</figcaption></figure>' +
+        '<figure class="wp-block-image"><img src="b.jpg" alt="B"></figure><figcaption class="blocks-gallery-caption">稀土 gallery</figcaption></figure>',
+    );
+    expect(md).toBe('![A](a.jpg)\n\n*Cap A*\n\n![B](b.jpg)\n\n*稀土 gallery*');
+  });
+
   it('turns WordPress footnotes into Markdown footnotes', () => {
     const md = convert(
       '<p>Up<sup data-fn="x" class="fn"><a href="#x" id="x-link">1</a></sup>.</p><ol class="wp-block-footnotes"><li id="x">Asian Metal. <a href="#x-link">↩︎</a></li></ol>',
