@@ -2,9 +2,10 @@
  * HTML → Markdown for imported posts: turndown with the GFM plugin (tables, strikethrough,
  * task lists) and a few rules of our own for what blogs are made of: figures with captions,
  * code blocks with their language, footnotes (WordPress's footnotes block and the common
- * `#fn` pattern) as Markdown footnotes, and links and images resolved against the old site.
- * HTML that Markdown cannot express (iframes, video, complex tables) is kept as HTML, for
- * the site's sanitiser to judge; scripts and styles are dropped.
+ * `#fn` pattern) as Markdown footnotes, video and audio as links to their files, and links
+ * and images resolved against the old site. HTML that Markdown cannot express (iframes,
+ * complex tables) is kept as HTML, for the site's sanitiser to judge; scripts and styles are
+ * dropped.
  */
 import { gfm } from '@joplin/turndown-plugin-gfm';
 import TurndownService from 'turndown';
@@ -142,6 +143,26 @@ export function createConverter(): (html: string, options?: ConvertOptions) => s
   service.addRule('figureCaptions', {
     filter: 'figcaption',
     replacement: (content, node) => (el(node).parentNode?.nodeName === 'FIGURE' ? '' : content),
+  });
+
+  // The site publishes no <video> or <audio> (its HTML allowlist has neither), so a video or
+  // audio block becomes a link to its file, as the [video] and [audio] shortcodes do.
+  service.addRule('media', {
+    filter: ['video', 'audio'],
+    replacement: (_content, node) => {
+      const element = el(node);
+      const src =
+        element.getAttribute('src') ?? element.querySelector('source[src]')?.getAttribute('src');
+      if (!src) return '';
+      const url = resolveUrl(src.trim());
+      const file =
+        url
+          .replace(/[?#].*$/, '')
+          .split('/')
+          .pop() ?? url;
+      const label = `${node.nodeName === 'VIDEO' ? 'Video' : 'Audio'}: ${service.escape(file)}`;
+      return `[${label}](${url.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`;
+    },
   });
 
   service.addRule('codeBlocks', {

@@ -27,6 +27,17 @@ describe('HTML to Markdown', () => {
     expect(md).toBe('![A](a.jpg)\n\n*Cap A*\n\n![B](b.jpg)\n\n*稀土 gallery*');
   });
 
+  it('makes video and audio, which the site does not publish, links to their files', () => {
+    const md = convert(
+      '<figure class="wp-block-video"><video controls src="/u/clip one.mp4"></video><figcaption>A clip</figcaption></figure>' +
+        '<audio controls><source src="/u/talk.mp3" type="audio/mpeg"></audio>',
+      { resolveUrl: (url) => `https://old.example.com${url}` },
+    );
+    expect(md).toBe(
+      '[Video: clip one.mp4](https://old.example.com/u/clip%20one.mp4)\n\n*A clip*\n\n[Audio: talk.mp3](https://old.example.com/u/talk.mp3)',
+    );
+  });
+
   it('turns WordPress footnotes into Markdown footnotes', () => {
     const md = convert(
       '<p>Up<sup data-fn="x" class="fn"><a href="#x" id="x-link">1</a></sup>.</p><ol class="wp-block-footnotes"><li id="x">Asian Metal. <a href="#x-link">↩︎</a></li></ol>',
