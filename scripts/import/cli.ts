@@ -189,7 +189,7 @@ export function runImport(
   }
   const into = resolve(options.into);
   const existing = readExisting(into);
-  const convert = createConverter();
+  const convert = createConverter(existing.settings.embeds);
   const plan = planImport(source.posts, existing, {
     includePages: options.pages ?? false,
     includePrivate: options.includePrivate ?? false,

@@ -3,12 +3,13 @@
  * task lists) and a few rules of our own for what blogs are made of: figures with captions,
  * code blocks with their language, footnotes (WordPress's footnotes block and the common
  * `#fn` pattern) as Markdown footnotes, video and audio as links to their files, and links
- * and images resolved against the old site. HTML that Markdown cannot express (iframes,
- * complex tables) is kept as HTML, for the site's sanitiser to judge; scripts and styles are
- * dropped.
+ * and images resolved against the old site, and iframes as links unless the site trusts
+ * their host. HTML that Markdown cannot express (trusted iframes, complex tables) is kept as
+ * HTML, for the site's sanitiser to judge; scripts and styles are dropped.
  */
 import { gfm } from '@joplin/turndown-plugin-gfm';
 import TurndownService from 'turndown';
+import { embedHost } from '../../src/content/html-policy.ts';
 
 export interface ConvertOptions {
   /** An address in the post (href or src, maybe relative) → the address to write. */
@@ -19,6 +20,7 @@ export interface ConvertOptions {
 interface Element {
   nodeName: string;
   getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
   querySelector(selector: string): Element | null;
   querySelectorAll(selector: string): ArrayLike<Element>;
   parentNode: Element | null;
@@ -26,6 +28,7 @@ interface Element {
   className: string;
   textContent: string | null;
   innerHTML: string;
+  outerHTML: string;
   childNodes: ArrayLike<Element>;
 }
 
@@ -78,8 +81,13 @@ function footnoteLabel(item: Element): string {
   return String(listItems(item.parentNode!).indexOf(item) + 1);
 }
 
-/** A converter; each call of `toMarkdown` may resolve addresses its own way. */
-export function createConverter(): (html: string, options?: ConvertOptions) => string {
+/**
+ * A converter; each call of `toMarkdown` may resolve addresses its own way. `embeds` are the
+ * site's trusted embed hosts (`embeds` in site.yaml): only their iframes are published.
+ */
+export function createConverter(
+  embeds: readonly string[] = [],
+): (html: string, options?: ConvertOptions) => string {
   let resolveUrl: (url: string) => string = (url) => url;
   const service = new TurndownService({
     headingStyle: 'atx',
@@ -100,7 +108,7 @@ export function createConverter(): (html: string, options?: ConvertOptions) => s
       .replace(/&(?=#?\w+;)/g, '\\&');
   service.remove(['script', 'style', 'noscript', 'link', 'meta', 'title', 'template']);
   // What Markdown cannot say is kept as HTML; the site's sanitiser decides what survives.
-  service.keep(['iframe', 'object', 'embed', 'details', 'summary', 'abbr', 'sub', 'sup', 'mark']);
+  service.keep(['object', 'embed', 'details', 'summary', 'abbr', 'sub', 'sup', 'mark']);
 
   service.addRule('links', {
     filter: (node) => node.nodeName === 'A' && !!el(node).getAttribute('href'),
@@ -143,6 +151,25 @@ export function createConverter(): (html: string, options?: ConvertOptions) => s
   service.addRule('figureCaptions', {
     filter: 'figcaption',
     replacement: (content, node) => (el(node).parentNode?.nodeName === 'FIGURE' ? '' : content),
+  });
+
+  // An iframe of a host the site does not trust is removed on publishing, with what it showed:
+  // a link to it keeps that (a re-import after adding the host to `embeds` keeps the iframe).
+  service.addRule('iframes', {
+    filter: 'iframe',
+    replacement: (_content, node) => {
+      const element = el(node);
+      // Old embeds often leave out the scheme (`//www.youtube.com/embed/…`).
+      const src = (element.getAttribute('src') ?? '').trim().replace(/^\/\//, 'https://');
+      // Anything but a web page (srcdoc, no src) is the sanitiser's to judge and report.
+      if (embedHost(src, embeds) || !/^https?:\/\//i.test(src) || !URL.canParse(src)) {
+        if (src) element.setAttribute('src', src);
+        return `\n\n${element.outerHTML}\n\n`;
+      }
+      const host = new URL(src).hostname;
+      const label = (element.getAttribute('title') ?? '').trim() || `Embedded from ${host}`;
+      return `\n\n[${service.escape(label)}](${src.replace(/[()\s]/g, (c) => encodeURIComponent(c))})\n\n`;
+    },
   });
 
   // The site publishes no <video> or <audio> (its HTML allowlist has neither), so a video or

@@ -45,11 +45,22 @@ describe('HTML to Markdown', () => {
     expect(md).toBe('Up[^1].\n\n[^1]: Asian Metal.');
   });
 
-  it('drops scripts and styles, keeps what Markdown cannot say as HTML for the sanitiser', () => {
-    const md = convert(
-      '<p>a</p><script>alert(1)</script><style>p{}</style><iframe src="https://www.youtube.com/embed/x"></iframe>',
+  it('drops scripts and styles, keeps iframes of trusted hosts as HTML for the sanitiser', () => {
+    const md = createConverter(['www.youtube.com'])(
+      '<p>a</p><script>alert(1)</script><style>p{}</style><iframe src="//www.youtube.com/embed/x"></iframe>',
     );
     expect(md).toBe('a\n\n<iframe src="https://www.youtube.com/embed/x"></iframe>');
+  });
+
+  it('makes an iframe of a host the site does not trust, which it would not publish, a link', () => {
+    expect(
+      convert(
+        '<iframe width="560" src="//www.youtube.com/embed/x?rel=0" title="Quota hearing [video]"></iframe>' +
+          '<p><iframe src="https://maps.example.net/m"></iframe></p>',
+      ),
+    ).toBe(
+      '[Quota hearing \\[video\\]](https://www.youtube.com/embed/x?rel=0)\n\n[Embedded from maps.example.net](https://maps.example.net/m)',
+    );
   });
 
   it('resolves every address and escapes text that would become Markdown or a wikilink', () => {
