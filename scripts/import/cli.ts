@@ -90,6 +90,9 @@ function readSource(
     try {
       const wxr = parseWxr(xml);
       const other = Object.entries(wxr.otherItems).map(([type, n]) => `${n} ${type}`);
+      const terms = Object.entries(wxr.otherTerms).map(
+        ([taxonomy, n]) => `${taxonomy} (${n} ${n === 1 ? 'post' : 'posts'})`,
+      );
       return {
         posts: wxr.posts,
         site: wxr.site,
@@ -97,6 +100,11 @@ function readSource(
         notes: [
           `${wxr.attachments} attachments: referenced by their address on the old site (keep its uploads online, or copy them with --download-media)`,
           ...(other.length ? [`not imported, as they are not posts: ${other.join(', ')}`] : []),
+          ...(terms.length
+            ? [
+                `not imported, as they are neither categories nor tags: the terms of ${terms.join(', ')}`,
+              ]
+            : []),
         ],
       };
     } catch (error) {

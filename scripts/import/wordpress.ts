@@ -40,6 +40,8 @@ export interface Wxr {
   attachments: number;
   /** Items that are neither posts, pages nor attachments (menus, revisions, blocks…), by type. */
   otherItems: Record<string, number>;
+  /** Terms of taxonomies other than categories and tags (post formats, a theme's or plugin's own), by taxonomy: how many posts have one. */
+  otherTerms: Record<string, number>;
   /** Host names the old site was served from, for recognising its links. */
   hosts: string[];
 }
@@ -331,6 +333,7 @@ export function parseWxr(source: string): Wxr {
   const items = (channel.item as Node[] | undefined) ?? [];
   const attachments = new Map<string, Attachment>();
   const otherItems: Record<string, number> = {};
+  const otherTerms: Record<string, number> = {};
   for (const item of items) {
     if (text(item['wp:post_type']) !== 'attachment') continue;
     attachments.set(text(item['wp:post_id']), {
@@ -378,10 +381,14 @@ export function parseWxr(source: string): Wxr {
     const link = text(item.link);
     const linkPath = hostOf(link) && hosts.includes(hostOf(link)!) ? pathOf(link) : undefined;
     const query = `${blogPath}/?${type === 'page' ? 'page_id' : 'p'}=${id}`;
+    const other = new Set<string>();
     const terms: Term[] = ((item.category as Node[] | undefined) ?? []).flatMap(
       (category): Term[] => {
         const domain = String(category['@domain'] ?? 'category');
-        if (domain !== 'category' && domain !== 'post_tag') return [];
+        if (domain !== 'category' && domain !== 'post_tag') {
+          other.add(domain);
+          return [];
+        }
         const slug = decodeSlug(String(category['@nicename'] ?? ''));
         const name = cleanText(text(category));
         if (!name) return [];
@@ -398,6 +405,7 @@ export function parseWxr(source: string): Wxr {
         ];
       },
     );
+    for (const taxonomy of other) otherTerms[taxonomy] = (otherTerms[taxonomy] ?? 0) + 1;
     const login = text(item['dc:creator']);
     posts.push({
       id: `${type} ${id}`,
@@ -421,5 +429,5 @@ export function parseWxr(source: string): Wxr {
       warnings,
     });
   }
-  return { site, posts, attachments: attachments.size, otherItems, hosts };
+  return { site, posts, attachments: attachments.size, otherItems, otherTerms, hosts };
 }

@@ -73,6 +73,9 @@ describe('importing into an empty content folder', () => {
     expect(first.output).toContain('Imported 11 posts');
     expect(first.output).toContain('3 drafts (draft: true, never published)');
     expect(first.output).toMatch(/Not imported, 1 item: private/);
+    expect(first.output).toContain(
+      'not imported, as they are neither categories nor tags: the terms of post_format (1 post), region (1 post)',
+    );
     expect(first.output).toMatch(
       /Not imported, 1 item: a page, not a dated post[^\n]*\n\s+"About us"/,
     );

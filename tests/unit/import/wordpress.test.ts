@@ -48,6 +48,9 @@ describe('parseWxr', () => {
       'post 114': 'trash',
     });
     expect(wxr).toMatchObject({ attachments: 3, otherItems: { nav_menu_item: 1 } });
+    // Terms of other taxonomies are counted for the report, not dropped unseen.
+    expect(wxr.otherTerms).toEqual({ post_format: 1, region: 1 });
+    expect(post(101).terms.map((t) => t.name)).not.toContain('Asia');
   });
 
   it('reads categories with their parents and tags with decoded names and slugs', () => {
