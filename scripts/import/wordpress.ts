@@ -213,6 +213,37 @@ function shortcodeHtml(
   }
 }
 
+/**
+ * Reusable blocks (synced patterns) in place: a post holds only `<!-- wp:block {"ref":7} /-->`
+ * and the export has the block's content as an item of its own. One the export lacks is
+ * reported: its content would otherwise be gone without a trace.
+ */
+export function inlineReusableBlocks(
+  html: string,
+  blocks: ReadonlyMap<string, string>,
+  warnings: string[],
+  depth = 0,
+): string {
+  return html.replace(/<!--\s*wp:block\s+(\{[\s\S]*?\})\s*\/-->/g, (whole, attrs: string) => {
+    let ref = '';
+    try {
+      ref = String((JSON.parse(attrs) as { ref?: unknown }).ref ?? '');
+    } catch {
+      // Not block attributes after all.
+    }
+    const content = blocks.get(ref);
+    if (content === undefined || depth > 5) {
+      warnings.push(
+        content === undefined
+          ? `reusable block ${ref || whole} is not in the export: its content is missing (export with "All content")`
+          : `reusable block ${ref} contains itself: left out where it repeats`,
+      );
+      return '';
+    }
+    return inlineReusableBlocks(content, blocks, warnings, depth + 1);
+  });
+}
+
 /** The body as WordPress would show it: blocks, shortcodes and paragraphs. */
 export function prepareBody(
   html: string,
@@ -334,7 +365,10 @@ export function parseWxr(source: string): Wxr {
   const attachments = new Map<string, Attachment>();
   const otherItems: Record<string, number> = {};
   const otherTerms: Record<string, number> = {};
+  const blocks = new Map<string, string>();
   for (const item of items) {
+    if (text(item['wp:post_type']) === 'wp_block')
+      blocks.set(text(item['wp:post_id']), text(item['content:encoded']));
     if (text(item['wp:post_type']) !== 'attachment') continue;
     attachments.set(text(item['wp:post_id']), {
       id: text(item['wp:post_id']),
@@ -363,7 +397,7 @@ export function parseWxr(source: string): Wxr {
       ]),
     );
     let html = prepareBody(
-      text(item['content:encoded']),
+      inlineReusableBlocks(text(item['content:encoded']), blocks, warnings),
       (code) => shortcodeHtml(code, attachments, id),
       kept,
     );

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   autoParagraphs,
   cleanText,
+  inlineReusableBlocks,
   parseWxr,
   prepareBody,
   WxrError,
@@ -50,6 +51,8 @@ describe('parseWxr', () => {
     expect(wxr).toMatchObject({ attachments: 3, otherItems: { nav_menu_item: 1 } });
     // Terms of other taxonomies are counted for the report, not dropped unseen.
     expect(wxr.otherTerms).toEqual({ post_format: 1, region: 1 });
+    // A reusable block is shown where the post refers to it.
+    expect(post(102).html).toContain('<p>Prices are in US dollars per kilogram, FOB China.</p>');
     expect(post(101).terms.map((t) => t.name)).not.toContain('Asia');
   });
 
@@ -126,5 +129,30 @@ describe('WordPress bodies', () => {
 
   it('clean titles of tags, references and control characters', () => {
     expect(cleanText('A <em>b</em> &amp; c&#8217;s\u0007 \n d')).toBe('A b & c’s d');
+  });
+});
+
+describe('inlineReusableBlocks', () => {
+  it('puts each reusable block’s content where a post refers to it, and reports one it lacks', () => {
+    const blocks = new Map([
+      ['7', '<!-- wp:paragraph --><p>Sign up for 稀土 weekly.</p><!-- /wp:paragraph -->'],
+      ['8', '<p>Outer</p><!-- wp:block {"ref":7} /-->'],
+      ['9', '<!-- wp:block {"ref":9} /-->'],
+    ]);
+    const warnings: string[] = [];
+    expect(
+      inlineReusableBlocks(
+        '<p>Text.</p>\n<!-- wp:block {"ref":8} /-->\n<!-- wp:block {"ref":42} /-->',
+        blocks,
+        warnings,
+      ),
+    ).toBe(
+      '<p>Text.</p>\n<p>Outer</p><!-- wp:paragraph --><p>Sign up for 稀土 weekly.</p><!-- /wp:paragraph -->\n',
+    );
+    expect(warnings).toEqual([
+      'reusable block 42 is not in the export: its content is missing (export with "All content")',
+    ]);
+    inlineReusableBlocks('<!-- wp:block {"ref":9} /-->', blocks, warnings);
+    expect(warnings[1]).toBe('reusable block 9 contains itself: left out where it repeats');
   });
 });
