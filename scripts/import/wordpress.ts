@@ -93,7 +93,16 @@ export function dayOf(...candidates: string[]): string | undefined {
     if (iso && iso[1] !== '0000') return `${iso[1]}-${iso[2]}-${iso[3]}`;
     if (!iso && value.trim()) {
       const parsed = new Date(value);
-      if (!Number.isNaN(parsed.getTime())) return parsed.toISOString().slice(0, 10);
+      if (Number.isNaN(parsed.getTime())) continue;
+      // The day as written: in the date's own offset if it has one, else as read (in local
+      // time), never the UTC day, which is a day early east of Greenwich for a date at midnight.
+      const zone = /(?:([+-])(\d{2}):?(\d{2})|\b(?:Z|GMT|UTC))$/i.exec(value.trim());
+      if (zone) {
+        const minutes = zone[1] ? (zone[1] === '-' ? -1 : 1) * (+zone[2]! * 60 + +zone[3]!) : 0;
+        return new Date(parsed.getTime() + minutes * 60_000).toISOString().slice(0, 10);
+      }
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${parsed.getFullYear()}-${pad(parsed.getMonth() + 1)}-${pad(parsed.getDate())}`;
     }
   }
   return undefined;

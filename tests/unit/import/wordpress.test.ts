@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   autoParagraphs,
   cleanText,
+  dayOf,
   inlineReusableBlocks,
   parseWxr,
   prepareBody,
@@ -154,5 +155,26 @@ describe('inlineReusableBlocks', () => {
     ]);
     inlineReusableBlocks('<!-- wp:block {"ref":9} /-->', blocks, warnings);
     expect(warnings[1]).toBe('reusable block 9 contains itself: left out where it repeats');
+  });
+});
+
+describe('dayOf', () => {
+  it('gives the day as written, wherever the import runs', () => {
+    const tz = process.env.TZ;
+    try {
+      for (const zone of ['Asia/Shanghai', 'America/Los_Angeles', 'UTC']) {
+        process.env.TZ = zone;
+        expect(dayOf('2021-3-4'), zone).toBe('2021-03-04');
+        expect(dayOf('March 4, 2021'), zone).toBe('2021-03-04');
+        expect(dayOf('Thu, 04 Mar 2021 03:30:00 +0800'), zone).toBe('2021-03-04');
+        expect(dayOf('Thu, 04 Mar 2021 23:30:00 -0500'), zone).toBe('2021-03-04');
+        expect(dayOf('Thu, 04 Mar 2021 23:30:00 GMT'), zone).toBe('2021-03-04');
+        expect(dayOf('0000-00-00 00:00:00', 'Mon, 30 Nov -0001 00:00:00 +0000'), zone).toBe(
+          undefined,
+        );
+      }
+    } finally {
+      process.env.TZ = tz;
+    }
   });
 });
