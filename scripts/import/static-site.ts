@@ -231,6 +231,7 @@ interface Draft {
   status: PostStatus;
   oldUrl: string;
   page: boolean;
+  categories: string[];
   /** What the report says about it (how its address or status was worked out). */
   notes: string[];
 }
@@ -334,7 +335,17 @@ export function readStaticSite(
     const unwritten = generator === 'eleventy' && data.permalink === false;
     const status: PostStatus =
       isDraft || expired || unwritten ? 'draft' : future ? 'future' : 'publish';
-    const categories = listField(data.categories ?? data.category, generator === 'jekyll');
+    // Jekyll files a post in `rare-earths/_posts/` under the category rare-earths too.
+    const folders =
+      generator === 'jekyll' && rel.includes('/_posts/')
+        ? rel.slice(0, rel.indexOf('/_posts/')).split('/')
+        : [];
+    const categories = [
+      ...new Set([
+        ...folders,
+        ...listField(data.categories ?? data.category, generator === 'jekyll'),
+      ]),
+    ];
     // Jekyll reads a post's own permalink as a template (placeholders, style names) like the
     // site's, so it is filled in below; elsewhere it is the address as written.
     let explicit = generator === 'jekyll' ? '' : str(data.url ?? data.permalink);
@@ -419,6 +430,7 @@ export function readStaticSite(
       status,
       oldUrl,
       page: jekyllPage || !date,
+      categories,
       notes: [
         ...notes,
         ...(expired && !isDraft
@@ -466,7 +478,7 @@ export function readStaticSite(
     const tags = listField(d.data.tags, generator === 'jekyll').filter(
       (t) => generator !== 'eleventy' || !['post', 'posts', 'all'].includes(t.toLowerCase()),
     );
-    const categories = listField(d.data.categories ?? d.data.category, generator === 'jekyll');
+    const categories = d.categories;
     const terms: Term[] = [
       ...categories.map((name): Term => ({
         taxonomy: 'categories',

@@ -119,6 +119,14 @@ describe('Jekyll sites', () => {
     expect(posts['about.md']).toMatchObject({ kind: 'page', oldUrls: ['/about/'] });
   });
 
+  it('file a post in a folder’s _posts under the folder as a category, in its address too', () => {
+    expect(posts['prices/_posts/2015-01-20-oxide-prices.md']).toMatchObject({
+      kind: 'post',
+      oldUrls: ['/prices/2015/01/20/oxide-prices.html'],
+      terms: [{ taxonomy: 'categories', name: 'prices' }],
+    });
+  });
+
   it('fill in the placeholders of a post’s own permalink, as Jekyll does', () => {
     // Left as written, "/notes/:year/:title/" would be a _redirects pattern catching every post.
     expect(posts['_posts/2014-05-02-own-permalink.md']!.oldUrls).toEqual([
