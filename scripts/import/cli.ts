@@ -18,7 +18,6 @@
  * Posts become briefs in <content>/briefs/<year>/<slug>.md with their old addresses in
  * redirect_from, so the build redirects them and a second import updates the same files.
  */
-import { isUtf8 } from 'node:buffer';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,7 +33,7 @@ import { downloadMedia, mediaAddresses, useLocalMedia } from './media.ts';
 import { planImport, type ImportPlan } from './plan.ts';
 import { describePost, type SourcePost } from './post.ts';
 import { GENERATORS, type Generator, readStaticSite, StaticSiteError } from './static-site.ts';
-import { parseWxr, WxrError } from './wordpress.ts';
+import { exportText, parseWxr, WxrError } from './wordpress.ts';
 
 const USAGE = `Usage:
   npm run import -- wordpress <export.xml> [--into DIR] [--map FILE] [--pages] [--include-private] [--dry-run]
@@ -72,20 +71,13 @@ function readSource(
     } catch {
       throw new UsageError(`cannot read ${path}: give the path of a WordPress export file (.xml)`);
     }
-    if (!isUtf8(bytes)) {
-      // Read as UTF-8 anyway, its Chinese (or accented) text would be replaced by "�".
-      const lossy = bytes.toString('utf8');
-      throw new UsageError(
-        `${path}:${lossy.slice(0, lossy.indexOf('\uFFFD')).split('\n').length}: the file is not UTF-8 text, as WordPress writes its exports: save it as UTF-8`,
-      );
-    }
     let xml: string;
     try {
-      xml = bytes.toString('utf8');
-    } catch {
-      throw new UsageError(
-        `${path}: the export is too large to read at once (${Math.round(bytes.length / 1e6)} MB): export it in parts, by date range (Tools → Export)`,
-      );
+      xml = exportText(bytes);
+    } catch (error) {
+      if (error instanceof WxrError)
+        throw new UsageError(`${path}${error.line ? `:${error.line}` : ''}: ${error.message}`);
+      throw error;
     }
     try {
       const wxr = parseWxr(xml);

@@ -5,6 +5,8 @@
  * they map to HTML, paragraphs added where the editor left only blank lines) for the HTML
  * converter.
  */
+import { isUtf8 } from 'node:buffer';
+import { gunzipSync } from 'node:zlib';
 import { decodeHTML } from 'entities';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { type PostStatus, type SourcePost, type Term } from './post.ts';
@@ -297,6 +299,43 @@ function pathOf(url: string): string | undefined {
 /** Characters XML 1.0 forbids, which WordPress exports nevertheless contain (pasted text). */
 // eslint-disable-next-line no-control-regex -- the characters to remove
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+/**
+ * The text of an export file: gunzipped if it is compressed (`export.xml.gz`), refused if it
+ * is a zip archive (WordPress.com sends one) or not UTF-8 (read anyway, its Chinese would be
+ * "�"), or too large for one string.
+ */
+export function exportText(bytes: Buffer): string {
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      return exportText(gunzipSync(bytes));
+    } catch (error) {
+      if (error instanceof WxrError) throw error;
+      throw new WxrError(
+        `the file is compressed (gzip) but cannot be unpacked: ${(error as Error).message}`,
+      );
+    }
+  }
+  if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')))
+    throw new WxrError(
+      'the file is a zip archive: unzip it and import the .xml export (or each of them) inside',
+    );
+  if (!isUtf8(bytes)) {
+    const lossy = bytes.toString('utf8');
+    throw new WxrError(
+      'the file is not UTF-8 text, as WordPress writes its exports: save it as UTF-8',
+      lossy.slice(0, lossy.indexOf('\uFFFD')).split('\n').length,
+    );
+  }
+  try {
+    return bytes.toString('utf8');
+  } catch {
+    // Longer than the longest string V8 makes.
+    throw new WxrError(
+      `the export is too large to read at once (${Math.round(bytes.length / 1e6)} MB): export it in parts, by date range (Tools → Export)`,
+    );
+  }
+}
 
 export function parseWxr(source: string): Wxr {
   const xml = source.replace(INVALID_XML, '');

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   autoParagraphs,
   cleanText,
   dayOf,
+  exportText,
   inlineReusableBlocks,
   parseWxr,
   prepareBody,
@@ -176,5 +178,25 @@ describe('dayOf', () => {
     } finally {
       process.env.TZ = tz;
     }
+  });
+});
+
+describe('exportText', () => {
+  const xml = '<?xml version="1.0"?>\n<rss><channel><title>稀土</title></channel></rss>';
+
+  it('reads an export, compressed or not', () => {
+    expect(exportText(Buffer.from(xml))).toBe(xml);
+    expect(exportText(gzipSync(xml))).toBe(xml);
+  });
+
+  it('refuses a zip archive and text that is not UTF-8, saying what to do', () => {
+    expect(() => exportText(Buffer.from('PK\x03\x04rest', 'latin1'))).toThrow(
+      'the file is a zip archive: unzip it and import the .xml export (or each of them) inside',
+    );
+    const gbk = Buffer.concat([
+      Buffer.from('<?xml?>\n<title>'),
+      Buffer.from([0xcf, 0xa1, 0xcd, 0xc1]),
+    ]);
+    expect(() => exportText(gbk)).toThrow(expect.objectContaining({ line: 2 }));
   });
 });
