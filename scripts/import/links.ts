@@ -70,7 +70,9 @@ interface MdNode {
 
 /**
  * Rewrites the URL of every link, image and link definition of a Markdown body, found by the
- * Markdown parser (so nothing in code is touched); the rest of the text is left as written.
+ * Markdown parser (so nothing in code is touched), and escapes text that would read here as a
+ * `[[wikilink]]`: the old site showed it as written, and here an unknown name stops the build.
+ * The rest of the text is left as written.
  */
 export function rewriteMarkdownLinks(markdown: string, resolve: (url: string) => string): string {
   const edits: Array<{ start: number; end: number; text: string }> = [];
@@ -81,7 +83,9 @@ export function rewriteMarkdownLinks(markdown: string, resolve: (url: string) =>
     ) {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
-      if (start !== undefined && end !== undefined && !markdown.startsWith('[[', start)) {
+      if (start !== undefined && markdown.startsWith('[[', start))
+        edits.push({ start, end: start, text: '\\' });
+      else if (start !== undefined && end !== undefined) {
         const source = markdown.slice(start, end);
         const next = resolve(node.url);
         // The URL as written: in (…) or after "]: ", possibly in <…>.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { markdownToMdast } from 'satteri';
 import { oldUrlKey, resolveLink, rewriteMarkdownLinks } from '../../../scripts/import/links.ts';
+import { MARKDOWN_FEATURES } from '../../../src/content/wikilinks.ts';
 import { EMPTY_MAPPING, parseMapping } from '../../../scripts/import/mapping.ts';
 import {
   type ExistingContent,
@@ -236,5 +238,20 @@ describe('old addresses', () => {
     expect(rewriteMarkdownLinks('![a](<x y.png>) [r][1]\n\n[1]: /old/', (u) => `NEW${u}`)).toBe(
       '![a](<NEWx y.png>) [r][1]\n\n[1]: NEW/old/',
     );
+  });
+
+  it('keep text that would read here as a wikilink as the old site showed it', () => {
+    // Hugo, Jekyll and Eleventy show "[[Wiki Link]]" as it is; here it would be a link to an
+    // entity of that name, and an unknown name stops the build.
+    const markdown =
+      'A [[Wiki Link]], [[稀土|rare earths]] and `[[code]]`.\n\n```\n[[fenced]]\n```';
+    const out = rewriteMarkdownLinks(markdown, (u) => u);
+    expect(out).toBe(
+      'A \\[[Wiki Link]], \\[[稀土|rare earths]] and `[[code]]`.\n\n```\n[[fenced]]\n```',
+    );
+    const links = JSON.stringify(markdownToMdast(out, { features: MARKDOWN_FEATURES })).match(
+      /"type":"link"/g,
+    );
+    expect(links).toBeNull();
   });
 });
