@@ -4,6 +4,7 @@
  * site becomes an absolute address on the old site, so it never turns into a broken link
  * of the new one; links elsewhere are left alone.
  */
+import { decodeHTML } from 'entities';
 import { markdownToMdast } from 'satteri';
 import { MARKDOWN_FEATURES } from '../../src/content/wikilinks.ts';
 
@@ -61,6 +62,12 @@ export function resolveLink(
   return raw;
 }
 
+/** A src or href attribute in a tag, its value quoted: group 1 what precedes the quote. */
+const HTML_URL = /(<[a-z][^<>]*?\s(?:src|href)\s*=\s*)(?:"([^"]*)"|'([^']*)')/gi;
+
+const escapeAttribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
 interface MdNode {
   type: string;
   url?: string;
@@ -69,20 +76,32 @@ interface MdNode {
 }
 
 /**
- * Rewrites the URL of every link, image and link definition of a Markdown body, found by the
- * Markdown parser (so nothing in code is touched), and escapes text that would read here as a
- * `[[wikilink]]`: the old site showed it as written, and here an unknown name stops the build.
- * The rest of the text is left as written.
+ * Rewrites the URL of every link, image and link definition of a Markdown body, and of every
+ * src and href of its raw HTML, found by the Markdown parser (so nothing in code is touched),
+ * and escapes text that would read here as a `[[wikilink]]`: the old site showed it as
+ * written, and here an unknown name stops the build. The rest of the text is left as written.
  */
 export function rewriteMarkdownLinks(markdown: string, resolve: (url: string) => string): string {
   const edits: Array<{ start: number; end: number; text: string }> = [];
   const visit = (node: MdNode) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type === 'html' && start !== undefined && end !== undefined) {
+      // Raw HTML (`<img src="/assets/a.png">`): its addresses are the post's as much as its
+      // Markdown links are. The parser has isolated the tags; their src and href are read here.
+      const source = markdown.slice(start, end);
+      for (const m of source.matchAll(HTML_URL)) {
+        const written = m[2] ?? m[3] ?? '';
+        const next = resolve(decodeHTML(written));
+        if (next === decodeHTML(written)) continue;
+        const at = start + m.index + m[1]!.length + 1;
+        edits.push({ start: at, end: at + written.length, text: escapeAttribute(next) });
+      }
+    }
     if (
       (node.type === 'link' || node.type === 'image' || node.type === 'definition') &&
       node.url !== undefined
     ) {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
       if (start !== undefined && markdown.startsWith('[[', start))
         edits.push({ start, end: start, text: '\\' });
       else if (start !== undefined && end !== undefined) {

@@ -240,6 +240,16 @@ describe('old addresses', () => {
     );
   });
 
+  it('in raw HTML are resolved as Markdown links are, code left alone', () => {
+    const markdown =
+      'Text <img src="/a.png" alt="x"> and <a href=\'/b/?x=1&amp;y=2\'>b</a>.\n\n<figure>\n<img data-src="/lazy.png" src="c.png">\n</figure>\n\n`<img src="/code.png">`';
+    expect(
+      rewriteMarkdownLinks(markdown, (u) => new URL(u, 'https://old.example.com/p/').href),
+    ).toBe(
+      'Text <img src="https://old.example.com/a.png" alt="x"> and <a href=\'https://old.example.com/b/?x=1&amp;y=2\'>b</a>.\n\n<figure>\n<img data-src="/lazy.png" src="https://old.example.com/p/c.png">\n</figure>\n\n`<img src="/code.png">`',
+    );
+  });
+
   it('keep text that would read here as a wikilink as the old site showed it', () => {
     // Hugo, Jekyll and Eleventy show "[[Wiki Link]]" as it is; here it would be a link to an
     // entity of that name, and an unknown name stops the build.
