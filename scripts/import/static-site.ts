@@ -156,18 +156,28 @@ export function splitAnyFrontmatter(text: string): { data: Record<string, unknow
       data: parseFrontmatterText(() => parseToml(toml[1]!) as Record<string, unknown>),
       body: clean.slice(toml[0].length),
     };
-  if (clean.startsWith('{')) {
-    // Hugo's JSON frontmatter: a JSON object, then the body.
-    for (let end = clean.indexOf('}\n'); end > 0; end = clean.indexOf('}\n', end + 1)) {
+  if (/^\{\s*"/.test(clean)) {
+    // Hugo's JSON frontmatter: a JSON object, then the body. It ends at a "}" that ends a line
+    // (or the file); the first such "}" on a line of its own is where an error is reported.
+    let first: Error | undefined;
+    let own: Error | undefined;
+    for (const m of clean.matchAll(/\}[ \t]*(?:\n|$)/g)) {
       try {
         return {
-          data: JSON.parse(clean.slice(0, end + 1)) as Record<string, unknown>,
-          body: clean.slice(end + 2),
+          data: JSON.parse(clean.slice(0, m.index + 1)) as Record<string, unknown>,
+          body: clean.slice(m.index + m[0].length),
         };
-      } catch {
-        // Not the end of the object yet.
+      } catch (e) {
+        first ??= e as Error;
+        if (clean[m.index - 1] === '\n') own ??= e as Error;
       }
     }
+    const error = own ?? first;
+    const line = /\(line (\d+)/.exec(error?.message ?? '')?.[1];
+    throw new FrontmatterError(
+      `JSON: ${(error?.message ?? 'no closing "}"').replace(/ in JSON at position.*$/, '')}`,
+      line ? Number(line) : undefined,
+    );
   }
   return { data: {}, body: clean };
 }

@@ -222,6 +222,18 @@ describe('frontmatter of any kind', () => {
     });
     expect(splitAnyFrontmatter('{\n"a": [1]\n}\nbody')).toEqual({ data: { a: [1] }, body: 'body' });
     expect(splitAnyFrontmatter('no frontmatter')).toEqual({ data: {}, body: 'no frontmatter' });
+    // JSON ending the file, and text that only starts with a brace.
+    expect(splitAnyFrontmatter('{\n"title": "x {y}"\n}').data).toEqual({ title: 'x {y}' });
+    expect(splitAnyFrontmatter('{{< youtube x >}}\n')).toEqual({
+      data: {},
+      body: '{{< youtube x >}}\n',
+    });
+  });
+
+  it('names the line of JSON frontmatter that does not parse, instead of reading none', () => {
+    expect(() =>
+      splitAnyFrontmatter('{\n"title": "x",\n"date": 2020-01-01\n}\nBody {a}\n'),
+    ).toThrow(expect.objectContaining({ line: 3 }));
   });
 
   it('tells the generator from the folder', () => {
