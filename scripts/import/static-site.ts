@@ -156,6 +156,13 @@ export function splitAnyFrontmatter(text: string): { data: Record<string, unknow
       data: parseFrontmatterText(() => parseToml(toml[1]!) as Record<string, unknown>),
       body: clean.slice(toml[0].length),
     };
+  // An opening line without its closing one: the whole file would be taken for the body.
+  const opening = /^(---|\+\+\+)[ \t]*\n/.exec(clean);
+  if (opening)
+    throw new FrontmatterError(
+      `the frontmatter opened by "${opening[1]}" on line 1 has no closing "${opening[1]}" line`,
+      1,
+    );
   if (/^\{\s*"/.test(clean)) {
     // Hugo's JSON frontmatter: a JSON object, then the body. It ends at a "}" that ends a line
     // (or the file); the first such "}" on a line of its own is where an error is reported.

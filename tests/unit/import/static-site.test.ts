@@ -230,6 +230,15 @@ describe('frontmatter of any kind', () => {
     });
   });
 
+  it('names frontmatter without its closing line, instead of reading the file as a body', () => {
+    expect(() => splitAnyFrontmatter('---\ntitle: x\ndate: 2020-01-01\n\nBody.\n')).toThrow(
+      'the frontmatter opened by "---" on line 1 has no closing "---" line',
+    );
+    expect(() => splitAnyFrontmatter('+++\ntitle = "x"\nBody.\n')).toThrow(
+      expect.objectContaining({ line: 1 }),
+    );
+  });
+
   it('names the line of JSON frontmatter that does not parse, instead of reading none', () => {
     expect(() =>
       splitAnyFrontmatter('{\n"title": "x",\n"date": 2020-01-01\n}\nBody {a}\n'),
