@@ -8,7 +8,9 @@
 import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import { decodeHTML } from 'entities';
+import { defaultSchema } from 'hast-util-sanitize';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { STRIPPED_TAGS } from '../../src/content/html-policy.ts';
 import { type PostStatus, type SourcePost, type Term } from './post.ts';
 import { expandWordPressShortcodes, type Shortcode } from './shortcodes.ts';
 
@@ -70,10 +72,26 @@ function text(value: unknown): string {
   return String(value);
 }
 
+/**
+ * HTML tags a title or name may hold (WordPress shows titles as HTML): removed. Anything else
+ * between angle brackets is text, such as `<<书名>>` or `1 < 2 > 0`.
+ */
+const TAGS = new Set([
+  ...(defaultSchema.tagNames ?? []),
+  ...STRIPPED_TAGS,
+  ...['abbr', 'big', 'center', 'cite', 'font', 'mark', 'small', 'time', 'u'],
+]);
+
 /** A title or name: character references decoded, tags and control characters removed. */
 export function cleanText(value: string): string {
   return (
-    decodeHTML(value.replace(/<[^>]*>/g, ''))
+    decodeHTML(
+      value
+        .replace(/<!--[\s\S]*?-->/g, '')
+        .replace(/<\/?([A-Za-z][\w-]*)\b[^<>]*>/g, (tag, name: string) =>
+          TAGS.has(name.toLowerCase()) ? '' : tag,
+        ),
+    )
       // eslint-disable-next-line no-control-regex -- control characters are what is removed
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\ufeff]/g, '')
       .replace(/\s+/g, ' ')

@@ -160,6 +160,15 @@ describe('inlineReusableBlocks', () => {
   });
 });
 
+describe('cleanText', () => {
+  it('removes HTML tags from a title but keeps angle brackets that are text', () => {
+    expect(cleanText('A <em>new</em> normal<br/> <script>x</script>')).toBe('A new normal x');
+    expect(cleanText('Yields < 5% but > 3%')).toBe('Yields < 5% but > 3%');
+    expect(cleanText('<<稀土管理条例>> 解读')).toBe('<<稀土管理条例>> 解读');
+    expect(cleanText('x <- y -> z')).toBe('x <- y -> z');
+  });
+});
+
 describe('dayOf', () => {
   it('gives the day as written, wherever the import runs', () => {
     const tz = process.env.TZ;
