@@ -25,11 +25,21 @@ export function mediaAddresses(body: string, hosts: ReadonlySet<string>): string
   return [...found].sort();
 }
 
+/** A path segment decoded; one with a stray "%" (`100%-pure.png`) is taken as written. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** Where a file is kept, relative to the content folder: `media/wp-content/uploads/2013/01/a.png`. */
 export function mediaPath(address: string): string {
   const { pathname } = new URL(address);
-  const parts = decodeURIComponent(pathname)
+  const parts = pathname
     .split('/')
+    .map(decodeSegment)
     .filter((part) => part && part !== '.' && part !== '..')
     .map((part) => part.replace(/[^\p{L}\p{N}._-]/gu, '-'));
   return [MEDIA_DIR, ...parts].join('/');

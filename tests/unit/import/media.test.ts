@@ -26,6 +26,10 @@ describe('media of the old site', () => {
       'https://old.example.com/wp-content/uploads/a.png',
       'https://www.old.example.com/x/report.pdf',
     ]);
+    // A stray "%" is a character of the name, not a reason to stop the import.
+    expect(mediaPath('https://old.example.com/uploads/100%-pure.png')).toBe(
+      'media/uploads/100--pure.png',
+    );
     expect(mediaPath('https://old.example.com/wp-content/uploads/%E7%A8%80 a.png')).toBe(
       'media/wp-content/uploads/稀-a.png',
     );
