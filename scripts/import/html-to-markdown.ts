@@ -56,7 +56,12 @@ function footnoteTarget(node: Element): Element | undefined {
   const anchor = node.nodeName === 'SUP' ? node.querySelector('a[href^="#"]') : null;
   if (!anchor || (node.textContent ?? '').trim() !== (anchor.textContent ?? '').trim())
     return undefined;
-  const id = decodeURIComponent(anchor.getAttribute('href')!.slice(1));
+  let id = anchor.getAttribute('href')!.slice(1);
+  try {
+    id = decodeURIComponent(id);
+  } catch {
+    // A stray "%" (`#5%`): the id as written.
+  }
   const target = id ? node.ownerDocument.getElementById(id) : null;
   if (!target || target.nodeName !== 'LI') return undefined;
   const list = target.parentNode;

@@ -43,6 +43,10 @@ describe('HTML to Markdown', () => {
       '<p>Up<sup data-fn="x" class="fn"><a href="#x" id="x-link">1</a></sup>.</p><ol class="wp-block-footnotes"><li id="x">Asian Metal. <a href="#x-link">↩︎</a></li></ol>',
     );
     expect(md).toBe('Up[^1].\n\n[^1]: Asian Metal.');
+    // A superscript link whose address has a stray "%" is not a footnote, nor a crash.
+    expect(convert('<p>Up 5<sup><a href="#5%">5%</a></sup></p>')).toBe(
+      'Up 5<sup><a href="#5%">5%</a></sup>',
+    );
   });
 
   it('drops scripts and styles, keeps iframes of trusted hosts as HTML for the sanitiser', () => {
