@@ -504,10 +504,19 @@ export function readStaticSite(
       })),
       ...tags.map((name): Term => ({ taxonomy: 'tags', name, slug: slugFromTitle(name) })),
     ];
+    // Hugo reads an alias without a leading "/" relative to the page's path in the content
+    // folder (`a-old` of posts/a.md is /posts/a-old, `../a-old` is /a-old).
+    const pagePath = `/${d.rel.replace(/\.[^.]+$/, '').replace(/\/index$/, '')}`;
     const aliases = [
       ...listField(d.data.aliases, false),
       ...listField(d.data.redirect_from, false),
-    ].map((a) => (a.startsWith('/') ? a : `/${a}`));
+    ].map((a) =>
+      a.startsWith('/')
+        ? a
+        : generator === 'hugo'
+          ? new URL(a, `https://site${pagePath}`).pathname
+          : `/${a}`,
+    );
     const summary = cleanText(
       str(d.data.description ?? d.data.summary ?? d.data.excerpt).replace(/[*_`]/g, ''),
     );

@@ -77,6 +77,15 @@ describe('Hugo publication dates', () => {
     ]);
   });
 
+  it('resolve aliases without a leading slash against the page’s path, as Hugo does', () => {
+    expect(posts['posts/relative-aliases.md']!.oldUrls).toEqual([
+      '/posts/relative-aliases/',
+      '/posts/tin-2018',
+      '/tin-old/',
+      '/tin/',
+    ]);
+  });
+
   it('read frontmatter keys in any case, as Hugo does', () => {
     expect(posts['posts/capitalised.md']).toMatchObject({
       kind: 'post',
