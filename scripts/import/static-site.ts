@@ -431,6 +431,8 @@ export function readStaticSite(
       oldUrl = pattern
         ? fill(pattern, tokens)
         : `/${dir ? `${dir}/` : ''}${urlize(str(data.slug)) || fileSlug}/`;
+      // Hugo writes its paths in lower case unless told not to (`url:` is taken as written).
+      if (!(config.disablePathToLower ?? config.disablepathtolower)) oldUrl = oldUrl.toLowerCase();
     } else {
       const path = rel.replace(/\.[^.]+$/, '').replace(/(^|\/)index$/, '');
       oldUrl = `/${path}${path ? '/' : ''}`;

@@ -86,6 +86,10 @@ describe('Hugo publication dates', () => {
     ]);
   });
 
+  it('have addresses in lower case, as Hugo writes them', () => {
+    expect(posts['Notes/Tin-Outlook.md']!.oldUrls).toEqual(['/notes/tin-outlook/']);
+  });
+
   it('read frontmatter keys in any case, as Hugo does', () => {
     expect(posts['posts/capitalised.md']).toMatchObject({
       kind: 'post',
