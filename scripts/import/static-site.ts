@@ -431,7 +431,9 @@ export function readStaticSite(
       oldUrl = pattern
         ? fill(pattern, tokens)
         : `/${dir ? `${dir}/` : ''}${urlize(str(data.slug)) || fileSlug}/`;
-      // Hugo writes its paths in lower case unless told not to (`url:` is taken as written).
+      // Hugo writes its paths with hyphens for spaces, and in lower case unless told not to
+      // (`url:` is taken as written).
+      oldUrl = oldUrl.replace(/\s/g, '-');
       if (!(config.disablePathToLower ?? config.disablepathtolower)) oldUrl = oldUrl.toLowerCase();
     } else {
       const path = rel.replace(/\.[^.]+$/, '').replace(/(^|\/)index$/, '');
@@ -533,7 +535,12 @@ export function readStaticSite(
       authors: listField(d.data.authors ?? d.data.author, false),
       status: d.status,
       terms,
-      oldUrls: [...new Set([d.oldUrl, ...aliases])],
+      // A space or quote in an address is sent percent-encoded; as written, none can redirect.
+      oldUrls: [
+        ...new Set(
+          [d.oldUrl, ...aliases].map((url) => url.replace(/[\s"<>]/g, encodeURIComponent)),
+        ),
+      ],
       baseUrl: site.url ? `${site.url}${d.oldUrl}` : undefined,
       warnings,
     };

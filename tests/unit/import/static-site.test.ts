@@ -90,6 +90,14 @@ describe('Hugo publication dates', () => {
     expect(posts['Notes/Tin-Outlook.md']!.oldUrls).toEqual(['/notes/tin-outlook/']);
   });
 
+  it('have hyphens for spaces as Hugo writes them, and any other space percent-encoded', () => {
+    // Written with a space, an old address cannot be redirected and stops the check.
+    expect(posts['posts/Tin and Tungsten.md']!.oldUrls).toEqual([
+      '/posts/tin-and-tungsten/',
+      '/old%20notes/tin%20and%20tungsten/',
+    ]);
+  });
+
   it('read frontmatter keys in any case, as Hugo does', () => {
     expect(posts['posts/capitalised.md']).toMatchObject({
       kind: 'post',
