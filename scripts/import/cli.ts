@@ -57,6 +57,8 @@ interface Source {
   notes: string[];
   /** Files that could not be read, as `file:line: why`: the import then fails. */
   unreadable?: string[];
+  /** Media files in the old site's folder, by the path the old site served each at. */
+  localFiles?: ReadonlyMap<string, string>;
 }
 
 function readSource(
@@ -121,6 +123,7 @@ function readSource(
           `read as ${GENERATOR_NAMES[site.generator]} site${options.generator ? '' : ' (say otherwise with --generator)'}`,
         ],
         unreadable: site.unreadable.map((u) => join(path, u)),
+        localFiles: site.localFiles,
       };
     } catch (error) {
       if (error instanceof StaticSiteError) throw new UsageError(error.message);
@@ -140,6 +143,27 @@ function settingsText(site: Source['site']): string {
   return doc.toString(YAML_OUTPUT);
 }
 
+/** The file in the old site's folder that the old site served at `address`, if any. */
+function localFile(
+  address: string,
+  files: ReadonlyMap<string, string> | undefined,
+  siteUrl: string,
+): string | undefined {
+  if (!files?.size) return undefined;
+  let path = new URL(address).pathname;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // A stray "%": the path as written.
+  }
+  // Hugo's paths are the site's own, without the path of its address (/docs/ of …/docs/).
+  const base = URL.canParse(siteUrl) ? new URL(siteUrl).pathname.replace(/\/+$/, '') : '';
+  return (
+    files.get(path) ??
+    (base && path.startsWith(`${base}/`) ? files.get(path.slice(base.length)) : undefined)
+  );
+}
+
 export interface ImportResult {
   plan: ImportPlan;
   /** Host names of the old site. */
@@ -154,6 +178,8 @@ export interface ImportResult {
   notes: string[];
   /** Files of the old site that could not be read (file:line: why). */
   unreadable: string[];
+  /** An old site's address of a media file → the file in the old site's folder, if it is there. */
+  localFile: (address: string) => string | undefined;
 }
 
 export function runImport(
@@ -250,6 +276,7 @@ export function runImport(
     notes,
     hosts: new Set(source.hosts),
     unreadable: source.unreadable ?? [],
+    localFile: (address) => localFile(address, source.localFiles, source.site.url),
   };
 }
 
@@ -352,7 +379,7 @@ if (import.meta.main) {
       ];
       media = options.dryRun
         ? { saved: new Map(), failed: [] }
-        : await downloadMedia(addresses, resolve(into));
+        : await downloadMedia(addresses, resolve(into), 4, preview.localFile);
       if (options.dryRun) console.log(`Would download ${addresses.length} media files.`);
     }
     const result = runImport(kind, path, { ...options, media: media?.saved });

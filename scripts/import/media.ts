@@ -2,9 +2,10 @@
  * `--download-media`: the images and documents imported posts show from the old site are
  * saved into the content folder (`media/<their path on the old site>`), published with the
  * site at `/media/…` (src/astro/media-integration.ts), and the posts point at the copies. A
- * file that cannot be fetched keeps its old address and is reported.
+ * file the old site's folder holds is copied from there; one that cannot be fetched keeps its
+ * old address and is reported.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { mediaType } from '../../src/content/media.ts';
 import { MEDIA_DIR } from '../../src/content/registry.ts';
@@ -60,11 +61,15 @@ export interface Downloaded {
   failed: Array<{ address: string; reason: string }>;
 }
 
-/** Fetches each address (a few at a time) into `into`; failures are returned, not thrown. */
+/**
+ * Fetches each address (a few at a time) into `into`, or copies it from the old site's folder
+ * where `localFile` knows it there; failures are returned, not thrown.
+ */
 export async function downloadMedia(
   addresses: readonly string[],
   into: string,
   concurrency = 4,
+  localFile: (address: string) => string | undefined = () => undefined,
 ): Promise<Downloaded> {
   const saved = new Map<string, string>();
   const failed: Downloaded['failed'] = [];
@@ -75,6 +80,13 @@ export async function downloadMedia(
       const path = mediaPath(address);
       // Saved by an earlier import: not fetched again.
       if (existsSync(join(into, path))) {
+        saved.set(address, path);
+        continue;
+      }
+      const local = localFile(address);
+      if (local) {
+        mkdirSync(dirname(join(into, path)), { recursive: true });
+        copyFileSync(local, join(into, path));
         saved.set(address, path);
         continue;
       }

@@ -7,11 +7,12 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { slugFromTitle } from '../../src/content/slugs.ts';
 import { ELEVENTY_CONFIGS, eleventyInputDir, fillPermalink } from './eleventy-config.ts';
+import { mediaType } from '../../src/content/media.ts';
 import { type PostStatus, type SourcePost, type Term } from './post.ts';
 import { expandHugoShortcodes, expandLiquidTags, type Shortcode } from './shortcodes.ts';
 import { cleanText, dayOf } from './wordpress.ts';
@@ -26,6 +27,8 @@ export interface StaticSite {
   hosts: string[];
   /** Files that could not be read, with why. */
   unreadable: string[];
+  /** Media files in the old site's folder, by the path the old site served each at. */
+  localFiles: Map<string, string>;
 }
 
 const EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd', '.html', '.htm']);
@@ -104,15 +107,51 @@ export function detectGenerator(folder: string): Generator {
   return 'eleventy';
 }
 
-function listFiles(dir: string): string[] {
+function listFiles(
+  dir: string,
+  keep = (name: string) => EXTENSIONS.has(extname(name).toLowerCase()),
+  skip = SKIP_DIRS,
+): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) {
-      if (SKIP_DIRS.has(name) || (name.startsWith('.') && name !== '.')) return [];
-      return listFiles(path);
+      if (skip.has(name) || (name.startsWith('.') && name !== '.')) return [];
+      return listFiles(path, keep, skip);
     }
-    return EXTENSIONS.has(extname(name).toLowerCase()) ? [path] : [];
+    return keep(name) ? [path] : [];
   });
+}
+
+const isMedia = (name: string) => mediaType(name) !== undefined;
+
+/**
+ * The images and files the old site served from its folder, by their path there, so that
+ * `--download-media` copies them instead of fetching them (the old site may be gone): Hugo's
+ * static folder and its page bundles' files, and the media files of a Jekyll or Eleventy site.
+ */
+function localMedia(
+  generator: Generator,
+  folder: string,
+  contentRoot: string,
+  config: Record<string, unknown>,
+  baseurl: string,
+  bundles: ReadonlyArray<{ dir: string; oldUrl: string }>,
+): Map<string, string> {
+  const files = new Map<string, string>();
+  const add = (root: string, prefix: string, skip = SKIP_DIRS) => {
+    if (!existsSync(root)) return;
+    for (const file of listFiles(root, isMedia, skip))
+      files.set(`${prefix}/${relative(root, file).split(sep).join('/')}`, file);
+  };
+  if (generator === 'hugo') {
+    add(join(folder, str(config.staticDir) || 'static'), '', new Set());
+    for (const bundle of bundles) add(bundle.dir, bundle.oldUrl.replace(/\/$/, ''));
+  } else {
+    // Jekyll copies every file outside its _folders; Eleventy the ones it is told to.
+    const skip = new Set([...SKIP_DIRS].filter((name) => name !== 'assets' && name !== 'static'));
+    add(contentRoot, baseurl, skip);
+  }
+  return files;
 }
 
 /** Frontmatter that cannot be parsed; `line` is the file's line, when the parser says. */
@@ -545,7 +584,11 @@ export function readStaticSite(
       warnings,
     };
   });
-  return { generator, site, posts, hosts, unreadable };
+  const bundles = drafts
+    .filter((d) => basename(d.file, extname(d.file)) === 'index')
+    .map((d) => ({ dir: dirname(d.file), oldUrl: d.oldUrl }));
+  const localFiles = localMedia(generator, folder, contentRoot, config, baseurl, bundles);
+  return { generator, site, posts, hosts, unreadable, localFiles };
 }
 
 /** Hugo shortcodes with a Markdown equivalent; undefined keeps one as written. */

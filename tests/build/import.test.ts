@@ -150,6 +150,27 @@ describe('old files that cannot be read', () => {
   });
 });
 
+describe('--download-media from a Hugo folder', () => {
+  it('copies the files the folder holds (page bundles, static) instead of fetching them', () => {
+    const into = join(dir, 'hugo-media');
+    const result = run([
+      'scripts/import/cli.ts',
+      'markdown',
+      resolve('tests/fixtures/import/hugo-publication'),
+      '--into',
+      into,
+      '--download-media',
+    ]);
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toContain('2 media files saved');
+    expect(readFileSync(join(into, 'media/posts/bundled/chart.png'), 'utf8')).toBe('PNG chart\n');
+    expect(readFileSync(join(into, 'media/images/tin.png'), 'utf8')).toBe('PNG tin\n');
+    expect(readFileSync(join(into, 'briefs/2018/bundled.md'), 'utf8')).toContain(
+      '![Chart](../../media/posts/bundled/chart.png), and a static one: ![Tin](../../media/images/tin.png)',
+    );
+  });
+});
+
 describe('the imported site, built under a base path', () => {
   it('builds, with a page for every published post and none for drafts', () => {
     expect(built.status, built.output).toBe(0);

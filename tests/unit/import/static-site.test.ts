@@ -86,6 +86,16 @@ describe('Hugo publication dates', () => {
     ]);
   });
 
+  it('know the files of the static folder and of page bundles by the paths Hugo served them at', () => {
+    const { localFiles } = readStaticSite('tests/fixtures/import/hugo-publication');
+    expect(Object.fromEntries(localFiles)).toEqual({
+      '/images/tin.png': join('tests/fixtures/import/hugo-publication/static/images/tin.png'),
+      '/posts/bundled/chart.png': join(
+        'tests/fixtures/import/hugo-publication/content/posts/bundled/chart.png',
+      ),
+    });
+  });
+
   it('have addresses in lower case, as Hugo writes them', () => {
     expect(posts['Notes/Tin-Outlook.md']!.oldUrls).toEqual(['/notes/tin-outlook/']);
   });
