@@ -387,8 +387,18 @@ export function readStaticSite(
     const future = [date, dayOf(published)].some((day) => day && day > today);
     const expiry = dayOf(str(data.expirydate ?? data.unpublishdate));
     const expired = !!expiry && expiry <= today;
-    // Eleventy writes no page for `permalink: false`: it was not on the old site.
-    const unwritten = generator === 'eleventy' && data.permalink === false;
+    // Eleventy writes no page for `permalink: false`, nor Hugo for a headless page or one
+    // whose build options say `render: never`: it was not on the old site.
+    const build = (data.build ?? data._build) as Record<string, unknown> | undefined;
+    const unwritten =
+      generator === 'eleventy'
+        ? data.permalink === false && 'permalink: false'
+        : generator === 'hugo' &&
+          (data.headless === true
+            ? 'headless: true'
+            : build?.render === 'never' || build?.render === false
+              ? 'build: render: never'
+              : false);
     const status: PostStatus =
       isDraft || expired || unwritten ? 'draft' : future ? 'future' : 'publish';
     // Jekyll files a post in `rare-earths/_posts/` under the category rare-earths too.
@@ -497,7 +507,7 @@ export function readStaticSite(
           ? [`expired on ${expiry} (expiryDate), so no longer on the old site: a draft`]
           : []),
         ...(unwritten && !isDraft
-          ? ['permalink: false, so it had no page on the old site: a draft']
+          ? [`${unwritten}, so it had no page on the old site: a draft`]
           : []),
       ],
     });

@@ -108,6 +108,13 @@ describe('Hugo publication dates', () => {
     ]);
   });
 
+  it('keep a page Hugo did not render unpublished, and say why', () => {
+    expect(posts['posts/snippets/index.md']).toMatchObject({
+      status: 'draft',
+      warnings: ['build: render: never, so it had no page on the old site: a draft'],
+    });
+  });
+
   it('read frontmatter keys in any case, as Hugo does', () => {
     expect(posts['posts/capitalised.md']).toMatchObject({
       kind: 'post',
