@@ -304,7 +304,10 @@ export function formatReport(
     lines.push(
       `  ${count(written.profiles.length, 'new profile')} from categories and tags (${[...new Set(written.profiles.map((p) => p.split('/')[0]))].join(', ')}).`,
     );
-  if (written.settings) lines.push(`  ${written.settings} written with the old site's title.`);
+  if (written.settings)
+    lines.push(
+      `  ${written.settings} ${dryRun ? 'would be written' : 'written'} with the old site's title.`,
+    );
   for (const note of result.notes) lines.push(`  ${note}.`);
   const reasons = new Map<string, string[]>();
   for (const { post, reason } of plan.skipped)

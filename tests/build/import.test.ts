@@ -85,6 +85,15 @@ describe('importing into an empty content folder', () => {
     );
   });
 
+  it('says what it would write with --dry-run, and writes nothing', () => {
+    const into = join(dir, 'dry-run');
+    const result = run(['scripts/import/cli.ts', 'wordpress', WXR, '--into', into, '--dry-run']);
+    expect(result.status).toBe(0);
+    expect(result.output).toContain('Would import 11 posts');
+    expect(result.output).toContain("site.yaml would be written with the old site's title.");
+    expect(existsSync(into)).toBe(false);
+  });
+
   it('updates the same files when run again', () => {
     const again = importWordPress();
     expect(again.status).toBe(0);
