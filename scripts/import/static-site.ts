@@ -288,8 +288,62 @@ interface Draft {
   oldUrl: string;
   page: boolean;
   categories: string[];
+  /** Its path in the content of its language (Hugo); its addresses' language prefix (`/zh`). */
+  hugoPath: string;
+  languagePrefix: string;
   /** What the report says about it (how its address or status was worked out). */
   notes: string[];
+}
+
+/** A Hugo site's languages: codes, their own content folders, and which is served at the root. */
+interface HugoLanguages {
+  codes: Set<string>;
+  /** Content folders of their own (`languages.zh.contentDir`), relative to the site's content folder. */
+  dirs: Array<{ code: string; dir: string }>;
+  /** The language served without a prefix, or '' when every language has one. */
+  atRoot: string;
+}
+
+function hugoLanguages(config: Record<string, unknown>, folder: string, contentRoot: string) {
+  const languages = (config.languages ?? {}) as Record<string, Record<string, unknown>>;
+  const codes = new Set(Object.keys(languages).map((code) => code.toLowerCase()));
+  const dirs = Object.entries(languages).flatMap(([code, settings]) => {
+    const dir = str(settings?.contentDir ?? settings?.contentdir);
+    return dir
+      ? [
+          {
+            code: code.toLowerCase(),
+            dir: relative(contentRoot, join(folder, dir)).split(sep).join('/'),
+          },
+        ]
+      : [];
+  });
+  const inSubdir =
+    (config.defaultContentLanguageInSubdir ?? config.defaultcontentlanguageinsubdir) === true;
+  const atRoot = inSubdir
+    ? ''
+    : str(config.defaultContentLanguage ?? config.defaultcontentlanguage).toLowerCase() || 'en';
+  return { codes, dirs, atRoot } satisfies HugoLanguages;
+}
+
+/**
+ * A Hugo file's language (`post.zh.md`, or a file in a language's own content folder), its
+ * name without the language, its path in the content of that language, and the prefix of its
+ * addresses (`/zh`; none for the language served at the root).
+ */
+function hugoLanguageOf(rel: string, languages: HugoLanguages) {
+  const own = languages.dirs.find(({ dir }) => rel.startsWith(`${dir}/`));
+  const path = own ? rel.slice(own.dir.length + 1) : rel;
+  const stem = basename(path, extname(path));
+  const suffix = /^(.+)\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)$/.exec(stem);
+  const code =
+    suffix && languages.codes.has(suffix[2]!.toLowerCase())
+      ? suffix[2]!.toLowerCase()
+      : (own?.code ?? '');
+  const name = suffix && code === suffix[2]!.toLowerCase() ? suffix[1]! : stem;
+  const prefix = code && code !== languages.atRoot ? `/${code}` : '';
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+  return { name, path: `${dir}${name}${extname(path)}`, prefix };
 }
 
 export function readStaticSite(
@@ -335,9 +389,17 @@ export function readStaticSite(
   const permalinks = (config.permalinks ?? {}) as Record<string, unknown>;
   const unreadable: string[] = [];
   const drafts: Draft[] = [];
-  for (const file of listFiles(contentRoot)) {
+  const languages = hugoLanguages(config, folder, contentRoot);
+  // A language's own content folder may lie outside the site's (`content.zh/`).
+  const outside = languages.dirs
+    .map(({ dir }) => join(contentRoot, dir))
+    .filter((dir) => relative(contentRoot, dir).startsWith('..') && existsSync(dir));
+  for (const file of [contentRoot, ...outside].flatMap((root) => listFiles(root))) {
     const rel = relative(contentRoot, file).split(sep).join('/');
-    const name = basename(file, extname(file));
+    // A translation's name and path as the file of the site's one language would have them.
+    const hugo =
+      generator === 'hugo' ? hugoLanguageOf(rel, languages) : { name: '', path: rel, prefix: '' };
+    const name = generator === 'hugo' ? hugo.name : basename(file, extname(file));
     if (name === '_index' || /^readme$/i.test(name)) continue;
     // Jekyll's posts are in _posts (and _drafts); its other files are pages.
     const jekyllPage =
@@ -455,7 +517,7 @@ export function readStaticSite(
       });
       oldUrl = `${baseurl}${oldUrl.startsWith('/') ? '' : '/'}${oldUrl}`;
     } else if (generator === 'hugo') {
-      const section = rel.includes('/') ? rel.split('/')[0]! : '';
+      const section = hugo.path.includes('/') ? hugo.path.split('/')[0]! : '';
       const pattern = str(
         permalinks[section] ?? (permalinks.page as Record<string, unknown> | undefined)?.[section],
       );
@@ -465,7 +527,7 @@ export function readStaticSite(
         month,
         day,
         section,
-        sections: rel.split('/').slice(0, -1).join('/'),
+        sections: hugo.path.split('/').slice(0, -1).join('/'),
         title: urlize(title),
         slug: str(data.slug) ? urlize(str(data.slug)) : urlize(title) || fileSlug,
         filename: fileSlug,
@@ -473,13 +535,15 @@ export function readStaticSite(
         slugorfilename: str(data.slug) || fileSlug,
         slugorcontentbasename: str(data.slug) || fileSlug,
       };
-      const dir = rel
+      const dir = hugo.path
         .split('/')
         .slice(0, name === 'index' ? -2 : -1)
         .join('/');
-      oldUrl = pattern
-        ? fill(pattern, tokens)
-        : `/${dir ? `${dir}/` : ''}${urlize(str(data.slug)) || fileSlug}/`;
+      oldUrl = `${hugo.prefix}${
+        pattern
+          ? fill(pattern, tokens)
+          : `/${dir ? `${dir}/` : ''}${urlize(str(data.slug)) || fileSlug}/`
+      }`;
       // Hugo writes its paths with hyphens for spaces, and in lower case unless told not to
       // (`url:` is taken as written).
       oldUrl = oldUrl.replace(/\s/g, '-');
@@ -491,6 +555,8 @@ export function readStaticSite(
     drafts.push({
       file,
       rel,
+      hugoPath: hugo.path,
+      languagePrefix: hugo.prefix,
       data,
       body,
       html: /\.html?$/i.test(file),
@@ -559,15 +625,16 @@ export function readStaticSite(
     ];
     // Hugo reads an alias without a leading "/" relative to the page's path in the content
     // folder (`a-old` of posts/a.md is /posts/a-old, `../a-old` is /a-old).
-    const pagePath = `/${d.rel.replace(/\.[^.]+$/, '').replace(/\/index$/, '')}`;
+    // A translation's aliases are in its language's part of the site (`/zh/…`).
+    const pagePath = `/${d.hugoPath.replace(/\.[^.]+$/, '').replace(/\/index$/, '')}`;
     const aliases = [
       ...listField(d.data.aliases, false),
       ...listField(d.data.redirect_from, false),
     ].map((a) =>
-      a.startsWith('/')
-        ? a
-        : generator === 'hugo'
-          ? new URL(a, `https://site${pagePath}`).pathname
+      generator === 'hugo'
+        ? `${d.languagePrefix}${new URL(a, `https://site${pagePath}`).pathname}`
+        : a.startsWith('/')
+          ? a
           : `/${a}`,
     );
     const summary = cleanText(

@@ -66,6 +66,26 @@ describe('Hugo sites', () => {
   });
 });
 
+describe('Hugo sites in several languages', () => {
+  const posts = byId(readStaticSite('tests/fixtures/import/hugo-languages').posts);
+
+  it('give each translation the address Hugo served it at, in its language’s part of the site', () => {
+    expect(Object.keys(posts).sort()).toEqual([
+      '../content.fr/posts/etain.md',
+      'posts/bundle/index.zh.md',
+      'posts/tin.md',
+      'posts/tin.zh.md',
+    ]);
+    expect(posts['posts/tin.md']!.oldUrls).toEqual(['/posts/tin/', '/old/tin/']);
+    expect(posts['posts/tin.zh.md']).toMatchObject({
+      slug: 'tin',
+      oldUrls: ['/zh/posts/tin/', '/zh/old/tin/', '/zh/posts/%E9%94%A1%E4%BB%B7'],
+    });
+    expect(posts['posts/bundle/index.zh.md']!.oldUrls).toEqual(['/zh/posts/bundle/']);
+    expect(posts['../content.fr/posts/etain.md']!.oldUrls).toEqual(['/fr/posts/etain/']);
+  });
+});
+
 describe('Hugo publication dates', () => {
   const posts = byId(readStaticSite('tests/fixtures/import/hugo-publication').posts);
 
