@@ -1,7 +1,8 @@
 /**
  * `npm run import`: bring an existing archive in.
  *
- *   npm run import -- wordpress <export.xml> [options]   a WordPress export (Tools → Export)
+ *   npm run import -- wordpress <export.xml>… [options]  a WordPress export (Tools → Export):
+ *                                                        its file, or each file of one split in parts
  *   npm run import -- markdown <folder> [options]        a Hugo, Jekyll or Eleventy site
  *
  * Options:
@@ -33,10 +34,10 @@ import { downloadMedia, mediaAddresses, useLocalMedia } from './media.ts';
 import { planImport, type ImportPlan } from './plan.ts';
 import { describePost, type SourcePost } from './post.ts';
 import { GENERATORS, type Generator, readStaticSite, StaticSiteError } from './static-site.ts';
-import { exportText, parseWxr, WxrError } from './wordpress.ts';
+import { exportText, readWxrChannel, WxrError, wxrOf } from './wordpress.ts';
 
 const USAGE = `Usage:
-  npm run import -- wordpress <export.xml> [--into DIR] [--map FILE] [--pages] [--include-private] [--dry-run]
+  npm run import -- wordpress <export.xml>… [--into DIR] [--map FILE] [--pages] [--include-private] [--dry-run]
   npm run import -- markdown <folder> [--into DIR] [--map FILE] [--generator hugo|jekyll|eleventy] [--old-url URL] [--pages] [--dry-run]
   either with --download-media to copy the old site's images and files
 See docs/migration.md.`;
@@ -63,50 +64,52 @@ interface Source {
 
 function readSource(
   kind: string,
-  path: string,
+  path: string | readonly string[],
   options: { generator?: string | undefined; oldUrl?: string | undefined },
 ): Source {
+  const paths = typeof path === 'string' ? [path] : path;
   if (kind === 'wordpress') {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch {
-      throw new UsageError(`cannot read ${path}: give the path of a WordPress export file (.xml)`);
-    }
-    let xml: string;
-    try {
-      xml = exportText(bytes);
-    } catch (error) {
-      if (error instanceof WxrError)
-        throw new UsageError(`${path}${error.line ? `:${error.line}` : ''}: ${error.message}`);
-      throw error;
-    }
-    try {
-      const wxr = parseWxr(xml);
-      const other = Object.entries(wxr.otherItems).map(([type, n]) => `${n} ${type}`);
-      const terms = Object.entries(wxr.otherTerms).map(
-        ([taxonomy, n]) => `${taxonomy} (${n} ${n === 1 ? 'post' : 'posts'})`,
-      );
-      return {
-        posts: wxr.posts,
-        site: wxr.site,
-        hosts: wxr.hosts,
-        notes: [
-          `${wxr.attachments} attachments: referenced by their address on the old site (keep its uploads online, or copy them with --download-media)`,
-          ...(other.length ? [`not imported, as they are not posts: ${other.join(', ')}`] : []),
-          ...(terms.length
-            ? [
-                `not imported, as they are neither categories nor tags: the terms of ${terms.join(', ')}`,
-              ]
-            : []),
-        ],
-      };
-    } catch (error) {
-      if (error instanceof WxrError)
-        throw new UsageError(`${path}${error.line ? `:${error.line}` : ''}: ${error.message}`);
-      throw error;
-    }
+    // An error names the file (of several, when the export was split) and its line.
+    const channels = paths.map((file) => {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch {
+        throw new UsageError(
+          `cannot read ${file}: give the path of a WordPress export file (.xml)`,
+        );
+      }
+      try {
+        return readWxrChannel(exportText(bytes));
+      } catch (error) {
+        if (error instanceof WxrError)
+          throw new UsageError(`${file}${error.line ? `:${error.line}` : ''}: ${error.message}`);
+        throw error;
+      }
+    });
+    const wxr = wxrOf(channels);
+    const other = Object.entries(wxr.otherItems).map(([type, n]) => `${n} ${type}`);
+    const terms = Object.entries(wxr.otherTerms).map(
+      ([taxonomy, n]) => `${taxonomy} (${n} ${n === 1 ? 'post' : 'posts'})`,
+    );
+    return {
+      posts: wxr.posts,
+      site: wxr.site,
+      hosts: wxr.hosts,
+      notes: [
+        `${wxr.attachments} attachments: referenced by their address on the old site (keep its uploads online, or copy them with --download-media)`,
+        ...(other.length ? [`not imported, as they are not posts: ${other.join(', ')}`] : []),
+        ...(terms.length
+          ? [
+              `not imported, as they are neither categories nor tags: the terms of ${terms.join(', ')}`,
+            ]
+          : []),
+      ],
+    };
   }
+  if (kind === 'markdown' && paths.length !== 1)
+    throw new UsageError(`give one folder to import, not ${paths.length}`);
+  path = paths[0]!;
   if (kind === 'markdown') {
     if (options.generator && !(GENERATORS as readonly string[]).includes(options.generator)) {
       throw new UsageError(
@@ -184,7 +187,7 @@ export interface ImportResult {
 
 export function runImport(
   kind: string,
-  path: string,
+  path: string | readonly string[],
   options: {
     into: string;
     map?: string | undefined;
@@ -350,10 +353,11 @@ if (import.meta.main) {
         'download-media': { type: 'boolean' },
       },
     });
-    const [kind, path, ...extra] = positionals;
-    if (!kind || !path || extra.length)
+    // A WordPress export may come in several files (WP-CLI splits large ones).
+    const [kind, ...path] = positionals;
+    if (!kind || !path.length)
       throw new UsageError(
-        kind && !path
+        kind
           ? `say which ${kind === 'wordpress' ? 'export file' : 'folder'} to import`
           : 'say what to import',
       );

@@ -355,7 +355,10 @@ export function exportText(bytes: Buffer): string {
   }
 }
 
-export function parseWxr(source: string): Wxr {
+/** The `<channel>` of one export file, checked to be well-formed and a WordPress export. */
+export type WxrChannel = Record<string, unknown>;
+
+export function readWxrChannel(source: string): WxrChannel {
   const xml = source.replace(INVALID_XML, '');
   const valid = XMLValidator.validate(xml);
   if (valid !== true)
@@ -380,6 +383,22 @@ export function parseWxr(source: string): Wxr {
       'this is not a WordPress export (WXR): there is no <rss><channel> with WordPress items. Export it from WordPress under Tools → Export.',
     );
   }
+  return channel;
+}
+
+export function parseWxr(source: string): Wxr {
+  return wxrOf([readWxrChannel(source)]);
+}
+
+/**
+ * An export read from its files: one, or the several a large site is exported in (WP-CLI's
+ * `wp export` splits at 15 MB), each with the site's header and some of its items. Posts,
+ * attachments, terms and authors are taken from all of them, so that a post finds its
+ * featured image and gallery in another file.
+ */
+export function wxrOf(channels: readonly WxrChannel[]): Wxr {
+  const channel = channels[0]!;
+  const all = (key: string) => channels.flatMap((c) => (c[key] as Node[] | undefined) ?? []);
   const url = (
     text(channel['wp:base_blog_url']) ||
     text(channel.link) ||
@@ -393,7 +412,7 @@ export function parseWxr(source: string): Wxr {
   };
   const hosts = [
     ...new Set(
-      [url, text(channel.link), text(channel['wp:base_site_url'])]
+      [url, ...channels.flatMap((c) => [text(c.link), text(c['wp:base_site_url'])])]
         .map(hostOf)
         .filter((h): h is string => !!h),
     ),
@@ -404,7 +423,7 @@ export function parseWxr(source: string): Wxr {
   const parents = new Map<string, string>();
   const names = new Map<string, string>();
   const descriptions = new Map<string, string>();
-  for (const category of (channel['wp:category'] as Node[] | undefined) ?? []) {
+  for (const category of all('wp:category')) {
     const slug = decodeSlug(text(category['wp:category_nicename']));
     names.set(slug, cleanText(text(category['wp:cat_name'])));
     const parent = decodeSlug(text(category['wp:category_parent']));
@@ -420,14 +439,14 @@ export function parseWxr(source: string): Wxr {
   };
 
   const authors = new Map<string, string>();
-  for (const author of (channel['wp:author'] as Node[] | undefined) ?? []) {
+  for (const author of all('wp:author')) {
     authors.set(
       text(author['wp:author_login']),
       cleanText(text(author['wp:author_display_name'])) || text(author['wp:author_login']),
     );
   }
 
-  const items = (channel.item as Node[] | undefined) ?? [];
+  const items = all('item');
   const attachments = new Map<string, Attachment>();
   const otherItems: Record<string, number> = {};
   const otherTerms: Record<string, number> = {};

@@ -85,6 +85,27 @@ describe('importing into an empty content folder', () => {
     );
   });
 
+  it('takes an export in several files, as WP-CLI splits a large one', () => {
+    const whole = readFileSync(WXR, 'utf8');
+    const head = whole.slice(0, whole.indexOf('<item>'));
+    const items = whole.match(/<item>[\s\S]*?<\/item>/g)!;
+    const parts = [items.slice(0, 5), items.slice(5)].map((some, i) => {
+      const file = join(dir, `export.00${i}.xml`);
+      writeFileSync(file, `${head}${some.join('\n')}</channel></rss>`);
+      return file;
+    });
+    const result = run([
+      'scripts/import/cli.ts',
+      'wordpress',
+      ...parts,
+      '--into',
+      join(dir, 'parts'),
+      '--dry-run',
+    ]);
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toContain('Would import 11 posts');
+  });
+
   it('says what it would write with --dry-run, and writes nothing', () => {
     const into = join(dir, 'dry-run');
     const result = run(['scripts/import/cli.ts', 'wordpress', WXR, '--into', into, '--dry-run']);

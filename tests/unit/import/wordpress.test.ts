@@ -9,7 +9,9 @@ import {
   inlineReusableBlocks,
   parseWxr,
   prepareBody,
+  readWxrChannel,
   WxrError,
+  wxrOf,
 } from '../../../scripts/import/wordpress.ts';
 
 const wxr = parseWxr(readFileSync('tests/fixtures/import/wordpress/export.xml', 'utf8'));
@@ -207,5 +209,20 @@ describe('exportText', () => {
       Buffer.from([0xcf, 0xa1, 0xcd, 0xc1]),
     ]);
     expect(() => exportText(gbk)).toThrow(expect.objectContaining({ line: 2 }));
+  });
+});
+
+describe('an export split in several files', () => {
+  it('reads as the whole: posts find their featured images and galleries in another file', () => {
+    // As WP-CLI splits a large export: every file has the site's header and some items.
+    const whole = readFileSync('tests/fixtures/import/wordpress/export.xml', 'utf8');
+    const head = whole.slice(0, whole.indexOf('<item>'));
+    const items = whole.match(/<item>[\s\S]*?<\/item>/g)!;
+    const isAttachment = (item: string) => item.includes('<![CDATA[attachment]]>');
+    const part = (keep: (item: string) => boolean) =>
+      readWxrChannel(`${head}${items.filter(keep).join('\n')}</channel></rss>`);
+    const split = wxrOf([part((i) => !isAttachment(i)), part(isAttachment)]);
+    expect(split.attachments).toBe(3);
+    expect(split.posts).toEqual(wxr.posts);
   });
 });
