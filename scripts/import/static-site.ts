@@ -268,6 +268,20 @@ function fill(pattern: string, tokens: Record<string, string>): string {
     .replace(/\/{2,}/g, '/');
 }
 
+/**
+ * Jekyll's slug of a name: runs of characters other than letters, digits and `._~!$&'()+,;=@`
+ * become one hyphen (its "pretty" mode, for `:title`, which keeps the case; `:slug` and
+ * `:name` are in lower case).
+ */
+function jekyllSlug(name: string, cased: boolean): string {
+  const slug = name.replace(/[^\p{L}\p{N}._~!$&'()+,;=@]+/gu, '-').replace(/^-+|-+$/g, '');
+  return cased ? slug : slug.toLowerCase();
+}
+
+/** A placeholder's value as Jekyll puts it in an address: what a path may not hold, percent-encoded. */
+const jekyllEscape = (value: string) =>
+  value.replace(/[^a-zA-Z\d\-._~!$&'()*+,;=:@/]/gu, (c) => encodeURIComponent(c));
+
 const JEKYLL_STYLES: Record<string, string> = {
   date: '/:categories/:year/:month/:day/:title:output_ext',
   pretty: '/:categories/:year/:month/:day/:title/',
@@ -471,7 +485,10 @@ export function readStaticSite(
     const categories = [
       ...new Set([
         ...folders,
-        ...listField(data.categories ?? data.category, generator === 'jekyll'),
+        // Jekyll's `category:` is one category; `categories:` a list or words.
+        ...(generator === 'jekyll' && data.category !== undefined
+          ? listField([data.category].flat(), false)
+          : listField(data.categories ?? data.category, generator === 'jekyll')),
       ]),
     ];
     // Jekyll reads a post's own permalink as a template (placeholders, style names) like the
@@ -502,7 +519,7 @@ export function readStaticSite(
           ).padStart(3, '0')
         : '';
       oldUrl = fill(JEKYLL_STYLES[style] ?? style, {
-        categories: categories.map((c) => urlize(c)).join('/'),
+        categories: jekyllEscape(categories.map((c) => c.toLowerCase()).join('/')),
         year,
         month,
         i_month: String(Number(month)),
@@ -510,10 +527,10 @@ export function readStaticSite(
         i_day: String(Number(day)),
         short_year: year.slice(2),
         y_day: dayOfYear,
-        title: str(data.slug) || fileSlug,
-        slug: str(data.slug) || fileSlug,
+        title: jekyllEscape(jekyllSlug(str(data.slug) || fileSlug, true)),
+        slug: jekyllEscape(jekyllSlug(str(data.slug) || fileSlug, false)),
         output_ext: '.html',
-        name: fileSlug,
+        name: jekyllEscape(jekyllSlug(fileSlug, false)),
       });
       oldUrl = `${baseurl}${oldUrl.startsWith('/') ? '' : '/'}${oldUrl}`;
     } else if (generator === 'hugo') {

@@ -185,6 +185,13 @@ describe('Jekyll sites', () => {
     });
   });
 
+  it('make addresses as Jekyll does: categories in lower case, names slugged, both escaped', () => {
+    expect(posts['_posts/2015-02-03-稀土 价格.md']).toMatchObject({
+      oldUrls: ['/rare%20earths/2015/02/03/%E7%A8%80%E5%9C%9F-%E4%BB%B7%E6%A0%BC.html'],
+      terms: [{ taxonomy: 'categories', name: 'Rare Earths' }],
+    });
+  });
+
   it('fill in the placeholders of a post’s own permalink, as Jekyll does', () => {
     // Left as written, "/notes/:year/:title/" would be a _redirects pattern catching every post.
     expect(posts['_posts/2014-05-02-own-permalink.md']!.oldUrls).toEqual([
