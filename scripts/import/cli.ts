@@ -124,6 +124,11 @@ function readSource(
         hosts: site.hosts,
         notes: [
           `read as ${GENERATOR_NAMES[site.generator]} site${options.generator ? '' : ' (say otherwise with --generator)'}`,
+          ...(site.otherMarkup.length
+            ? [
+                `not read, as they are neither Markdown nor HTML: ${count(site.otherMarkup.length, 'file')} (${site.otherMarkup.slice(0, 5).join(', ')}${site.otherMarkup.length > 5 ? ', …' : ''}); convert the posts among them to Markdown to import them`,
+              ]
+            : []),
         ],
         unreadable: site.unreadable.map((u) => join(path, u)),
         localFiles: site.localFiles,

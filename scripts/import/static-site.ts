@@ -29,6 +29,8 @@ export interface StaticSite {
   unreadable: string[];
   /** Media files in the old site's folder, by the path the old site served each at. */
   localFiles: Map<string, string>;
+  /** Files in a markup the importer does not read (AsciiDoc, Textile, Nunjucks…), from the site's folder. */
+  otherMarkup: string[];
 }
 
 const EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd', '.html', '.htm']);
@@ -123,6 +125,10 @@ function listFiles(
 }
 
 const isMedia = (name: string) => mediaType(name) !== undefined;
+
+/** Markup other generators read that the importer does not: listed, not left out unseen. */
+const OTHER_MARKUP =
+  /\.(?:adoc|asciidoc|ad|org|rst|pandoc|pdc|textile|njk|liquid|11ty\.js|11ty\.cjs|hbs|mustache|ejs|haml|pug|mdx)$/i;
 
 /**
  * The images and files the old site served from its folder, by their path there, so that
@@ -682,7 +688,11 @@ export function readStaticSite(
     .filter((d) => basename(d.file, extname(d.file)) === 'index')
     .map((d) => ({ dir: dirname(d.file), oldUrl: d.oldUrl }));
   const localFiles = localMedia(generator, folder, contentRoot, config, baseurl, bundles);
-  return { generator, site, posts, hosts, unreadable, localFiles };
+  const otherMarkup = [contentRoot, ...outside]
+    .flatMap((root) => listFiles(root, (name) => OTHER_MARKUP.test(name)))
+    .map((file) => relative(folder, file).split(sep).join('/'))
+    .sort();
+  return { generator, site, posts, hosts, unreadable, localFiles, otherMarkup };
 }
 
 /** Hugo shortcodes with a Markdown equivalent; undefined keeps one as written. */

@@ -185,6 +185,10 @@ describe('Jekyll sites', () => {
     });
   });
 
+  it('list the files in a markup they do not read, instead of leaving them out unseen', () => {
+    expect(site.otherMarkup).toEqual(['_posts/2011-05-05-old-textile.textile']);
+  });
+
   it('make addresses as Jekyll does: categories in lower case, names slugged, both escaped', () => {
     expect(posts['_posts/2015-02-03-稀土 价格.md']).toMatchObject({
       oldUrls: ['/rare%20earths/2015/02/03/%E7%A8%80%E5%9C%9F-%E4%BB%B7%E6%A0%BC.html'],
