@@ -83,7 +83,9 @@ function inlineText(node: Node): string {
 /** Cuts text to at most `max` characters at a sentence end or else a word, adding "…". */
 export function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
+  // Not between the two halves of a character outside the BMP (emoji, rare Han such as 𠮷):
+  // half of one is not text, and is written as "�".
+  const cut = text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '');
   const sentence = Math.max(
     cut.lastIndexOf('. '),
     cut.lastIndexOf('。'),

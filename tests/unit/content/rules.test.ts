@@ -158,6 +158,8 @@ describe('firstParagraph', () => {
     );
     expect(shorten('words '.repeat(20).trim(), 30)).toBe('words words words words…');
     expect(shorten('short', 30)).toBe('short');
+    // Chinese has no spaces: the cut falls between characters, never inside one.
+    expect(shorten('𠮷'.repeat(20), 30)).toBe(`${'𠮷'.repeat(14)}…`);
   });
 });
 
