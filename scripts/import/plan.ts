@@ -100,8 +100,11 @@ function madeUpTitle(post: SourcePost): string {
   const all = text.split(' ');
   const words = all.slice(0, 10).join(' ');
   if (!words) return `Untitled (${post.id})`;
-  return words.length > 80
-    ? `${words.slice(0, 79)}…`
+  // Counted in characters: Chinese has no spaces, and a cut inside an emoji or a rare Han
+  // character (𠮷) would leave half of it, written as "�".
+  const chars = Array.from(words);
+  return chars.length > 80
+    ? `${chars.slice(0, 79).join('')}…`
     : all.length > 10
       ? `${words.replace(/[,;:.]$/, '')}…`
       : words;

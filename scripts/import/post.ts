@@ -46,8 +46,9 @@ export interface SourcePost {
 
 /** A one-line name of a post for reports: its title and where it came from. */
 export function describePost(post: Pick<SourcePost, 'id' | 'title' | 'oldUrls'>): string {
+  const chars = Array.from(post.title);
   const title = post.title
-    ? `"${post.title.length > 70 ? `${post.title.slice(0, 67)}…` : post.title}"`
+    ? `"${chars.length > 70 ? `${chars.slice(0, 67).join('')}…` : post.title}"`
     : '(untitled)';
   return `${title} (${post.oldUrls[0] ?? post.id})`;
 }

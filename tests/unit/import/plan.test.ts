@@ -116,6 +116,12 @@ describe('planImport', () => {
       ['ca-va-l-ete', 'Ça va: l’été'],
     ]);
     expect(plan.warnings[0]).toContain('no title; titled "Prices of rare earths');
+    const chinese = planImport(
+      [post(3, { title: '', markdown: '𠮷'.repeat(100) })],
+      nothing,
+      options,
+    );
+    expect(chinese.briefs[0]!.fields.title).toBe(`${'𠮷'.repeat(79)}…`);
   });
 
   it('keeps the file and slug of a post imported before, found by its old address', () => {
