@@ -229,6 +229,7 @@ export function runImport(
     includePrivate: options.includePrivate ?? false,
     mapping,
     summaryMax: existing.settings.rules.briefs?.summary?.max ?? 400,
+    embeds: existing.settings.embeds,
     links: { hosts: new Set(source.hosts), siteUrl: source.site.url || undefined },
     htmlToMarkdown: (html, resolveUrl) => convert(html, { resolveUrl }),
   });

@@ -172,7 +172,10 @@ export function createConverter(
         return `\n\n${element.outerHTML}\n\n`;
       }
       const host = new URL(src).hostname;
-      const label = (element.getAttribute('title') ?? '').trim() || `Embedded from ${host}`;
+      // Without "www.", which Markdown would make a link of its own inside this one.
+      const label =
+        (element.getAttribute('title') ?? '').trim() ||
+        `Embedded from ${host.replace(/^www\./, '')}`;
       return `\n\n[${service.escape(label)}](${src.replace(/[()\s]/g, (c) => encodeURIComponent(c))})\n\n`;
     },
   });

@@ -6,6 +6,7 @@
  */
 import { decodeHTML } from 'entities';
 import { markdownToMdast } from 'satteri';
+import { embedHost } from '../../src/content/html-policy.ts';
 import { MARKDOWN_FEATURES } from '../../src/content/wikilinks.ts';
 
 /** An old address as a lookup key: decoded, without a trailing slash or index file. */
@@ -65,6 +66,16 @@ export function resolveLink(
 /** A src or href attribute in a tag, its value quoted: group 1 what precedes the quote. */
 const HTML_URL = /(<[a-z][^<>]*?\s(?:src|href)\s*=\s*)(?:"([^"]*)"|'([^']*)')/gi;
 
+/** A whole iframe within one piece of raw HTML (an embed code on its own line). */
+const IFRAME = /<iframe\b([^<>]*)>[\s\S]*?<\/iframe\s*>/gi;
+
+/** An attribute's value in a tag's attribute text. */
+const attribute = (attrs: string, name: string) =>
+  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i')
+    .exec(attrs)
+    ?.slice(1)
+    .find((v) => v !== undefined);
+
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
@@ -77,11 +88,16 @@ interface MdNode {
 
 /**
  * Rewrites the URL of every link, image and link definition of a Markdown body, and of every
- * src and href of its raw HTML, found by the Markdown parser (so nothing in code is touched),
+ * src and href of its raw HTML (an iframe of a host not in `embeds` becoming a link), found by
+ * the Markdown parser (so nothing in code is touched),
  * and escapes text that would read here as a `[[wikilink]]`: the old site showed it as
  * written, and here an unknown name stops the build. The rest of the text is left as written.
  */
-export function rewriteMarkdownLinks(markdown: string, resolve: (url: string) => string): string {
+export function rewriteMarkdownLinks(
+  markdown: string,
+  resolve: (url: string) => string,
+  embeds: readonly string[] = [],
+): string {
   const edits: Array<{ start: number; end: number; text: string }> = [];
   const visit = (node: MdNode) => {
     const start = node.position?.start.offset;
@@ -90,7 +106,24 @@ export function rewriteMarkdownLinks(markdown: string, resolve: (url: string) =>
       // Raw HTML (`<img src="/assets/a.png">`): its addresses are the post's as much as its
       // Markdown links are. The parser has isolated the tags; their src and href are read here.
       const source = markdown.slice(start, end);
+      // An iframe of a host the site does not trust is removed on publishing, with what it
+      // showed: a link to it keeps that, as for WordPress posts (html-to-markdown.ts).
+      const replaced: Array<[number, number]> = [];
+      for (const m of source.matchAll(IFRAME)) {
+        const src = attribute(m[1]!, 'src');
+        const url = src && resolve(decodeHTML(src)).replace(/^\/\//, 'https://');
+        if (!url || !/^https?:\/\//i.test(url) || !URL.canParse(url) || embedHost(url, embeds))
+          continue;
+        const label =
+          decodeHTML(attribute(m[1]!, 'title') ?? '') ||
+          // Without "www.", which Markdown would make a link of its own inside this one.
+          `Embedded from ${new URL(url).hostname.replace(/^www\./, '')}`;
+        const link = `<a href="${escapeAttribute(url)}">${label.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))}</a>`;
+        edits.push({ start: start + m.index, end: start + m.index + m[0].length, text: link });
+        replaced.push([m.index, m.index + m[0].length]);
+      }
       for (const m of source.matchAll(HTML_URL)) {
+        if (replaced.some(([from, to]) => m.index >= from && m.index < to)) continue;
         const written = m[2] ?? m[3] ?? '';
         const next = resolve(decodeHTML(written));
         if (next === decodeHTML(written)) continue;

@@ -38,6 +38,8 @@ export interface PlanOptions {
   /** The longest summary the site's rules accept. */
   summaryMax: number;
   links: Omit<LinkContext, 'slugs'>;
+  /** The site's trusted embed hosts (`embeds` in site.yaml): other iframes become links. */
+  embeds?: readonly string[];
   /** HTML → Markdown, with each address resolved. */
   htmlToMarkdown: (html: string, resolveUrl: (url: string) => string) => string;
 }
@@ -249,7 +251,7 @@ export function planImport(
     const body =
       post.html !== undefined
         ? options.htmlToMarkdown(post.html, resolve)
-        : rewriteMarkdownLinks(post.markdown ?? '', resolve);
+        : rewriteMarkdownLinks(post.markdown ?? '', resolve, options.embeds);
     for (const url of unresolved)
       warnings.push(
         `${describePost(post)}: the link ${url} points at the old site, which has no known address (give it with --old-url)`,

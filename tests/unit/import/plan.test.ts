@@ -256,6 +256,14 @@ describe('old addresses', () => {
     );
   });
 
+  it('in an iframe of a host the site does not trust become a link, as publishing drops it', () => {
+    const markdown =
+      'Before.\n\n<iframe width="560" src="//www.youtube.com/embed/x?a=1&amp;b=2" title="Quota &amp; hearing"></iframe>\n\n<iframe src="https://www.youtube-nocookie.com/embed/y"></iframe>\n\n<iframe src="https://www.youtube.com/embed/z"></iframe>\n\n`<iframe src="https://code.example/"></iframe>`';
+    expect(rewriteMarkdownLinks(markdown, (u) => u, ['www.youtube-nocookie.com'])).toBe(
+      'Before.\n\n<a href="https://www.youtube.com/embed/x?a=1&amp;b=2">Quota &amp; hearing</a>\n\n<iframe src="https://www.youtube-nocookie.com/embed/y"></iframe>\n\n<a href="https://www.youtube.com/embed/z">Embedded from youtube.com</a>\n\n`<iframe src="https://code.example/"></iframe>`',
+    );
+  });
+
   it('keep text that would read here as a wikilink as the old site showed it', () => {
     // Hugo, Jekyll and Eleventy show "[[Wiki Link]]" as it is; here it would be a link to an
     // entity of that name, and an unknown name stops the build.
