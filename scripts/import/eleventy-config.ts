@@ -107,3 +107,36 @@ export function fillPermalink(template: string, values: PermalinkValues): string
   });
   return known ? filled : undefined;
 }
+
+/**
+ * The data files Eleventy gives a template, lowest priority first: each folder's from the
+ * input folder down (`posts/posts.json`, `posts/posts.11tydata.json`), then the template's
+ * own (`posts/x.11tydata.json`). Paths relative to the input folder; only JSON ones, as a
+ * JavaScript data file would have to be run.
+ */
+export function dataFilesOf(rel: string): string[] {
+  const parts = rel.split('/');
+  const name = parts.pop()!.replace(/\.[^.]+$/, '');
+  const files: string[] = [];
+  for (let depth = 1; depth <= parts.length; depth++) {
+    const dir = parts.slice(0, depth).join('/');
+    const base = parts[depth - 1]!;
+    files.push(`${dir}/${base}.json`, `${dir}/${base}.11tydata.json`);
+  }
+  const here = parts.length ? `${parts.join('/')}/` : '';
+  files.push(`${here}${name}.json`, `${here}${name}.11tydata.json`);
+  return files;
+}
+
+/** Layers of data merged as Eleventy's cascade does: later ones win, lists (tags) are joined. */
+export function mergeData(layers: ReadonlyArray<Record<string, unknown>>): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer)) {
+      const before = merged[key];
+      merged[key] =
+        Array.isArray(before) && Array.isArray(value) ? [...new Set([...before, ...value])] : value;
+    }
+  }
+  return merged;
+}

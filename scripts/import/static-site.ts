@@ -11,7 +11,13 @@ import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { slugFromTitle } from '../../src/content/slugs.ts';
-import { ELEVENTY_CONFIGS, eleventyInputDir, fillPermalink } from './eleventy-config.ts';
+import {
+  dataFilesOf,
+  ELEVENTY_CONFIGS,
+  eleventyInputDir,
+  fillPermalink,
+  mergeData,
+} from './eleventy-config.ts';
 import { mediaType } from '../../src/content/media.ts';
 import { type PostStatus, type SourcePost, type Term } from './post.ts';
 import { expandHugoShortcodes, expandLiquidTags, type Shortcode } from './shortcodes.ts';
@@ -128,7 +134,7 @@ const isMedia = (name: string) => mediaType(name) !== undefined;
 
 /** Markup other generators read that the importer does not: listed, not left out unseen. */
 const OTHER_MARKUP =
-  /\.(?:adoc|asciidoc|ad|org|rst|pandoc|pdc|textile|njk|liquid|11ty\.js|11ty\.cjs|hbs|mustache|ejs|haml|pug|mdx)$/i;
+  /\.(?:adoc|asciidoc|ad|org|rst|pandoc|pdc|textile|njk|liquid|11ty\.c?js|11tydata\.[cm]?js|hbs|mustache|ejs|haml|pug|mdx)$/i;
 
 /**
  * The images and files the old site served from its folder, by their path there, so that
@@ -410,6 +416,26 @@ export function readStaticSite(
   const unreadable: string[] = [];
   const drafts: Draft[] = [];
   const languages = hugoLanguages(config, folder, contentRoot);
+  // Eleventy's JSON data files, each read once; one that does not parse names itself.
+  const dataFiles = new Map<string, Record<string, unknown>>();
+  const eleventyData = (rel: string) =>
+    dataFilesOf(rel).flatMap((path) => {
+      if (!dataFiles.has(path)) {
+        const file = join(contentRoot, path);
+        let data: Record<string, unknown> = {};
+        if (existsSync(file)) {
+          try {
+            data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+          } catch (error) {
+            throw new StaticSiteError(
+              `${file}: the data file cannot be read: ${(error as Error).message}`,
+            );
+          }
+        }
+        dataFiles.set(path, data);
+      }
+      return [dataFiles.get(path)!];
+    });
   // A language's own content folder may lie outside the site's (`content.zh/`).
   const outside = languages.dirs
     .map(({ dir }) => join(contentRoot, dir))
@@ -449,6 +475,8 @@ export function readStaticSite(
       );
       continue;
     }
+    // Eleventy gives a template the data of its folders' and its own data files.
+    if (generator === 'eleventy') data = mergeData([...eleventyData(rel), data]);
     const jekyllName = /^(\d{4}-\d{2}-\d{2})-(.+)$/.exec(name);
     const published = str(data.publishdate ?? data.pubdate ?? data.publishDate ?? data.pubDate);
     const jekyllDraft = generator === 'jekyll' && rel.startsWith('_drafts/');

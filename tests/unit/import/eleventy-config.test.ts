@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { eleventyInputDir, fillPermalink } from '../../../scripts/import/eleventy-config.ts';
+import {
+  dataFilesOf,
+  eleventyInputDir,
+  fillPermalink,
+  mergeData,
+} from '../../../scripts/import/eleventy-config.ts';
 
 describe('the input folder of an Eleventy configuration', () => {
   it.each([
@@ -43,5 +48,27 @@ describe('permalink templates', () => {
     ['/{{ site.prefix }}/x/', undefined],
   ])('%s', (template, address) => {
     expect(fillPermalink(template, values)).toBe(address);
+  });
+});
+
+describe('the data cascade', () => {
+  it('finds the data files of a template’s folders and its own, lowest priority first', () => {
+    expect(dataFilesOf('posts/2024/x.md')).toEqual([
+      'posts/posts.json',
+      'posts/posts.11tydata.json',
+      'posts/2024/2024.json',
+      'posts/2024/2024.11tydata.json',
+      'posts/2024/x.json',
+      'posts/2024/x.11tydata.json',
+    ]);
+  });
+
+  it('lets later layers win and joins lists', () => {
+    expect(
+      mergeData([
+        { tags: ['posts'], permalink: '/a/', layout: 'x' },
+        { tags: ['tin', 'posts'], permalink: '/b/' },
+      ]),
+    ).toEqual({ tags: ['posts', 'tin'], permalink: '/b/', layout: 'x' });
   });
 });

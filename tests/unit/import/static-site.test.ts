@@ -242,6 +242,18 @@ describe('Eleventy sites with an input folder', () => {
     ]);
   });
 
+  it('take the data of the folders’ JSON data files, and list the JavaScript ones', () => {
+    const site = readStaticSite('tests/fixtures/import/eleventy-input');
+    expect(byId(site.posts)['notes/lithium.md']).toMatchObject({
+      oldUrls: ['/n/lithium/'],
+      terms: [
+        { taxonomy: 'tags', name: 'notes' },
+        { taxonomy: 'tags', name: 'lithium' },
+      ],
+    });
+    expect(site.otherMarkup).toEqual(['content/notes/notes.11tydata.js']);
+  });
+
   it('fill in permalink templates of the file’s name, and say which they cannot', () => {
     const posts = byId(readStaticSite('tests/fixtures/import/eleventy-input').posts);
     expect(posts['blog/2024/2024-03-05-cobalt.md']).toMatchObject({
