@@ -446,7 +446,14 @@ export function wxrOf(channels: readonly WxrChannel[]): Wxr {
     );
   }
 
-  const items = all('item');
+  // An item in two of the files given (overlapping exports) is one post, not two with one address.
+  const seen = new Set<string>();
+  const items = all('item').filter((item) => {
+    const id = text(item['wp:post_id']);
+    if (id && seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
   const attachments = new Map<string, Attachment>();
   const otherItems: Record<string, number> = {};
   const otherTerms: Record<string, number> = {};

@@ -224,5 +224,8 @@ describe('an export split in several files', () => {
     const split = wxrOf([part((i) => !isAttachment(i)), part(isAttachment)]);
     expect(split.attachments).toBe(3);
     expect(split.posts).toEqual(wxr.posts);
+    // Overlapping files (an export of posts and one of all content) do not double a post.
+    const twice = wxrOf([part(() => true), part((i) => !isAttachment(i))]);
+    expect(twice.posts).toEqual(wxr.posts);
   });
 });
