@@ -490,7 +490,14 @@ export function readStaticSite(
     const fileSlug = name === 'index' ? basename(join(file, '..')) : (jekyllName?.[2] ?? name);
     const title = cleanText(str(data.title));
     const slug = str(data.slug) || fileSlug;
-    const isDraft = data.draft === true || data.published === false || jekyllDraft;
+    // As each generator reads `draft`: Hugo a boolean or its spelling ("true", "1"), Eleventy
+    // (its starter's check) any truthy value, Jekyll only `published: false`.
+    const isDraft =
+      data.draft === true ||
+      (generator === 'hugo' && /^(?:1|t|true)$/i.test(str(data.draft))) ||
+      (generator === 'eleventy' && !!data.draft) ||
+      data.published === false ||
+      jekyllDraft;
     // Hugo publishes a post from its publishDate (if any) until its expiryDate: one not yet
     // or no longer on the old site is imported unpublished.
     const today = new Date().toISOString().slice(0, 10);

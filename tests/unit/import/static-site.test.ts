@@ -128,6 +128,10 @@ describe('Hugo publication dates', () => {
     ]);
   });
 
+  it('read draft: "true" as Hugo does, a draft', () => {
+    expect(posts['posts/quoted-draft.md']!.status).toBe('draft');
+  });
+
   it('keep a page Hugo did not render unpublished, and say why', () => {
     expect(posts['posts/snippets/index.md']).toMatchObject({
       status: 'draft',
