@@ -480,8 +480,22 @@ export function readStaticSite(
     const jekyllName = /^(\d{4}-\d{2}-\d{2})-(.+)$/.exec(name);
     const published = str(data.publishdate ?? data.pubdate ?? data.publishDate ?? data.pubDate);
     const jekyllDraft = generator === 'jekyll' && rel.startsWith('_drafts/');
+    // Eleventy dates a post by its file when told to (`date: Last Modified`, `Created`).
+    const fileDate = /^(?:git )?(?:last modified|created)$/i.test(str(data.date).trim())
+      ? statSync(file).mtime.toISOString()
+      : '';
+    // A date that is none (2020-13-45) stops the post, named with its line, as it would the
+    // generator's build: taking another date in silence would give the post a wrong address.
+    if (str(data.date).trim() && !fileDate && !dayOf(str(data.date))) {
+      const text = bytes.toString('utf8');
+      const at = text.search(/^date\s*[:=]|^\s*"date"\s*:/im);
+      unreadable.push(
+        `${shown}:${at < 0 ? 1 : text.slice(0, at).split('\n').length}: date: "${str(data.date)}" is not a date`,
+      );
+      continue;
+    }
     const date = dayOf(
-      str(data.date),
+      fileDate || str(data.date),
       published,
       jekyllName?.[1] ?? '',
       // Jekyll dates an undated draft by its file, as it shows it with --drafts.

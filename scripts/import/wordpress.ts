@@ -107,10 +107,17 @@ function plainText(html: string): string {
 }
 
 /** `2013-01-11 09:30:00` (or an RSS date) → `2013-01-11`; undefined for WordPress's zero date. */
+function isCalendarDay(day: string): boolean {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
+}
+
 export function dayOf(...candidates: string[]): string | undefined {
   for (const value of candidates) {
     const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
-    if (iso && iso[1] !== '0000') return `${iso[1]}-${iso[2]}-${iso[3]}`;
+    const day = iso && `${iso[1]}-${iso[2]}-${iso[3]}`;
+    // A day of the calendar: not WordPress's zero date, nor 2020-13-45.
+    if (day && iso[1] !== '0000' && isCalendarDay(day)) return day;
     if (!iso && value.trim()) {
       const parsed = new Date(value);
       if (Number.isNaN(parsed.getTime())) continue;

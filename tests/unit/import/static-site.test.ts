@@ -283,6 +283,7 @@ describe('files that cannot be read', () => {
     const write = (name: string, text: string | Buffer) => writeFileSync(join(dir, name), text);
     write('_posts/2020-01-01-yaml.md', '---\ntitle: ok\ntags: [a, b\n---\nBody.\n');
     write('_posts/2020-01-02-toml.md', '+++\ntitle = "a"\ndate = \n+++\nBody.\n');
+    write('_posts/2020-01-04-date.md', '---\ntitle: ok\ndate: 2020-13-45\n---\nBody.\n');
     // 稀土 in GBK: read as UTF-8, it would become "����".
     write(
       '_posts/2020-01-03-gbk.md',
@@ -294,6 +295,8 @@ describe('files that cannot be read', () => {
       expect.stringMatching(/^_posts\/2020-01-01-yaml\.md:3: the frontmatter cannot be read: /),
       expect.stringMatching(/^_posts\/2020-01-02-toml\.md:3: the frontmatter cannot be read: /),
       '_posts/2020-01-03-gbk.md:2: not UTF-8 text (it may be GBK, Big5 or Windows-1252): save it as UTF-8',
+      // Not the file name's date instead, in silence.
+      '_posts/2020-01-04-date.md:3: date: "2020-13-45" is not a date',
     ]);
   });
 });
