@@ -176,9 +176,10 @@ export class FrontmatterError extends Error {
 }
 
 /** Runs a frontmatter parser; an error names the file's line (the frontmatter starts on line 2). */
-function parseFrontmatterText<T>(parse: () => T): T {
+function parseFrontmatterText(parse: () => unknown): Record<string, unknown> | null | undefined {
+  let data: unknown;
   try {
-    return parse();
+    data = parse();
   } catch (error) {
     const { message, line, linePos } = error as Error & {
       line?: number;
@@ -190,6 +191,10 @@ function parseFrontmatterText<T>(parse: () => T): T {
       typeof at === 'number' ? at + 1 : undefined,
     );
   }
+  // `- a` or a line of text between the markers: not fields, though it parses.
+  if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data)))
+    throw new FrontmatterError('it is not a list of fields such as "title: …"', 2);
+  return data as Record<string, unknown> | null | undefined;
 }
 
 /** Frontmatter in YAML (`---`), TOML (`+++`) or JSON (`{`), and the body after it. */
@@ -198,13 +203,13 @@ export function splitAnyFrontmatter(text: string): { data: Record<string, unknow
   const yaml = /^---[ \t]*\n([\s\S]*?)\n?^(?:---|\.\.\.)[ \t]*(?:\n|$)/m.exec(clean);
   if (yaml && yaml.index === 0)
     return {
-      data: parseFrontmatterText(() => parseYaml(yaml[1]!) as Record<string, unknown> | null) ?? {},
+      data: parseFrontmatterText(() => parseYaml(yaml[1]!)) ?? {},
       body: clean.slice(yaml[0].length),
     };
   const toml = /^\+\+\+[ \t]*\n([\s\S]*?)\n?^\+\+\+[ \t]*(?:\n|$)/m.exec(clean);
   if (toml && toml.index === 0)
     return {
-      data: parseFrontmatterText(() => parseToml(toml[1]!) as Record<string, unknown>),
+      data: parseFrontmatterText(() => parseToml(toml[1]!)) ?? {},
       body: clean.slice(toml[0].length),
     };
   // An opening line without its closing one: the whole file would be taken for the body.

@@ -327,6 +327,13 @@ describe('frontmatter of any kind', () => {
     );
   });
 
+  it('names frontmatter that is not fields, instead of reading the post as untitled', () => {
+    expect(() => splitAnyFrontmatter('---\n- a\n- b\n---\nBody.\n')).toThrow(
+      'it is not a list of fields such as "title: …"',
+    );
+    expect(splitAnyFrontmatter('---\n---\nBody.\n')).toEqual({ data: {}, body: 'Body.\n' });
+  });
+
   it('names the line of JSON frontmatter that does not parse, instead of reading none', () => {
     expect(() =>
       splitAnyFrontmatter('{\n"title": "x",\n"date": 2020-01-01\n}\nBody {a}\n'),
