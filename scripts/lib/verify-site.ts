@@ -1,6 +1,7 @@
 /**
  * Before a staged site replaces the published one: is it complete, and is it only the site?
- * Every published brief and profile has its page (and every profile its feed), the indexes,
+ * Every published brief and profile has its page (and every profile its feed), every old
+ * address its redirect page (and `_redirects`), the indexes,
  * feeds, sitemap, JSON export and search index exist, and nothing of the build's own (Astro's
  * `.prerender/` server bundle, `.mjs` chunks) is in it. A build that stopped half-way, even
  * with exit code 0, fails here and publishes nothing.
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { KINDS } from '../../src/content/registry.ts';
 import { WHOLE_EXPORT_UP_TO } from '../../src/model/feeds.ts';
 import type { LinkGraph } from '../../src/model/graph.ts';
+import { redirectFiles, wantedRedirects } from '../../src/model/redirects.ts';
 import { type PageToIndex, pagesToIndex } from '../../src/search/build/documents.ts';
 
 /** Pages and files every site has, besides one per brief and profile. */
@@ -54,6 +56,8 @@ export function expectedFiles(
     ...(graph.briefs.length <= WHOLE_EXPORT_UP_TO ? ['api/briefs.json', 'api/links.json'] : []),
     ...pages.map((page) => page.file),
     ...graph.entities.map((entity) => `${entity.kind}/${entity.slug}/rss.xml`),
+    // The graph's briefs are the published ones, whose old addresses redirect.
+    ...redirectFiles(wantedRedirects(graph.briefs, graph.entities)),
   ];
 }
 

@@ -1,5 +1,5 @@
 /**
- * Writes the redirects of old addresses (`redirect_from` of published briefs) into the built
+ * Writes the redirects of old addresses (`redirect_from` of published briefs and of profiles) into the built
  * site: `_redirects`, a redirect page per old path and the map of old query addresses
  * (src/model/redirects.ts plans them). Every target goes through href(), so a site under a
  * base path redirects to its own pages.
@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { getConfig } from '../config.ts';
 import { contentLocation, loadContentCached } from '../content/load.ts';
 import { briefStatus } from '../model/publication.ts';
-import { briefUrl, compareBriefsNewestFirst } from '../model/records.ts';
-import { planRedirects, QUERY_MAP_FILE, type Redirect, servedPath } from '../model/redirects.ts';
+import { compareBriefsNewestFirst } from '../model/records.ts';
+import { planRedirects, QUERY_MAP_FILE, servedPath, wantedRedirects } from '../model/redirects.ts';
 import { href, siteRoot } from './links.ts';
 
 function listFiles(dir: string, root = dir): string[] {
@@ -33,17 +33,12 @@ export function redirects(): AstroIntegration {
         const content = loadContentCached(contentLocation(config));
         // Published briefs only, as the pages are: a scheduled brief's old address must not
         // give its title or new address away before its day.
-        const wanted: Redirect[] = content.briefs
-          .filter((brief) => briefStatus(brief, config.buildDay) === 'published')
-          .sort(compareBriefsNewestFirst)
-          .flatMap((brief) =>
-            brief.redirectFrom.map((from) => ({
-              from,
-              to: briefUrl(brief.slug),
-              title: brief.title,
-              source: brief.filePath,
-            })),
-          );
+        const wanted = wantedRedirects(
+          content.briefs
+            .filter((brief) => briefStatus(brief, config.buildDay) === 'published')
+            .sort(compareBriefsNewestFirst),
+          content.entities,
+        );
         if (!wanted.length) return;
         const out = fileURLToPath(dir);
         const root = siteRoot();

@@ -111,6 +111,10 @@ export const oldPath = z
       `${describe(issue.input)} cannot be redirected: it has a space, "#", quote, angle bracket, backslash, "*", or a segment that is "." or ".." or starts with ":" (also when written with %)`,
   });
 
+/** Old addresses that redirect to a page: a brief's, or a profile's (an old category or tag archive). */
+const redirectFrom = () =>
+  list(oldPath, 'old addresses such as "/2013/01/11/old-slug/"').default([]);
+
 /** A dated correction or update, shown at the top of the brief and on the corrections page. */
 export const revisionSchema = (what: string) =>
   z.strictObject({
@@ -140,7 +144,7 @@ export function makeBriefSchema(kindIds: readonly string[]) {
     draft: z
       .boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` })
       .default(false),
-    redirect_from: list(oldPath, 'old addresses such as "/2013/01/11/old-slug/"').default([]),
+    redirect_from: redirectFrom(),
     ...references,
   });
 }
@@ -150,6 +154,8 @@ export const entityBase = {
   name: text('the name', 1, 160),
   aliases: list(text('an alias', 1, 160), 'aliases').default([]),
   summary: text('the summary', 1, 400).optional(),
+  // An imported category or tag's archive page (`/category/rare-earths/`) leads here.
+  redirect_from: redirectFrom(),
 };
 
 export const companySchema = z.strictObject({

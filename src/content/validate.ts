@@ -476,13 +476,14 @@ export function validateEntities(
         });
         continue;
       }
-      const { name, aliases, summary } = data as {
+      const { name, aliases, summary, redirect_from } = data as {
         name: string;
         aliases: string[];
         summary?: string;
+        redirect_from: string[];
       };
       const record: EntityRecord = withFile(
-        { kind: kind.id, slug, name, aliases, summary, data },
+        { kind: kind.id, slug, name, aliases, summary, redirectFrom: redirect_from, data },
         found,
       );
       entities.push(record);
@@ -605,7 +606,10 @@ export function validateContent(
   const briefs: BriefRecord[] = [];
   const unknown = new Map<string, UnknownRef>();
   const unfinished = new Map<string, PlaceholderLeft[]>();
+  // Old addresses → the file that claims it: profiles' first, then briefs'.
   const redirects = new Map<string, string>();
+  for (const { record, parsed, file } of entityFiles)
+    claimOldAddresses(record.redirectFrom ?? [], file.path, parsed, redirects, problems);
   const checks = { ...BRIEF_CHECKS, problems, context, memo };
   if (memo) memo.glossary = glossary.signature();
   for (const found of parseAll<z.output<typeof briefSchema>>(files.briefs, checks)) {
@@ -632,19 +636,7 @@ export function validateContent(
     }
     checkWikilinks(file, parsed, links, index, problems, unknown);
     const slug = slugOfPath(file.path);
-    data.redirect_from.forEach((from, position) => {
-      const other = redirects.get(from);
-      if (other === undefined) redirects.set(from, file.path);
-      else if (other !== file.path) {
-        problems.push({
-          file: file.path,
-          line: parsed.lineOf(['redirect_from', position]),
-          field: `redirect_from[${position}]`,
-          message: `the old address "${from}" already redirects to ${other}`,
-          hint: 'an old address can lead to one brief only: remove it from one of the two',
-        });
-      }
-    });
+    claimOldAddresses(data.redirect_from, file.path, parsed, redirects, problems);
     const { title, date, updated, highlights, sources, authors, corrections, updates, draft } =
       data;
     const { summary, terms, placeholders } = ownFindings(found, prepared, memo);
@@ -699,6 +691,32 @@ export function validateContent(
     unknown: [...unknown.values()],
     unfinished,
   };
+}
+
+/**
+ * Each old address of a brief or profile (`redirect_from`) leads to one page: one claimed by
+ * an earlier file is reported on this one, with its line.
+ */
+function claimOldAddresses(
+  addresses: readonly string[],
+  path: string,
+  parsed: ParsedFile,
+  claimed: Map<string, string>,
+  problems: Problem[],
+): void {
+  addresses.forEach((from, position) => {
+    const other = claimed.get(from);
+    if (other === undefined) claimed.set(from, path);
+    else if (other !== path) {
+      problems.push({
+        file: path,
+        line: parsed.lineOf(['redirect_from', position]),
+        field: `redirect_from[${position}]`,
+        message: `the old address "${from}" already redirects to ${other}`,
+        hint: 'an old address can lead to one page only: remove it from one of the two',
+      });
+    }
+  });
 }
 
 /**

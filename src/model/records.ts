@@ -26,6 +26,8 @@ export interface EntityRecord extends EntityRef, FromFile {
   name: string;
   aliases: string[];
   summary?: string | undefined;
+  /** Old addresses (an imported category's `/category/x/`) that redirect to the profile. */
+  redirectFrom?: string[] | undefined;
   /** Every validated frontmatter field, for kind-specific facts. */
   data: Record<string, unknown>;
 }

@@ -1,5 +1,6 @@
 /**
- * Old addresses keep working: every `redirect_from` of a published brief becomes
+ * Old addresses keep working: every `redirect_from` of a published brief or of a profile (an
+ * imported category's or tag's archive page) becomes
  *
  * - a line of `_redirects` (Netlify, Cloudflare Pages, GitLab Pages), with pattern rules
  *   (`/:p1/:p2/:p3/:slug/ /briefs/:slug/ 301`) wherever a family of old addresses maps onto
@@ -9,12 +10,15 @@
  * - for old addresses with a query (`/?p=123`), which no static file can answer, an entry of
  *   a JSON map that the home page and the 404 page consult when they are opened with a query.
  *
- * Pure: paths in, files out. src/astro/redirects-integration.ts writes them into the build.
+ * Pure: paths in, files out. src/astro/redirects-integration.ts writes them into the build;
+ * scripts/lib/verify-site.ts checks they are there before publishing.
  */
+import { type BriefRecord, briefUrl, type EntityRecord, entityUrl } from './records.ts';
+
 export interface Redirect {
   /** The old address, as recorded: `/2013/01/11/old-slug/`, `/about.html`, `/?p=123`. */
   from: string;
-  /** The new page, root-relative without the base path: `/briefs/new-slug/`. */
+  /** The new page, root-relative without the base path: `/briefs/new-slug/`, `/themes/x/`. */
   to: string;
   /** The page's title, for the redirect page's link. */
   title: string;
@@ -52,6 +56,50 @@ export interface PlanOptions {
   /** Every path the built site serves (`/briefs/x/`, `/pagefind/pagefind.js`): patterns must not match them. */
   sitePaths: ReadonlySet<string>;
   limits?: { static: number; dynamic: number };
+}
+
+/**
+ * The redirects a site makes: the old addresses of its published briefs (the caller leaves
+ * drafts and scheduled briefs out, as the pages do) and of its profiles. The one list both
+ * the build and the check before publishing work from.
+ */
+export function wantedRedirects(
+  briefs: readonly BriefRecord[],
+  entities: readonly EntityRecord[],
+): Redirect[] {
+  return [
+    ...briefs.flatMap((brief) =>
+      brief.redirectFrom.map((from) => ({
+        from,
+        to: briefUrl(brief.slug),
+        title: brief.title,
+        source: brief.filePath,
+      })),
+    ),
+    ...entities.flatMap((entity) =>
+      (entity.redirectFrom ?? []).map((from) => ({
+        from,
+        to: entityUrl(entity),
+        title: entity.name,
+        source: entity.filePath,
+      })),
+    ),
+  ];
+}
+
+/**
+ * The files planRedirects writes for these redirects, as verify-site expects them: a page per
+ * old path, `_redirects`, and the query map when an old address has a query.
+ */
+export function redirectFiles(redirects: readonly Redirect[]): string[] {
+  const paths = redirects.filter((r) => r.from !== r.to && !r.from.includes('?'));
+  return [
+    ...new Set([
+      ...(redirects.length ? ['_redirects'] : []),
+      ...(redirects.some((r) => r.from.includes('?')) ? [QUERY_MAP_FILE] : []),
+      ...paths.map((r) => redirectFile(r.from)),
+    ]),
+  ];
 }
 
 /** `/a/b/` → `a/b/index.html`; `/a/b.html` → `a/b.html`; `/a/b` → `a/b/index.html`. Decoded. */
@@ -189,7 +237,7 @@ export function planRedirects(redirects: readonly Redirect[], options: PlanOptio
   const needed = [...misled, ...explicit.filter((r) => !misled.has(r))];
   const kept = needed.slice(0, limits.static);
   const lines = [
-    '# Old addresses of imported briefs (redirect_from), written by the build.',
+    '# Old addresses of imported briefs and profiles (redirect_from), written by the build.',
     ...kept.map((r) => `${link(r.from)} ${link(r.to)} 301`),
     ...patterns.map((p) => p.rule),
   ];

@@ -201,4 +201,30 @@ describe('redirect_from', () => {
     ]);
     expect(result.briefs.find((b) => b.slug === 'd')!.redirectFrom).toEqual(['/briefs/old-name/']);
   });
+  it('is accepted on every kind of profile, with the same checks as on briefs', () => {
+    const profile = (kind: string, slug: string, from: string[]) => ({
+      path: `content/${kind}/${slug}.md`,
+      text: `---\nname: ${slug}\nredirect_from:\n${from.map((f) => `  - "${f}"`).join('\n')}\n---\nText.\n`,
+    });
+    const result = validateContent({
+      briefs: [withRedirect('a', '/category/rare-earths/')],
+      entities: {
+        themes: [
+          profile('themes', 'rare-earths', ['/category/minerals/rare-earths/', '/?cat=7']),
+          profile('themes', 'gallium', ['/category/rare-earths/', '/tag/x/', '/briefs/a/']),
+        ],
+        companies: [profile('companies', 'lynas', ['/tag/lynas/'])],
+        policies: [profile('policies', 'p', ['https://old.example.com/tag/p/'])],
+        terms: [profile('terms', 't', ['/tag/x/'])],
+      },
+    });
+    expect(result.problems.map((p) => `${p.file}:${p.line ?? ''}: ${p.message}`)).toEqual([
+      'content/policies/p.md:4: "https://old.example.com/tag/p/" is not a path: write the old address without its domain, starting with "/"',
+      'content/terms/t.md:4: the old address "/tag/x/" already redirects to content/themes/gallium.md',
+      'content/briefs/2013/a.md:4: the old address "/category/rare-earths/" already redirects to content/themes/gallium.md',
+      'content/themes/gallium.md:: the old address "/briefs/a/" is a page of this site, so it cannot redirect',
+    ]);
+    const lynas = result.entities.find((e) => e.slug === 'lynas')!;
+    expect(lynas.redirectFrom).toEqual(['/tag/lynas/']);
+  });
 });

@@ -58,4 +58,31 @@ describe('verifySite', () => {
       'build internals are in the site: .prerender, entry.mjs',
     );
   });
+
+  it('expects the redirect pages of old addresses, of profiles as of briefs, not of drafts', () => {
+    const old = buildGraph(
+      [
+        { ...brief('one', '2025-01-01'), redirectFrom: ['/2025/01/01/one/', '/?p=1'] },
+        { ...brief('draft', '2025-01-02', {}, '', true), redirectFrom: ['/2025/01/02/draft/'] },
+      ],
+      [
+        {
+          ...entity('themes', 'rare-earths', 'Rare Earths'),
+          redirectFrom: ['/category/rare-earths/'],
+        },
+      ],
+    );
+    const expected = expectedFiles(old);
+    expect(expected).toEqual(
+      expect.arrayContaining([
+        '_redirects',
+        'old-addresses.json',
+        '2025/01/01/one/index.html',
+        'category/rare-earths/index.html',
+      ]),
+    );
+    expect(expected).not.toContain('2025/01/02/draft/index.html');
+    const dir = completeSite();
+    expect(verifySite(dir, expected).join('\n')).toContain('_redirects, old-addresses.json');
+  });
 });

@@ -5,7 +5,10 @@ import {
   planRedirects,
   redirectFile,
   type Redirect,
+  redirectFiles,
+  wantedRedirects,
 } from '../../../src/model/redirects.ts';
+import { brief, entity } from '../fixtures.ts';
 
 const base = '/briefing';
 const options = (
@@ -133,5 +136,48 @@ describe('pattern rules beside files of the site', () => {
     );
     expect(plan.rules).toContain('/briefing/:p1/:p2/:p3/:slug/ /briefing/briefs/:slug/ 301');
     expect(plan.rules).not.toContain('/briefing/:p1/:p2/:p3/:slug /briefing');
+  });
+});
+
+describe('wantedRedirects and redirectFiles', () => {
+  const theme = {
+    ...entity('themes', 'rare-earths', 'Rare Earths'),
+    redirectFrom: ['/category/minerals/rare-earths/', '/?cat=7'],
+    filePath: 'content/themes/rare-earths.md',
+  };
+  const post = { ...brief('a', '2013-01-11'), redirectFrom: ['/2013/01/11/a/'] };
+
+  it('takes the old addresses of briefs and profiles alike, each to its page', () => {
+    expect(wantedRedirects([post], [theme, entity('companies', 'lynas', 'Lynas')])).toEqual([
+      { from: '/2013/01/11/a/', to: '/briefs/a/', title: 'Title of a', source: undefined },
+      {
+        from: '/category/minerals/rare-earths/',
+        to: '/themes/rare-earths/',
+        title: 'Rare Earths',
+        source: 'content/themes/rare-earths.md',
+      },
+      {
+        from: '/?cat=7',
+        to: '/themes/rare-earths/',
+        title: 'Rare Earths',
+        source: 'content/themes/rare-earths.md',
+      },
+    ]);
+  });
+
+  it('lists the files the plan writes, so a build missing one is not published', () => {
+    const wanted = wantedRedirects([post], [theme]);
+    const plan = planRedirects(wanted, options());
+    expect(redirectFiles(wanted).sort()).toEqual(
+      [...plan.pages.keys(), '_redirects', 'old-addresses.json'].sort(),
+    );
+    expect(plan.rules).toContain(
+      '/briefing/category/minerals/rare-earths/ /briefing/themes/rare-earths/ 301',
+    );
+    expect(plan.queries['/?cat=7']).toBe('/briefing/themes/rare-earths/');
+    expect(plan.pages.get('category/minerals/rare-earths/index.html')).toContain(
+      'url=/briefing/themes/rare-earths/',
+    );
+    expect(redirectFiles([])).toEqual([]);
   });
 });
