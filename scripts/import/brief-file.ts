@@ -1,6 +1,6 @@
 /**
- * Brief files written by an import: a new file, or an earlier import's file brought up to
- * date. What the import owns (title, date, summary, authors, draft, body) is replaced; what an
+ * Brief and profile files written by an import: a new file, or an earlier import's file
+ * brought up to date. What the import owns (title, date, summary, authors, draft, body) is replaced; what an
  * editor added since (highlights, sources, references, comments) is kept; references and old
  * addresses are merged.
  */
@@ -58,8 +58,17 @@ export function updatedBriefText(text: string, fields: BriefFields, body: string
 export function profileText(profile: PlannedProfile): string {
   const data: Record<string, unknown> = { name: profile.name };
   if (profile.aliases.length) data.aliases = profile.aliases;
+  if (profile.redirectFrom.length) data.redirect_from = profile.redirectFrom;
   const doc = new Document(data);
   const aliases = doc.get('aliases', true) as { flow?: boolean } | undefined;
   if (aliases) aliases.flow = true;
   return `---\n${doc.toString(YAML_OUTPUT)}---\n${withNewline(profile.body)}`;
+}
+
+/**
+ * A profile the folder already has, with old archive addresses added to its `redirect_from`:
+ * nothing else in the file changes, and an address it has is not added again.
+ */
+export function profileWithAddresses(text: string, redirectFrom: readonly string[]): string {
+  return editFrontmatter(text, (doc) => addToList(doc, 'redirect_from', redirectFrom));
 }

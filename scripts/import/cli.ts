@@ -26,7 +26,7 @@ import { Document } from 'yaml';
 import { SETTINGS_FILE } from '../../src/content/settings.ts';
 import { configOrReport } from '../check.ts';
 import { YAML_OUTPUT } from '../lib/frontmatter-edit.ts';
-import { newBriefText, profileText, updatedBriefText } from './brief-file.ts';
+import { newBriefText, profileText, profileWithAddresses, updatedBriefText } from './brief-file.ts';
 import { readExisting } from './existing.ts';
 import { createConverter } from './html-to-markdown.ts';
 import { EMPTY_MAPPING, type Mapping, parseMapping } from './mapping.ts';
@@ -34,10 +34,18 @@ import { downloadMedia, mediaAddresses, useLocalMedia } from './media.ts';
 import { planImport, type ImportPlan } from './plan.ts';
 import { describePost, type SourcePost } from './post.ts';
 import { GENERATORS, type Generator, readStaticSite, StaticSiteError } from './static-site.ts';
-import { exportText, readWxrChannel, WxrError, wxrOf } from './wordpress.ts';
+import {
+  archiveBase,
+  type ArchiveBases,
+  DEFAULT_ARCHIVE_BASES,
+  exportText,
+  readWxrChannel,
+  WxrError,
+  wxrOf,
+} from './wordpress.ts';
 
 const USAGE = `Usage:
-  npm run import -- wordpress <export.xml>… [--into DIR] [--map FILE] [--pages] [--include-private] [--dry-run]
+  npm run import -- wordpress <export.xml>… [--into DIR] [--map FILE] [--pages] [--include-private] [--category-base BASE] [--tag-base BASE] [--dry-run]
   npm run import -- markdown <folder> [--into DIR] [--map FILE] [--generator hugo|jekyll|eleventy] [--old-url URL] [--pages] [--dry-run]
   either with --download-media to copy the old site's images and files
 See docs/migration.md.`;
@@ -62,13 +70,43 @@ interface Source {
   localFiles?: ReadonlyMap<string, string>;
 }
 
+/** The old site's category and tag bases, from --category-base and --tag-base, or WordPress's defaults. */
+function archiveBases(options: {
+  categoryBase?: string | undefined;
+  tagBase?: string | undefined;
+}): ArchiveBases {
+  const base = (value: string | undefined, option: string, fallback: string) => {
+    if (value === undefined) return fallback;
+    const valid = archiveBase(value);
+    if (!valid)
+      throw new UsageError(
+        `${option} must be the base of the old site's Permalinks settings, such as "topics", not ${JSON.stringify(value)}`,
+      );
+    return valid;
+  };
+  return {
+    category: base(options.categoryBase, '--category-base', DEFAULT_ARCHIVE_BASES.category),
+    tag: base(options.tagBase, '--tag-base', DEFAULT_ARCHIVE_BASES.tag),
+  };
+}
+
 function readSource(
   kind: string,
   path: string | readonly string[],
-  options: { generator?: string | undefined; oldUrl?: string | undefined },
+  options: {
+    generator?: string | undefined;
+    oldUrl?: string | undefined;
+    categoryBase?: string | undefined;
+    tagBase?: string | undefined;
+  },
 ): Source {
   const paths = typeof path === 'string' ? [path] : path;
+  if (kind !== 'wordpress' && (options.categoryBase ?? options.tagBase) !== undefined)
+    throw new UsageError(
+      "--category-base and --tag-base are for a WordPress export: a Hugo site's taxonomies are read from its settings",
+    );
   if (kind === 'wordpress') {
+    const bases = archiveBases(options);
     // An error names the file (of several, when the export was split) and its line.
     const channels = paths.map((file) => {
       let bytes: Buffer;
@@ -87,7 +125,7 @@ function readSource(
         throw error;
       }
     });
-    const wxr = wxrOf(channels);
+    const wxr = wxrOf(channels, bases);
     const other = Object.entries(wxr.otherItems).map(([type, n]) => `${n} ${type}`);
     const terms = Object.entries(wxr.otherTerms).map(
       ([taxonomy, n]) => `${taxonomy} (${n} ${n === 1 ? 'post' : 'posts'})`,
@@ -181,6 +219,8 @@ export interface ImportResult {
     updated: string[];
     unchanged: string[];
     profiles: string[];
+    /** Existing profiles given the old archive addresses of categories and tags. */
+    profilesUpdated: string[];
     settings?: string | undefined;
   };
   notes: string[];
@@ -200,6 +240,8 @@ export function runImport(
     includePrivate?: boolean;
     generator?: string | undefined;
     oldUrl?: string | undefined;
+    categoryBase?: string | undefined;
+    tagBase?: string | undefined;
     dryRun?: boolean;
     /** Old addresses of media files → their copies in the content folder. */
     media?: ReadonlyMap<string, string> | undefined;
@@ -238,12 +280,14 @@ export function runImport(
     updated: [],
     unchanged: [],
     profiles: [],
+    profilesUpdated: [],
   };
   const write = (file: string, text: string) => {
     if (options.dryRun) return;
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
   };
+  const notes = [...source.notes];
   for (const brief of plan.briefs) {
     const file = join(into, brief.path);
     const body = useLocalMedia(brief.body, options.media ?? new Map());
@@ -265,6 +309,23 @@ export function runImport(
     write(join(into, rel), profileText(profile));
     written.profiles.push(rel);
   }
+  for (const { kind, slug, path: rel, redirectFrom } of plan.profileAddresses) {
+    const file = resolve(into, rel ?? `${kind}/${slug}.md`);
+    const text = readFileSync(file, 'utf8');
+    let edited: string;
+    try {
+      edited = profileWithAddresses(text, redirectFrom);
+    } catch (error) {
+      // Read by the validator a moment ago, so this is rare: say which file, keep going.
+      notes.push(
+        `${relative(into, file)}: could not add the old addresses ${redirectFrom.join(', ')} (${(error as Error).message})`,
+      );
+      continue;
+    }
+    if (edited === text) continue;
+    write(file, edited);
+    written.profilesUpdated.push(relative(into, file).split('\\').join('/'));
+  }
   if (!existing.hasSettings && source.site.title) {
     write(join(into, SETTINGS_FILE), settingsText(source.site));
     written.settings = SETTINGS_FILE;
@@ -273,7 +334,6 @@ export function runImport(
   const required = ['highlights', 'sources', 'summary'].filter(
     (field) => existing.settings.rules.briefs?.[field]?.level === 'required',
   );
-  const notes = [...source.notes];
   if (required.length && plan.briefs.length) {
     notes.push(
       `this site's rules (site.yaml) require ${required.join(', ')} on every brief, which imported posts may lack: \`npm run check\` lists each as an error until they are added, or make those rules "recommended" meanwhile`,
@@ -312,6 +372,10 @@ export function formatReport(
   if (written.profiles.length)
     lines.push(
       `  ${count(written.profiles.length, 'new profile')} from categories and tags (${[...new Set(written.profiles.map((p) => p.split('/')[0]))].join(', ')}).`,
+    );
+  if (written.profilesUpdated.length)
+    lines.push(
+      `  ${count(written.profilesUpdated.length, 'profile')} given the old addresses of categories and tags that lead to ${written.profilesUpdated.length === 1 ? 'it' : 'them'} (redirect_from).`,
     );
   if (written.settings)
     lines.push(
@@ -355,6 +419,8 @@ if (import.meta.main) {
         'include-private': { type: 'boolean' },
         generator: { type: 'string' },
         'old-url': { type: 'string' },
+        'category-base': { type: 'string' },
+        'tag-base': { type: 'string' },
         'dry-run': { type: 'boolean' },
         'download-media': { type: 'boolean' },
       },
@@ -381,6 +447,8 @@ if (import.meta.main) {
       includePrivate: values['include-private'] ?? false,
       generator: values.generator,
       oldUrl: values['old-url'],
+      categoryBase: values['category-base'],
+      tagBase: values['tag-base'],
       dryRun: values['dry-run'] ?? false,
     };
     let media: Awaited<ReturnType<typeof downloadMedia>> | undefined;

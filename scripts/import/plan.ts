@@ -69,12 +69,25 @@ export interface PlannedProfile {
   slug: string;
   name: string;
   aliases: string[];
+  /** The archive pages of the categories and tags it comes from. */
+  redirectFrom: string[];
   body: string;
+}
+
+/** Archive pages of categories and tags that lead to a profile the folder already has. */
+export interface ProfileAddresses {
+  kind: KindId;
+  slug: string;
+  /** Its file, relative to the content folder, as the index read it. */
+  path: string | undefined;
+  redirectFrom: string[];
 }
 
 export interface ImportPlan {
   briefs: PlannedBrief[];
   profiles: PlannedProfile[];
+  /** Old archive addresses to add to existing profiles (merged: a re-import adds none twice). */
+  profileAddresses: ProfileAddresses[];
   skipped: Array<{ post: SourcePost; reason: string }>;
   /** One line per post whose slug was taken. */
   collisions: string[];
@@ -119,11 +132,36 @@ function baseSlug(post: SourcePost, title: string): string {
   return slugFromTitle(name) || slugFromTitle(title) || slugFromTitle(post.id);
 }
 
-/** What a category or tag becomes: a reference to an existing or new profile, or nothing. */
-function termTargets(options: PlanOptions, index: EntityIndex) {
+/**
+ * What a category or tag becomes: a reference to an existing or new profile, or nothing; and
+ * which profile each one's archive pages redirect to.
+ */
+function termTargets(options: PlanOptions, index: EntityIndex, warnings: string[]) {
   const newProfiles = new Map<string, PlannedProfile>();
   const byName = new Map<string, Target>();
+  // Archive address → the profile it leads to (`kind/slug`), the first term's: one address
+  // can lead to one page only.
+  const archives = new Map<string, string>();
+  const noteArchives = (term: Term, target: Target) => {
+    if (target === 'skip') return;
+    const key = `${target.kind}/${target.slug}`;
+    for (const url of term.archives ?? []) {
+      const other = archives.get(url);
+      if (other === undefined) archives.set(url, key);
+      else if (other !== key) {
+        const what = term.taxonomy === 'categories' ? 'category' : 'tag';
+        warnings.push(
+          `the ${what} "${term.name}": its old address ${url} already leads to ${other}, so it does not lead to ${key}`,
+        );
+      }
+    }
+  };
   const targetOf = (term: Term): Target => {
+    const target = resolveTerm(term);
+    noteArchives(term, target);
+    return target;
+  };
+  const resolveTerm = (term: Term): Target => {
     const key = nameKey(term.name);
     const mapped =
       options.mapping.terms[term.taxonomy].get(key) ??
@@ -172,10 +210,32 @@ function termTargets(options: PlanOptions, index: EntityIndex) {
       slug,
       name: term.name,
       aliases: [],
+      redirectFrom: [],
       body: `${term.description ? `${term.description}\n\n` : ''}Imported from the ${what} "${term.name}"${under} of the old site.\n`,
     });
   };
-  return { targetOf, profiles: () => [...newProfiles.values()] };
+  /** New profiles with their archive addresses, and the addresses of existing ones. */
+  const profiles = () => {
+    const existing = new Map<string, ProfileAddresses>();
+    for (const [url, key] of archives) {
+      const planned = newProfiles.get(key);
+      if (planned) {
+        planned.redirectFrom.push(url);
+        continue;
+      }
+      const [kind, slug] = key.split('/') as [KindId, string];
+      const entry = existing.get(key) ?? {
+        kind,
+        slug,
+        path: index.get({ kind, slug })?.filePath,
+        redirectFrom: [],
+      };
+      entry.redirectFrom.push(url);
+      existing.set(key, entry);
+    }
+    return { created: [...newProfiles.values()], existing: [...existing.values()] };
+  };
+  return { targetOf, profiles };
 }
 
 export function planImport(
@@ -237,7 +297,7 @@ export function planImport(
   for (const { post, slug } of chosen)
     for (const url of post.oldUrls) slugs.set(oldUrlKey(url), slug);
   const context: LinkContext = { ...options.links, slugs };
-  const terms = termTargets(options, existing.index);
+  const terms = termTargets(options, existing.index, warnings);
 
   const briefs = chosen.map(({ post, slug, title, existing: before }): PlannedBrief => {
     const unresolved = new Set<string>();
@@ -262,7 +322,11 @@ export function planImport(
       // A post in a nested category is about its parents too, as WordPress lists it there.
       const all = [
         term,
-        ...(term.parents ?? []).map((name): Term => ({ taxonomy: term.taxonomy, name })),
+        ...(term.parents ?? []).map((name, i): Term => ({
+          taxonomy: term.taxonomy,
+          name,
+          archives: term.parentArchives?.[i] ? [term.parentArchives[i]] : undefined,
+        })),
       ];
       for (const each of all) {
         const target = terms.targetOf(each);
@@ -289,5 +353,13 @@ export function planImport(
       body,
     };
   });
-  return { briefs, profiles: terms.profiles(), skipped, collisions, warnings };
+  const profiles = terms.profiles();
+  return {
+    briefs,
+    profiles: profiles.created,
+    profileAddresses: profiles.existing,
+    skipped,
+    collisions,
+    warnings,
+  };
 }

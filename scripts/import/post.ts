@@ -14,7 +14,14 @@ export interface Term {
   slug?: string | undefined;
   /** Its parents' names, nearest first (nested categories). */
   parents?: string[] | undefined;
+  /** Its parents' archive pages, in the same order (`/category/minerals/`). */
+  parentArchives?: Array<string | undefined> | undefined;
   description?: string | undefined;
+  /**
+   * Its archive pages on the old site (`/category/minerals/rare-earths/`, `/tags/lynas/`):
+   * they redirect to the profile it becomes, keeping their links and search-engine standing.
+   */
+  archives?: string[] | undefined;
 }
 
 export interface SourcePost {

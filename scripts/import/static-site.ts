@@ -19,6 +19,7 @@ import {
   mergeData,
 } from './eleventy-config.ts';
 import { mediaType } from '../../src/content/media.ts';
+import { hugoArchives, jekyllArchives, noArchives } from './archives.ts';
 import { type PostStatus, type SourcePost, type Term } from './post.ts';
 import { expandHugoShortcodes, expandLiquidTags, type Shortcode } from './shortcodes.ts';
 import { cleanText, dayOf } from './wordpress.ts';
@@ -675,6 +676,13 @@ export function readStaticSite(
     }
   }
 
+  // Where the old site's category and tag pages were: they redirect to what each becomes.
+  const archivesOf =
+    generator === 'hugo'
+      ? hugoArchives(config)
+      : generator === 'jekyll'
+        ? jekyllArchives(config)
+        : noArchives;
   const posts = drafts.map((d): SourcePost => {
     const warnings: string[] = [];
     const kept: string[] = [];
@@ -697,8 +705,14 @@ export function readStaticSite(
         taxonomy: 'categories',
         name,
         slug: slugFromTitle(name),
+        archives: archivesOf('categories', name, d.languagePrefix),
       })),
-      ...tags.map((name): Term => ({ taxonomy: 'tags', name, slug: slugFromTitle(name) })),
+      ...tags.map((name): Term => ({
+        taxonomy: 'tags',
+        name,
+        slug: slugFromTitle(name),
+        archives: archivesOf('tags', name, d.languagePrefix),
+      })),
     ];
     // Hugo reads an alias without a leading "/" relative to the page's path in the content
     // folder (`a-old` of posts/a.md is /posts/a-old, `../a-old` is /a-old).

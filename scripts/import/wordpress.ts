@@ -393,8 +393,32 @@ export function readWxrChannel(source: string): WxrChannel {
   return channel;
 }
 
-export function parseWxr(source: string): Wxr {
-  return wxrOf([readWxrChannel(source)]);
+/**
+ * Where the old site served its category and tag archives: WordPress's defaults, or the
+ * "Category base" and "Tag base" of its Permalinks settings, which the export does not carry
+ * (`--category-base`, `--tag-base`). Without slashes: `topics`, `news/topics`.
+ */
+export interface ArchiveBases {
+  category: string;
+  tag: string;
+}
+
+export const DEFAULT_ARCHIVE_BASES: ArchiveBases = { category: 'category', tag: 'tag' };
+
+/**
+ * A base as given (`/topics/`), without its slashes; undefined when it cannot be one (empty, a
+ * space, `?`, `#`, a `.` or `..` segment).
+ */
+export function archiveBase(value: string): string | undefined {
+  const base = value.trim().replace(/^\/+|\/+$/g, '');
+  const segments = base.split('/');
+  const fine = (segment: string) =>
+    /^[\p{L}\p{N}_\-.~%]+$/u.test(segment) && segment !== '.' && segment !== '..';
+  return base && segments.every(fine) ? base : undefined;
+}
+
+export function parseWxr(source: string, bases: ArchiveBases = DEFAULT_ARCHIVE_BASES): Wxr {
+  return wxrOf([readWxrChannel(source)], bases);
 }
 
 /**
@@ -403,7 +427,10 @@ export function parseWxr(source: string): Wxr {
  * attachments, terms and authors are taken from all of them, so that a post finds its
  * featured image and gallery in another file.
  */
-export function wxrOf(channels: readonly WxrChannel[]): Wxr {
+export function wxrOf(
+  channels: readonly WxrChannel[],
+  bases: ArchiveBases = DEFAULT_ARCHIVE_BASES,
+): Wxr {
   const channel = channels[0]!;
   const all = (key: string) => channels.flatMap((c) => (c[key] as Node[] | undefined) ?? []);
   const url = (
@@ -438,12 +465,19 @@ export function wxrOf(channels: readonly WxrChannel[]): Wxr {
     const description = cleanText(text(category['wp:category_description']));
     if (description) descriptions.set(slug, description);
   }
-  const ancestry = (slug: string): string[] => {
-    const out: string[] = [];
-    for (let p = parents.get(slug); p && !out.includes(names.get(p) ?? p); p = parents.get(p))
-      out.push(names.get(p) ?? p);
+  // Parents' names and slugs, nearest first (a loop in a broken export ends at its first repeat).
+  const ancestry = (slug: string): { names: string[]; slugs: string[] } => {
+    const out = { names: [] as string[], slugs: [] as string[] };
+    for (let p = parents.get(slug); p && !out.slugs.includes(p); p = parents.get(p)) {
+      out.names.push(names.get(p) ?? p);
+      out.slugs.push(p);
+    }
     return out;
   };
+  // An archive's address as WordPress makes it: a nested category's path holds its parents'
+  // slugs, outermost first (`/category/minerals/rare-earths/`).
+  const archive = (base: string, slugs: readonly string[]) =>
+    `${blogPath}/${base}/${slugs.map((s) => encodeURIComponent(s)).join('/')}/`;
 
   const authors = new Map<string, string>();
   for (const author of all('wp:author')) {
@@ -525,16 +559,24 @@ export function wxrOf(channels: readonly WxrChannel[]): Wxr {
         const slug = decodeSlug(String(category['@nicename'] ?? ''));
         const name = cleanText(text(category));
         if (!name) return [];
+        if (domain === 'post_tag')
+          return [
+            { taxonomy: 'tags', name, slug, archives: slug ? [archive(bases.tag, [slug])] : [] },
+          ];
+        const up = ancestry(slug);
+        const path = [...up.slugs].reverse();
         return [
-          domain === 'category'
-            ? {
-                taxonomy: 'categories',
-                name,
-                slug,
-                parents: ancestry(slug),
-                description: descriptions.get(slug),
-              }
-            : { taxonomy: 'tags', name, slug },
+          {
+            taxonomy: 'categories',
+            name,
+            slug,
+            parents: up.names,
+            parentArchives: up.slugs.map((_, i) =>
+              archive(bases.category, path.slice(0, path.length - i)),
+            ),
+            description: descriptions.get(slug),
+            archives: slug ? [archive(bases.category, [...path, slug])] : [],
+          },
         ];
       },
     );

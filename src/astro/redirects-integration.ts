@@ -1,6 +1,6 @@
 /**
- * Writes the redirects of old addresses (`redirect_from` of published briefs and of profiles) into the built
- * site: `_redirects`, a redirect page per old path and the map of old query addresses
+ * Writes the redirects of old addresses (`redirect_from` of published briefs and of profiles)
+ * into the built site: `_redirects`, a redirect page per old path and the map of old query addresses
  * (src/model/redirects.ts plans them). Every target goes through href(), so a site under a
  * base path redirects to its own pages.
  */

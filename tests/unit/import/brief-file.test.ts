@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { newBriefText, updatedBriefText } from '../../../scripts/import/brief-file.ts';
+import {
+  newBriefText,
+  profileText,
+  profileWithAddresses,
+  updatedBriefText,
+} from '../../../scripts/import/brief-file.ts';
 import type { BriefFields } from '../../../scripts/import/plan.ts';
 import { parseFrontmatter } from '../../../src/content/frontmatter.ts';
 import { briefSchema } from '../../../src/content/registry.ts';
+import { themeSchema } from '../../../src/content/schemas.ts';
 
 const fields = (over: Partial<BriefFields> = {}): BriefFields => ({
   title: 'Lynas: "Malaysia" – what’s next? #1',
@@ -73,5 +79,35 @@ describe('brief files written by an import', () => {
         'New body.',
       ),
     ).toBe(updated);
+  });
+});
+
+describe('profile files written by an import', () => {
+  it('give a new profile the archive addresses of its category or tag, valid for its kind', () => {
+    const text = profileText({
+      kind: 'themes',
+      slug: 'rare-earths',
+      name: 'Rare Earths',
+      aliases: [],
+      redirectFrom: ['/category/minerals/rare-earths/'],
+      body: 'Imported.',
+    });
+    expect(text).toBe(
+      '---\nname: Rare Earths\nredirect_from:\n  - /category/minerals/rare-earths/\n---\nImported.\n',
+    );
+    expect(themeSchema.safeParse(read(text).data).success).toBe(true);
+  });
+
+  it('add addresses to an existing profile without rewriting the rest, and none twice', () => {
+    const before =
+      '---\n# Kept by hand\nname: "Lynas Rare Earths"\naliases: [Lynas]\ncountry: Australia\n---\nThe body, as written.\n';
+    const once = profileWithAddresses(before, ['/tag/lynas/']);
+    expect(once).toBe(
+      '---\n# Kept by hand\nname: "Lynas Rare Earths"\naliases: [Lynas]\ncountry: Australia\nredirect_from: [/tag/lynas/]\n---\nThe body, as written.\n',
+    );
+    expect(profileWithAddresses(once, ['/tag/lynas/'])).toBe(once);
+    expect(profileWithAddresses(once, ['/tag/lynas/', '/category/lynas/'])).toContain(
+      'redirect_from: [/tag/lynas/, /category/lynas/]',
+    );
   });
 });

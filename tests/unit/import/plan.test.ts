@@ -175,6 +175,87 @@ describe('planImport', () => {
     ]);
   });
 
+  it('leads each category and tag archive page to the profile it becomes, new or existing', () => {
+    const lynas = {
+      ...entity('companies', 'lynas-rare-earths', 'Lynas Rare Earths', ['Lynas']),
+      filePath: 'companies/lynas-rare-earths.md',
+    };
+    const rareEarths = {
+      taxonomy: 'categories' as const,
+      name: 'Rare Earths',
+      slug: 'rare-earths',
+      parents: ['Minerals'],
+      parentArchives: ['/category/minerals/'],
+      archives: ['/category/minerals/rare-earths/'],
+    };
+    const plan = planImport(
+      [
+        post(1, {
+          terms: [
+            rareEarths,
+            { taxonomy: 'tags', name: 'Lynas', slug: 'lynas', archives: ['/tag/lynas/'] },
+            // Another spelling of the theme: its archive leads there too.
+            {
+              taxonomy: 'tags',
+              name: 'rare earths',
+              slug: 'rare-earths',
+              archives: ['/tag/rare-earths/'],
+            },
+            // One address claimed twice (a broken export): the first keeps it, the report says so.
+            { taxonomy: 'tags', name: 'Gallium', slug: 'gallium', archives: ['/tag/lynas/'] },
+          ],
+        }),
+        // The same terms on another post add nothing twice.
+        post(2, { terms: [rareEarths] }),
+      ],
+      { ...nothing, index: new EntityIndex([lynas]) },
+      options,
+    );
+    expect(plan.profiles.map((p) => [`${p.kind}/${p.slug}`, p.redirectFrom])).toEqual([
+      ['themes/rare-earths', ['/category/minerals/rare-earths/', '/tag/rare-earths/']],
+      ['themes/minerals', ['/category/minerals/']],
+      ['themes/gallium', []],
+    ]);
+    expect(plan.profileAddresses).toEqual([
+      {
+        kind: 'companies',
+        slug: 'lynas-rare-earths',
+        path: 'companies/lynas-rare-earths.md',
+        redirectFrom: ['/tag/lynas/'],
+      },
+    ]);
+    expect(plan.warnings).toEqual([
+      'the tag "Gallium": its old address /tag/lynas/ already leads to companies/lynas-rare-earths, so it does not lead to themes/gallium',
+    ]);
+  });
+
+  it('gives a theme an earlier import made its archive addresses again, to be merged', () => {
+    const theme = {
+      ...entity('themes', 'rare-earths', 'Rare Earths'),
+      filePath: 'themes/rare-earths.md',
+    };
+    const plan = planImport(
+      [
+        post(1, {
+          terms: [
+            { taxonomy: 'categories', name: 'Rare Earths', archives: ['/category/rare-earths/'] },
+          ],
+        }),
+      ],
+      { ...nothing, index: new EntityIndex([theme]) },
+      options,
+    );
+    expect(plan.profiles).toEqual([]);
+    expect(plan.profileAddresses).toEqual([
+      {
+        kind: 'themes',
+        slug: 'rare-earths',
+        path: 'themes/rare-earths.md',
+        redirectFrom: ['/category/rare-earths/'],
+      },
+    ]);
+  });
+
   it('follows the mapping file, and refuses a bad one with file and line', () => {
     const mapping = parseMapping(
       'categories:\n  Rare Earths: policies/quota-system\n  News: skip\ntags:\n  lynas: companies/lynas\ndefaults:\n  tags: skip\n',

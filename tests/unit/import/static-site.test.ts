@@ -37,6 +37,12 @@ describe('Hugo sites', () => {
     expect(posts['posts/gallium-controls.md']!.terms.map((t) => `${t.taxonomy}:${t.name}`)).toEqual(
       ['categories:Policy', 'tags:gallium', 'tags:export controls'],
     );
+    // Their archive pages, as Hugo makes them, redirect to what each term becomes.
+    expect(posts['posts/gallium-controls.md']!.terms.map((t) => t.archives)).toEqual([
+      ['/categories/policy/'],
+      ['/tags/gallium/'],
+      ['/tags/export-controls/'],
+    ]);
     expect(posts['posts/germanium.md']).toMatchObject({
       slug: 'germanium-supply',
       oldUrls: ['/2023/07/germanium-supply/'],

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
+  archiveBase,
   autoParagraphs,
   cleanText,
   dayOf,
@@ -68,15 +69,44 @@ describe('parseWxr', () => {
         name: 'Rare Earths',
         slug: 'rare-earths',
         parents: ['Minerals'],
+        parentArchives: ['/category/minerals/'],
         description: 'The seventeen elements.',
+        archives: ['/category/minerals/rare-earths/'],
       },
-      { taxonomy: 'tags', name: 'Lynas', slug: 'lynas' },
-      { taxonomy: 'tags', name: 'export controls', slug: 'export-controls' },
+      { taxonomy: 'tags', name: 'Lynas', slug: 'lynas', archives: ['/tag/lynas/'] },
+      {
+        taxonomy: 'tags',
+        name: 'export controls',
+        slug: 'export-controls',
+        archives: ['/tag/export-controls/'],
+      },
     ]);
-    expect(post(103).terms.map((t) => [t.name, t.slug])).toEqual([
-      ['稀土', '稀土'],
-      ['Policy & Law', 'policy'],
+    expect(post(103).terms.map((t) => [t.name, t.slug, t.archives])).toEqual([
+      ['稀土', '稀土', ['/tag/%E7%A8%80%E5%9C%9F/']],
+      ['Policy & Law', 'policy', ['/category/policy/']],
     ]);
+  });
+
+  it('puts archives under the category and tag bases the old site was set to, and its blog path', () => {
+    const xml = readFileSync('tests/fixtures/import/wordpress/export.xml', 'utf8').replace(
+      '<wp:base_blog_url>https://old.example.com</wp:base_blog_url>',
+      '<wp:base_blog_url>https://old.example.com/blog</wp:base_blog_url>',
+    );
+    const moved = parseWxr(xml, { category: 'topics', tag: 'news/tagged' });
+    const terms = moved.posts.find((p) => p.id === 'post 101')!.terms;
+    expect(terms[0]).toMatchObject({
+      archives: ['/blog/topics/minerals/rare-earths/'],
+      parentArchives: ['/blog/topics/minerals/'],
+    });
+    expect(terms[1]!.archives).toEqual(['/blog/news/tagged/lynas/']);
+  });
+
+  it('takes a category or tag base as the Permalinks settings show it, and refuses what cannot be one', () => {
+    expect(archiveBase('/topics/')).toBe('topics');
+    expect(archiveBase('news/topics')).toBe('news/topics');
+    expect(archiveBase('主题')).toBe('主题');
+    for (const bad of ['', '/', 'a b', '../x', '.', 'a?b', 'a#b'])
+      expect(archiveBase(bad), bad).toBeUndefined();
   });
 
   it('turns shortcodes into HTML where they map, and names the post where they do not', () => {
