@@ -119,6 +119,10 @@ describe('importing into an empty content folder', () => {
     const again = importWordPress();
     expect(again.status).toBe(0);
     expect(again.output).toContain('0 new, 0 updated, 11 unchanged');
+    // The themes' archive addresses are there already: none is added twice.
+    expect(again.output).not.toContain('given the old addresses');
+    const theme = readFileSync(join(content, 'themes/rare-earths.md'), 'utf8');
+    expect(theme.match(/\/category\/minerals\/rare-earths\//g)).toHaveLength(1);
   });
 
   it('passes the check with the default rules, warnings counted, and fails it with --strict', () => {
@@ -296,6 +300,35 @@ describe('the imported site, built under a base path', () => {
         expect(rule![2]).toBe('301');
       }
     }
+  });
+});
+
+describe('old category and tag archive pages, built under a base path', () => {
+  it('have a redirect page and a _redirects rule leading to the theme the category became', () => {
+    const theme = records().entities.find((e) => e.kind === 'themes' && e.slug === 'rare-earths')!;
+    expect(theme.redirectFrom).toEqual(['/category/minerals/rare-earths/']);
+    const page = parse(
+      readFileSync(join(dist, 'category/minerals/rare-earths/index.html'), 'utf8'),
+    );
+    expect(page.querySelector('meta[http-equiv="refresh"]')!.getAttribute('content')).toBe(
+      `0; url=${BASE}/themes/rare-earths/`,
+    );
+    expect(page.querySelector('a')!.text).toBe('Rare Earths');
+    expect(fileOf(`${BASE}/themes/rare-earths/`)).toBeDefined();
+    const rules = readFileSync(join(dist, '_redirects'), 'utf8').split('\n');
+    expect(rules).toContain(
+      `${BASE}/category/minerals/rare-earths/ ${BASE}/themes/rare-earths/ 301`,
+    );
+    expect(rules).toContain(`${BASE}/category/minerals/ ${BASE}/themes/minerals/ 301`);
+    expect(rules).toContain(`${BASE}/tag/lynas/ ${BASE}/themes/lynas/ 301`);
+  });
+
+  it('are added to a profile the folder had, the rest of its file kept: a Hugo category onto a WordPress one', () => {
+    const policy = readFileSync(join(content, 'themes/policy.md'), 'utf8');
+    expect(policy).toMatch(
+      /^---\nname: Policy & Law\nredirect_from:\n {2}- \/category\/policy\/\n {2}- \/categories\/policy\/\n---\n/,
+    );
+    expect(existsSync(join(dist, 'categories/policy/index.html'))).toBe(true);
   });
 });
 
