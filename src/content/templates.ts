@@ -133,7 +133,7 @@ export function entityTemplate(kind: EntityKind, name: string): string {
     withComment('# summary:', 'optional: one sentence for index pages and search results'),
   ];
   for (const [field, schema] of Object.entries(schemaShape)) {
-    if (['name', 'aliases', 'summary'].includes(field)) continue;
+    if (['name', 'aliases', 'summary', 'redirect_from'].includes(field)) continue;
     const optional = schema.safeParse(undefined).success;
     const label = labels.get(field)?.toLowerCase() ?? field;
     const stub = stubLines.get(field);
@@ -141,6 +141,12 @@ export function entityTemplate(kind: EntityKind, name: string): string {
     else
       lines.push(withComment(`# ${field}:`, label === field ? 'optional' : `optional: ${label}`));
   }
+  lines.push(
+    withComment(
+      '# redirect_from: [/category/old-name/]',
+      'optional: old addresses (an old category or tag page) that redirect here',
+    ),
+  );
   lines.push('---', 'TODO: write the profile.', '');
   return lines.join('\n');
 }
