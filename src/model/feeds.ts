@@ -179,7 +179,8 @@ export function exportEntities(graph: LinkGraph, root: URL) {
     ...(entity.summary ? { summary: entity.summary } : {}),
     facts: Object.fromEntries(
       Object.entries(entity.data)
-        .filter(([key]) => !['name', 'aliases', 'summary'].includes(key))
+        // Old addresses are the redirects' business, not a fact (briefs export none either).
+        .filter(([key]) => !['name', 'aliases', 'summary', 'redirect_from'].includes(key))
         .map(([key, value]) => [key, withDays(value)]),
     ),
     briefs: graph.backlinks(entity).length,

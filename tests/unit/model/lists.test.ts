@@ -119,6 +119,18 @@ describe('feeds and export', () => {
       ['mp', 2],
       ['ira', 1],
     ]);
+    // A profile's old addresses are not among its facts.
+    const moved = buildGraph(
+      [],
+      [
+        {
+          ...entity('themes', 'rare-earths', 'Rare Earths'),
+          redirectFrom: ['/category/rare-earths/'],
+          data: { name: 'Rare Earths', aliases: [], redirect_from: ['/category/rare-earths/'] },
+        },
+      ],
+    );
+    expect(exportEntities(moved, site)[0]!.facts).toEqual({});
   });
 });
 
