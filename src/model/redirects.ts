@@ -3,8 +3,8 @@
  * imported category's or tag's archive page) becomes
  *
  * - a line of `_redirects` (Netlify, Cloudflare Pages, GitLab Pages), with pattern rules
- *   (`/:p1/:p2/:p3/:slug/ /briefs/:slug/ 301`) wherever a family of old addresses maps onto
- *   slugs, so a 2,000-post archive fits the hosts' rule limits;
+ *   (`/:p1/:p2/:p3/:slug/ /briefs/:slug/ 301`, `/tag/:slug/ /themes/:slug/ 301`) wherever a
+ *   family of old addresses maps onto slugs, so a 2,000-post archive fits the hosts' rule limits;
  * - a small HTML page at the old path (meta refresh, a link, a canonical link) for hosts that
  *   read no `_redirects` file, such as GitHub Pages;
  * - for old addresses with a query (`/?p=123`), which no static file can answer, an entry of
@@ -169,7 +169,11 @@ export function patternMatcher(pattern: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-const slugOfTarget = (to: string) => /^\/briefs\/([^/]+)\/$/.exec(to)?.[1];
+/** `/briefs/x/` → briefs and x; `/themes/x/` → themes and x: a page a pattern can lead to. */
+function targetParts(to: string): { section: string; slug: string } | undefined {
+  const match = /^\/([^/]+)\/([^/]+)\/$/.exec(to);
+  return match ? { section: match[1]!, slug: match[2]! } : undefined;
+}
 
 export function planRedirects(redirects: readonly Redirect[], options: PlanOptions): RedirectPlan {
   const limits = options.limits ?? RULE_LIMITS;
@@ -197,43 +201,68 @@ export function planRedirects(redirects: readonly Redirect[], options: PlanOptio
     );
   }
 
-  // Pattern rules: a shape shared by at least two redirects, that no page of the site matches.
-  const families = new Map<string, Redirect[]>();
+  // Pattern rules: a shape shared by at least two redirects to pages of one section (briefs,
+  // or a kind: `/tag/:slug/ /themes/:slug/`), that no page of the site matches.
+  const families = new Map<string, { section: string; pattern: string; members: Redirect[] }>();
+  const familyOf = new Map<Redirect, string>();
   for (const redirect of paths) {
-    const slug = slugOfTarget(redirect.to);
-    const pattern = slug && patternOf(redirect.from, slug);
-    if (pattern) families.set(pattern, [...(families.get(pattern) ?? []), redirect]);
+    const target = targetParts(redirect.to);
+    const pattern = target && patternOf(redirect.from, target.slug);
+    if (!target || !pattern) continue;
+    // Old addresses have no space (oldPath), so the key is unambiguous.
+    const key = `${target.section} ${pattern}`;
+    const family = families.get(key) ?? { section: target.section, pattern, members: [] };
+    family.members.push(redirect);
+    families.set(key, family);
+    familyOf.set(redirect, key);
   }
-  const patterns: Array<{ rule: string; covers: number; from: string; primary: boolean }> = [];
+  const patterns: Array<{
+    rule: string;
+    covers: number;
+    from: string;
+    primary: boolean;
+    key: string;
+  }> = [];
   const covered = new Set<Redirect>();
   const sitePaths = [...options.sitePaths];
+  const taken = new Set<string>();
   const ranked = [...families]
-    .filter(([, members]) => members.length >= 2)
-    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
-  for (const [pattern, members] of ranked) {
+    .filter(([, family]) => family.members.length >= 2)
+    .sort((a, b) => b[1].members.length - a[1].members.length || a[0].localeCompare(b[0]));
+  for (const [key, { section, pattern, members }] of ranked) {
     // A pattern is written as recorded and, where that shadows no page either, with or
     // without its trailing slash too: one or two dynamic rules.
     if (patterns.length + 2 > limits.dynamic) break;
+    // One shape leads to one section: the larger family has it, the other's are explicit.
+    if (taken.has(pattern)) continue;
     const other = pattern.endsWith('/') ? pattern.slice(0, -1) : `${pattern}/`;
     const safe = (variant: string) => !sitePaths.some((path) => patternMatcher(variant).test(path));
     if (!safe(pattern)) continue;
+    taken.add(pattern);
     for (const [i, from] of [pattern, ...(safe(other) ? [other] : [])].entries()) {
       patterns.push({
-        rule: `${link(from)} ${link('/briefs/:slug/')} 301`,
+        rule: `${link(from)} ${link(`/${section}/:slug/`)} 301`,
         covers: members.length,
         from,
         primary: i === 0,
+        key,
       });
     }
     for (const member of members) covered.add(member);
+  }
+  // Hosts apply the first pattern that matches: a redirect whose first match is another
+  // family's pattern (`/:p1/:slug/` of briefs before `/category/:slug/`) needs its own rule.
+  const matchers = patterns.map((p) => ({ key: p.key, test: patternMatcher(p.from) }));
+  for (const member of covered) {
+    const first = matchers.find((m) => m.test.test(member.from));
+    if (first?.key !== familyOf.get(member)) covered.delete(member);
   }
 
   // Explicit rules come first (hosts apply the first rule that matches), within the limit. An
   // old address that a pattern would send to the wrong slug (its brief was renamed on import)
   // is kept before any other, or the pattern would mislead it.
-  const matchers = patterns.map((p) => patternMatcher(p.from));
   const explicit = paths.filter((r) => !covered.has(r));
-  const misled = new Set(explicit.filter((r) => matchers.some((m) => m.test(r.from))));
+  const misled = new Set(explicit.filter((r) => matchers.some((m) => m.test.test(r.from))));
   const needed = [...misled, ...explicit.filter((r) => !misled.has(r))];
   const kept = needed.slice(0, limits.static);
   const lines = [

@@ -181,3 +181,54 @@ describe('wantedRedirects and redirectFiles', () => {
     expect(redirectFiles([])).toEqual([]);
   });
 });
+
+describe('pattern rules for profiles', () => {
+  const to = (section: string, slug: string, from: string): Redirect => ({
+    from,
+    to: `/${section}/${slug}/`,
+    title: slug,
+  });
+  /** Where a host sends `path`: the first rule that matches, its placeholders filled. */
+  function hostSends(rules: string, path: string): string | undefined {
+    for (const line of rules.split('\n').filter((l) => l && !l.startsWith('#'))) {
+      const [from, target] = line.split(' ') as [string, string];
+      const match = patternMatcher(from).exec(path);
+      if (!match) continue;
+      const values = path.split('/');
+      const names = from.split('/');
+      return names.reduce(
+        (out, name, i) => (name.startsWith(':') ? out.replace(name, values[i]!) : out),
+        target,
+      );
+    }
+    return undefined;
+  }
+
+  it('send a family of tag pages to themes of their slugs with one rule', () => {
+    const wanted = [
+      to('themes', 'lynas', '/tag/lynas/'),
+      to('themes', 'gallium', '/tag/gallium/'),
+      to('companies', 'mp-materials', '/tag/mp/'),
+    ];
+    const plan = planRedirects(wanted, options(['/', '/themes/lynas/', '/themes/gallium/']));
+    expect(plan.patterns).toEqual([
+      { rule: '/briefing/tag/:slug/ /briefing/themes/:slug/ 301', covers: 2 },
+    ]);
+    for (const r of wanted)
+      expect(hostSends(plan.rules, `${base}${r.from}`), r.from).toBe(`${base}${r.to}`);
+  });
+
+  it('give a page its own rule when another family’s pattern would catch it first', () => {
+    const wanted = [
+      r('/2013/alpha/', 'alpha'),
+      r('/2014/beta/', 'beta'),
+      r('/2015/gamma/', 'gamma'),
+      to('themes', 'x', '/category/x/'),
+      to('themes', 'y', '/category/y/'),
+    ];
+    const plan = planRedirects(wanted, options(['/']));
+    expect(plan.patterns[0]!.rule).toBe('/briefing/:p1/:slug/ /briefing/briefs/:slug/ 301');
+    for (const w of wanted)
+      expect(hostSends(plan.rules, `${base}${w.from}`), w.from).toBe(`${base}${w.to}`);
+  });
+});
