@@ -35,11 +35,12 @@ function run(args: string[], env: Record<string, string> = {}) {
 
 const importWordPress = () => run(['scripts/import/cli.ts', 'wordpress', WXR, '--into', content]);
 let first: ReturnType<typeof run>;
+let hugo: ReturnType<typeof run>;
 let built: ReturnType<typeof run>;
 
 beforeAll(() => {
   first = importWordPress();
-  run(['scripts/import/cli.ts', 'markdown', HUGO, '--into', content]);
+  hugo = run(['scripts/import/cli.ts', 'markdown', HUGO, '--into', content]);
   // A file of the content folder's own, as --download-media saves them.
   mkdirSync(join(content, 'media/wp-content/uploads'), { recursive: true });
   writeFileSync(join(content, 'media/wp-content/uploads/chart.png'), 'PNG');
@@ -135,6 +136,31 @@ describe('importing into an empty content folder', () => {
     const strict = run(['scripts/check.ts', '--strict']);
     expect(strict.status).toBe(1);
     expect(strict.output).toContain('no key takeaways (highlights) (recommended');
+  });
+
+  it('takes the old site’s category and tag bases for WordPress only, and refuses a bad one', () => {
+    const bad = run([
+      'scripts/import/cli.ts',
+      'wordpress',
+      WXR,
+      '--category-base',
+      'a b',
+      '--dry-run',
+    ]);
+    expect(bad.status).toBe(1);
+    expect(bad.output).toContain(
+      '--category-base must be the base of the old site\'s Permalinks settings, such as "topics", not "a b"',
+    );
+    const hugoBase = run([
+      'scripts/import/cli.ts',
+      'markdown',
+      HUGO,
+      '--tag-base',
+      'x',
+      '--dry-run',
+    ]);
+    expect(hugoBase.status).toBe(1);
+    expect(hugoBase.output).toContain('--category-base and --tag-base are for a WordPress export');
   });
 
   it('refuses a file that is not an export, naming it, without a stack trace', () => {
@@ -341,6 +367,10 @@ describe('old category and tag archive pages, built under a base path', () => {
   });
 
   it('are added to a profile the folder had, the rest of its file kept: a Hugo category onto a WordPress one', () => {
+    expect(hugo.output).toContain(
+      // policy, export-controls and xi-tu (稀土) came from the WordPress import.
+      '3 profiles given the old addresses of categories and tags that lead to them (redirect_from).',
+    );
     const policy = readFileSync(join(content, 'themes/policy.md'), 'utf8');
     expect(policy).toMatch(
       /^---\nname: Policy & Law\nredirect_from:\n {2}- \/category\/policy\/\n {2}- \/categories\/policy\/\n---\n/,
