@@ -22,7 +22,7 @@ import { mediaType } from '../../src/content/media.ts';
 import { hugoArchives, jekyllArchives, noArchives } from './archives.ts';
 import { type PostStatus, type SourcePost, type Term } from './post.ts';
 import { expandHugoShortcodes, expandLiquidTags, type Shortcode } from './shortcodes.ts';
-import { cleanText, dayOf } from './wordpress.ts';
+import { cleanText, dayOf, plainLine } from './wordpress.ts';
 
 export const GENERATORS = ['hugo', 'jekyll', 'eleventy'] as const;
 export type Generator = (typeof GENERATORS)[number];
@@ -508,7 +508,9 @@ export function readStaticSite(
       jekyllDraft ? statSync(file).mtime.toISOString() : '',
     );
     const fileSlug = name === 'index' ? basename(join(file, '..')) : (jekyllName?.[2] ?? name);
-    const title = cleanText(str(data.title));
+    // Hugo's templates escape a title (`{{ .Title }}`): it is plain text, `<iframe>` and `&amp;`
+    // shown as written. Jekyll's Liquid and Eleventy's Liquid show it as HTML.
+    const title = generator === 'hugo' ? plainLine(str(data.title)) : cleanText(str(data.title));
     const slug = str(data.slug) || fileSlug;
     // As each generator reads `draft`: Hugo a boolean or its spelling ("true", "1"), Eleventy
     // (its starter's check) any truthy value, Jekyll only `published: false`.

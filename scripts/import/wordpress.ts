@@ -84,14 +84,21 @@ const TAGS = new Set([
 
 /** A title or name: character references decoded, tags and control characters removed. */
 export function cleanText(value: string): string {
-  return (
+  return plainLine(
     decodeHTML(
       value
         .replace(/<!--[\s\S]*?-->/g, '')
         .replace(/<\/?([A-Za-z][\w-]*)\b[^<>]*>/g, (tag, name: string) =>
           TAGS.has(name.toLowerCase()) ? '' : tag,
         ),
-    )
+    ),
+  );
+}
+
+/** A title that is plain text already: control characters removed, white space made one line. */
+export function plainLine(value: string): string {
+  return (
+    value
       // eslint-disable-next-line no-control-regex -- control characters are what is removed
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\ufeff]/g, '')
       .replace(/\s+/g, ' ')

@@ -145,6 +145,12 @@ describe('Hugo publication dates', () => {
     });
   });
 
+  it('keep a title as written: Hugo shows it as plain text, tags and references included', () => {
+    expect(posts['posts/plain-title.md']?.title).toBe(
+      'Using <iframe> embeds & <b>bold</b> claims: 5 < 6 &amp; more',
+    );
+  });
+
   it('read frontmatter keys in any case, as Hugo does', () => {
     expect(posts['posts/capitalised.md']).toMatchObject({
       kind: 'post',
